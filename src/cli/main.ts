@@ -1,0 +1,38 @@
+import type { CliIO, Command } from './command.ts'
+import { UsageError } from './command.ts'
+import { commands } from './commands/index.ts'
+
+function help(io: CliIO): void {
+  const width = Math.max(...commands.map((c) => c.name.length))
+  io.stdout.write('Usage: passage <command> [options]\n\nCommands:\n')
+  for (const c of commands) io.stdout.write(`  ${c.name.padEnd(width)}  ${c.summary}\n`)
+  io.stdout.write('\nRun `passage <command> --help` for the options of one command.\n')
+}
+
+export async function main(argv: string[], io: CliIO = process): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    help(io)
+    return name ? 0 : 2
+  }
+  const command: Command | undefined = commands.find((c) => c.name === name)
+  if (!command) {
+    io.stderr.write(`passage: unknown command "${name}"\n`)
+    help(io)
+    return 2
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`)
+    return 0
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`passage ${name}: ${err.message}\n${command.usage}\n`)
+      return 2
+    }
+    io.stderr.write(`passage ${name}: ${err instanceof Error ? err.message : String(err)}\n`)
+    return 1
+  }
+}

@@ -1,0 +1,71 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface ThrowawayPostgres {
+  url: string
+  stop(): Promise<void>
+}
+
+/** Finds Debian's PostgreSQL server binaries (initdb, pg_ctl), newest major first. */
+export function findPostgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql'
+  if (!existsSync(root)) return undefined
+  const majors = readdirSync(root)
+    .filter((d) => existsSync(join(root, d, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a))
+  return majors[0] ? join(root, majors[0], 'bin') : undefined
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()))
+    })
+  })
+}
+
+/**
+ * Starts a PostgreSQL cluster in a temporary directory, on loopback and a free port, trusting local
+ * connections. The server refuses to run as root, so as root it runs as the `postgres` user.
+ */
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const bin = findPostgresBin()
+  if (!bin) throw new Error('PostgreSQL server binaries not found (apt-get install postgresql)')
+  const dir = mkdtempSync(join(tmpdir(), 'passage-pg-'))
+  chmodSync(dir, 0o777)
+  const data = join(dir, 'data')
+  const port = await freePort()
+  const asRoot = process.getuid?.() === 0
+  const run = (cmd: string, args: string[]) => {
+    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args]
+    const res = spawnSync(file, argv, { encoding: 'utf8' })
+    if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr || res.stdout}`)
+  }
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+  const opts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=on -c max_connections=200`
+  run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start'])
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async stop() {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  }
+}
+
+/** True when `psql`-free detection says a server can be started here. */
+export function canStartPostgres(): boolean {
+  try {
+    return Boolean(findPostgresBin()) && execFileSync('id', ['-u', 'postgres']).length > 0
+  } catch {
+    return false
+  }
+}
