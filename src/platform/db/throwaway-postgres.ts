@@ -42,7 +42,9 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const port = await freePort()
   const asRoot = process.getuid?.() === 0
   const run = (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args]
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]]
+      : [join(bin, cmd), args]
     const res = spawnSync(file, argv, { encoding: 'utf8' })
     if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr || res.stdout}`)
   }

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto'
+import { can } from '../../domain/identity/policy.ts'
+import type { Role, Scope } from '../../domain/identity/roles.ts'
+import { appendAudit } from '../../platform/audit/audit-log.ts'
+import { hashPassword } from '../../platform/auth/password-hash.ts'
+import type { Tx } from '../../platform/db/database.ts'
+import type { UserRow } from '../../platform/db/schema.ts'
+import { AppError } from '../../platform/errors/codes.ts'
+import { auditActor, type RequestActor } from './actor.ts'
+import { assertStrongPassword } from './change-password.ts'
+import { deleteUserSessions } from './sessions.repository.ts'
+import { findUserByUsername, insertUser, lockUserById, updateUserRow } from './users.repository.ts'
+
+export interface NewUser {
+  username: string
+  displayName: string
+  role: Role
+  agencyCode: string
+  postCode: string | null
+  scope: Scope
+  password: string
+  locale?: 'en' | 'km'
+}
+
+async function assertPlacement(trx: Tx, u: { agencyCode: string; postCode: string | null; scope: Scope }) {
+  const agency = await trx
+    .selectFrom('agencies')
+    .select('code')
+    .where('code', '=', u.agencyCode)
+    .executeTakeFirst()
+  if (!agency)
+    throw new AppError('validation_failed', {}, [{ path: 'body.agencyCode', code: 'unknown_agency' }])
+  if (u.postCode) {
+    const post = await trx
+      .selectFrom('points_of_entry')
+      .select('code')
+      .where('code', '=', u.postCode)
+      .executeTakeFirst()
+    if (!post) throw new AppError('validation_failed', {}, [{ path: 'body.postCode', code: 'unknown_post' }])
+  } else if (u.scope === 'post') {
+    throw new AppError('validation_failed', {}, [
+      { path: 'body.postCode', code: 'post_required_for_post_scope' },
+    ])
+  }
+}
+
+/**
+ * Creates a user; `actor` is null only for the CLI and the demo seed, which run with the operator's authority.
+ * Users created by someone else must change their password at first sign-in.
+ */
+export async function createUser(o: {
+  trx: Tx
+  actor: RequestActor | null
+  user: NewUser
+}): Promise<UserRow> {
+  const u = o.user
+  if (o.actor && !can(o.actor, 'create', 'user', { agencyCode: u.agencyCode, postCode: u.postCode })) {
+    throw new AppError('forbidden')
+  }
+  await assertPlacement(o.trx, u)
+  if (await findUserByUsername(o.trx, u.username))
+    throw new AppError('username_taken', { username: u.username })
+  assertStrongPassword(u.password, u.username)
+  const now = new Date()
+  const row = await insertUser(o.trx, {
+    id: randomUUID(),
+    username: u.username,
+    display_name: u.displayName,
+    role: u.role,
+    agency_code: u.agencyCode,
+    post_code: u.postCode,
+    scope: u.scope,
+    password_hash: await hashPassword(u.password),
+    must_change_password: true,
+    locale: u.locale ?? 'en',
+    password_changed_at: now,
+  })
+  await appendAudit(o.trx, o.actor ? auditActor(o.actor) : systemActor, {
+    action: 'create',
+    resource: 'user',
+    recordId: row.id,
+    details: {
+      username: u.username,
+      role: u.role,
+      agencyCode: u.agencyCode,
+      postCode: u.postCode,
+      scope: u.scope,
+    },
+  })
+  return row
+}
+
+export const systemActor = { id: null, username: 'system', ip: null }
+
+export interface UserChanges {
+  displayName?: string
+  role?: Role
+  agencyCode?: string
+  postCode?: string | null
+  scope?: Scope
+  disabled?: boolean
+}
+
+export async function updateUser(o: {
+  trx: Tx
+  actor: RequestActor | null
+  userId: string
+  changes: UserChanges
+}) {
+  const user = await lockUserById(o.trx, o.userId)
+  if (!user) throw new AppError('not_found')
+  const target = { agencyCode: user.agency_code, postCode: user.post_code }
+  const action = o.changes.disabled === true && Object.keys(o.changes).length === 1 ? 'disable' : 'update'
+  if (o.actor && !can(o.actor, action, 'user', target)) throw new AppError('forbidden')
+  if (
+    o.actor &&
+    o.actor.id === user.id &&
+    (o.changes.disabled || (o.changes.role && o.changes.role !== user.role))
+  ) {
+    // An administrator locking themselves out leaves a post with nobody able to fix it.
+    throw new AppError('conflict', { reason: 'self_lockout' })
+  }
+  const next = {
+    agencyCode: o.changes.agencyCode ?? user.agency_code,
+    postCode: o.changes.postCode === undefined ? user.post_code : o.changes.postCode,
+    scope: o.changes.scope ?? (user.scope as Scope),
+  }
+  await assertPlacement(o.trx, next)
+  const updated = await updateUserRow(o.trx, user.id, {
+    display_name: o.changes.displayName ?? user.display_name,
+    role: o.changes.role ?? user.role,
+    agency_code: next.agencyCode,
+    post_code: next.postCode,
+    scope: next.scope,
+    disabled: o.changes.disabled ?? user.disabled,
+  })
+  if (o.changes.disabled) await deleteUserSessions(o.trx, user.id)
+  await appendAudit(o.trx, o.actor ? auditActor(o.actor) : systemActor, {
+    action: o.changes.disabled === true ? 'disable' : o.changes.disabled === false ? 'enable' : 'update',
+    resource: 'user',
+    recordId: user.id,
+    details: { changes: o.changes },
+  })
+  return updated
+}
+
+/** Sets a temporary password the user must replace at next sign-in; also lifts a lock-out. */
+export async function resetPassword(o: {
+  trx: Tx
+  actor: RequestActor | null
+  userId: string
+  password: string
+}) {
+  const user = await lockUserById(o.trx, o.userId)
+  if (!user) throw new AppError('not_found')
+  if (
+    o.actor &&
+    !can(o.actor, 'reset_password', 'user', { agencyCode: user.agency_code, postCode: user.post_code })
+  ) {
+    throw new AppError('forbidden')
+  }
+  assertStrongPassword(o.password, user.username)
+  const updated = await updateUserRow(o.trx, user.id, {
+    password_hash: await hashPassword(o.password),
+    must_change_password: true,
+    failed_signins: 0,
+    locked_until: null,
+    password_changed_at: new Date(),
+  })
+  await deleteUserSessions(o.trx, user.id)
+  await appendAudit(o.trx, o.actor ? auditActor(o.actor) : systemActor, {
+    action: 'reset_password',
+    resource: 'user',
+    recordId: user.id,
+  })
+  return updated
+}

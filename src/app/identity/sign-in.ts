@@ -1,0 +1,95 @@
+import { appendAudit } from '../../platform/audit/audit-log.ts'
+import { burnPasswordCheck, verifyPassword } from '../../platform/auth/password-hash.ts'
+import type { Tx } from '../../platform/db/database.ts'
+import type { UserRow } from '../../platform/db/schema.ts'
+import type { SessionPolicy } from './session-policy.ts'
+import { hashToken, newToken } from './session-token.ts'
+import { insertSession } from './sessions.repository.ts'
+import { findUserByUsername, lockUserById, updateUserRow } from './users.repository.ts'
+
+export interface SignInOptions {
+  trx: Tx
+  policy: SessionPolicy
+  username: string
+  password: string
+  ip: string | null
+  userAgent: string | null
+  now?: Date
+}
+
+export type SignInResult =
+  | { ok: true; token: string; csrfToken: string; user: UserRow }
+  | { ok: false; code: 'invalid_credentials' | 'account_disabled' }
+  | { ok: false; code: 'account_locked'; retryAfterMinutes: number }
+
+/**
+ * Returns failures as data instead of throwing, so the transaction still commits the failure count
+ * and the audit entry; the route turns the result into an error response afterwards.
+ */
+export async function signIn(o: SignInOptions): Promise<SignInResult> {
+  const now = o.now ?? new Date()
+  const actor = { id: null, username: o.username.slice(0, 100), ip: o.ip }
+  const found = await findUserByUsername(o.trx, o.username)
+  if (!found) {
+    await burnPasswordCheck(o.password)
+    await appendAudit(o.trx, actor, {
+      action: 'sign_in_failed',
+      resource: 'session',
+      details: { reason: 'unknown_user' },
+    })
+    return { ok: false, code: 'invalid_credentials' }
+  }
+  const user = (await lockUserById(o.trx, found.id))!
+  const who = { id: user.id, username: user.username, ip: o.ip }
+  if (user.locked_until && user.locked_until > now) {
+    await appendAudit(o.trx, who, {
+      action: 'sign_in_refused',
+      resource: 'session',
+      details: { reason: 'locked' },
+    })
+    return { ok: false, code: 'account_locked', retryAfterMinutes: minutesUntil(user.locked_until, now) }
+  }
+  if (!(await verifyPassword(o.password, user.password_hash))) {
+    const failures = user.failed_signins + 1
+    const lock = failures >= o.policy.maxFailures
+    await updateUserRow(o.trx, user.id, {
+      failed_signins: lock ? 0 : failures,
+      locked_until: lock ? new Date(now.getTime() + o.policy.lockMs) : user.locked_until,
+    })
+    await appendAudit(o.trx, who, {
+      action: lock ? 'account_locked' : 'sign_in_failed',
+      resource: 'session',
+      details: { reason: 'bad_password', failures },
+    })
+    return lock
+      ? { ok: false, code: 'account_locked', retryAfterMinutes: Math.ceil(o.policy.lockMs / 60_000) }
+      : { ok: false, code: 'invalid_credentials' }
+  }
+  if (user.disabled) {
+    await appendAudit(o.trx, who, {
+      action: 'sign_in_refused',
+      resource: 'session',
+      details: { reason: 'disabled' },
+    })
+    return { ok: false, code: 'account_disabled' }
+  }
+  const token = newToken()
+  const csrfToken = newToken()
+  await insertSession(o.trx, {
+    idHash: hashToken(token),
+    userId: user.id,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + o.policy.absoluteMs),
+    ip: o.ip,
+    userAgent: o.userAgent,
+  })
+  const updated = await updateUserRow(o.trx, user.id, { failed_signins: 0, locked_until: null })
+  await appendAudit(o.trx, who, { action: 'sign_in', resource: 'session', recordId: user.id })
+  return { ok: true, token, csrfToken, user: updated }
+}
+
+function minutesUntil(t: Date, now: Date): number {
+  return Math.max(1, Math.ceil((t.getTime() - now.getTime()) / 60_000))
+}

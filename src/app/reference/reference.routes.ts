@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { actorOf } from '../../platform/http/auth-hooks.ts'
+import type { AppContext } from '../../platform/http/context.ts'
+import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { createAgency, createPost, updateAgency, updatePost } from './manage-reference.ts'
+import { presentAgency, presentPost } from './reference.presenter.ts'
+import {
+  AgencyView,
+  CodeParams,
+  CountryView,
+  CreateAgencyBody,
+  CreatePostBody,
+  PostView,
+  ProvinceView,
+  UpdateAgencyBody,
+  UpdatePostBody,
+} from './reference.schemas.ts'
+
+export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+  const { db } = ctx.store
+  const tags = ['reference']
+
+  r.get('/api/agencies', { schema: { tags, response: { 200: z.array(AgencyView) } } }, async () =>
+    (await db.selectFrom('agencies').selectAll().orderBy('code').execute()).map(presentAgency),
+  )
+
+  r.post(
+    '/api/agencies',
+    { schema: { tags, body: CreateAgencyBody, response: { 201: AgencyView, 200: AgencyView } } },
+    async (req, reply) => {
+      const actor = actorOf(req)
+      const { result, replayed } = await db.transaction().execute((trx) =>
+        idempotent({
+          trx,
+          userId: actor.id,
+          key: idempotencyKeyOf(req),
+          operation: 'agencies.create',
+          request: req.body,
+          run: async () => presentAgency(await createAgency({ trx, actor, agency: req.body })),
+        }),
+      )
+      return reply.code(replayed ? 200 : 201).send(result)
+    },
+  )
+
+  r.patch(
+    '/api/agencies/:code',
+    { schema: { tags, params: CodeParams, body: UpdateAgencyBody, response: { 200: AgencyView } } },
+    async (req) =>
+      presentAgency(
+        await db
+          .transaction()
+          .execute((trx) =>
+            updateAgency({ trx, actor: actorOf(req), code: req.params.code, changes: req.body }),
+          ),
+      ),
+  )
+
+  r.get('/api/posts', { schema: { tags, response: { 200: z.array(PostView) } } }, async () =>
+    (await db.selectFrom('points_of_entry').selectAll().orderBy('code').execute()).map(presentPost),
+  )
+
+  r.post(
+    '/api/posts',
+    { schema: { tags, body: CreatePostBody, response: { 201: PostView, 200: PostView } } },
+    async (req, reply) => {
+      const actor = actorOf(req)
+      const { result, replayed } = await db.transaction().execute((trx) =>
+        idempotent({
+          trx,
+          userId: actor.id,
+          key: idempotencyKeyOf(req),
+          operation: 'posts.create',
+          request: req.body,
+          run: async () => presentPost(await createPost({ trx, actor, post: req.body })),
+        }),
+      )
+      return reply.code(replayed ? 200 : 201).send(result)
+    },
+  )
+
+  r.patch(
+    '/api/posts/:code',
+    { schema: { tags, params: CodeParams, body: UpdatePostBody, response: { 200: PostView } } },
+    async (req) =>
+      presentPost(
+        await db
+          .transaction()
+          .execute((trx) =>
+            updatePost({ trx, actor: actorOf(req), code: req.params.code, changes: req.body }),
+          ),
+      ),
+  )
+
+  r.get('/api/countries', { schema: { tags, response: { 200: z.array(CountryView) } } }, async () =>
+    (await db.selectFrom('countries').selectAll().orderBy('name_en').execute()).map((c) => ({
+      alpha2: c.alpha2,
+      alpha3: c.alpha3,
+      numeric: c.numeric,
+      nameEn: c.name_en,
+      nameKm: c.name_km,
+    })),
+  )
+
+  r.get('/api/provinces', { schema: { tags, response: { 200: z.array(ProvinceView) } } }, async () =>
+    (await db.selectFrom('provinces').selectAll().execute())
+      .map((p) => ({ code: p.code, nameEn: p.name_en, nameKm: p.name_km }))
+      .sort((a, b) => Number(a.code.slice(3)) - Number(b.code.slice(3))),
+  )
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { AGENCY_KINDS } from '../../domain/identity/roles.ts'
+
+const code = (max: number) =>
+  z
+    .string()
+    .min(2)
+    .max(max)
+    .regex(/^[A-Z0-9][A-Z0-9-]*$/)
+    .describe('Upper-case letters, digits and dashes')
+const name = z.string().trim().min(1).max(200)
+
+export const AgencyView = z.object({
+  code: z.string(),
+  nameEn: z.string(),
+  nameKm: z.string(),
+  kind: z.string(),
+  active: z.boolean(),
+})
+export const CreateAgencyBody = z.strictObject({
+  code: code(20),
+  nameEn: name,
+  nameKm: name,
+  kind: z.enum(AGENCY_KINDS),
+})
+export const UpdateAgencyBody = z
+  .strictObject({ nameEn: name, nameKm: name, kind: z.enum(AGENCY_KINDS), active: z.boolean() })
+  .partial()
+
+export const PostView = z.object({
+  code: z.string(),
+  nameEn: z.string(),
+  nameKm: z.string(),
+  type: z.string(),
+  provinceCode: z.string(),
+  neighbourCountry: z.string().nullable(),
+  neighbourPost: z.string().nullable(),
+  active: z.boolean(),
+})
+const postFields = {
+  nameEn: name,
+  nameKm: name,
+  type: z.enum(['land', 'river', 'air', 'sea']),
+  provinceCode: z.string().regex(/^KH-\d{1,2}$/),
+  neighbourCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
+  neighbourPost: z.string().max(300).nullable(),
+}
+export const CreatePostBody = z.strictObject({ code: code(40), ...postFields })
+export const UpdatePostBody = z.strictObject({ ...postFields, active: z.boolean() }).partial()
+
+export const CodeParams = z.strictObject({ code: z.string().min(1).max(40) })
+
+export const CountryView = z.object({
+  alpha2: z.string(),
+  alpha3: z.string(),
+  numeric: z.string(),
+  nameEn: z.string(),
+  nameKm: z.string(),
+})
+export const ProvinceView = z.object({ code: z.string(), nameEn: z.string(), nameKm: z.string() })

@@ -1,0 +1,60 @@
+import { sql } from 'kysely'
+import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
+import { printDemoCredentials, seed } from '../../app/seed.ts'
+import { loadConfig } from '../../platform/config/config.ts'
+import { sessionPolicyFrom } from '../../platform/http/context.ts'
+import { buildServer } from '../../platform/http/server.ts'
+import { describeStore, openMigratedStore } from '../../platform/runtime.ts'
+import type { Command } from '../command.ts'
+import { ensureWebBuilt } from '../web-build.ts'
+
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'Apply migrations, seed an empty database, and serve the API and web app',
+  usage: 'passage start\n\nConfiguration comes from environment variables (see .env.example).',
+  async run(_argv, io) {
+    const config = loadConfig()
+    io.stdout.write(`Passage: opening ${describeStore(config)}\n`)
+    const store = await openMigratedStore(config)
+    const { demoUsers } = await seed({
+      db: store.db,
+      demo: config.demo,
+      demoPassword: process.env.DEMO_PASSWORD || undefined,
+      out: io.stdout,
+    })
+    await ensureWebBuilt(io.stdout)
+    const app = await buildServer({
+      ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) },
+      web: true,
+      logger: true,
+    })
+    const address = await app.listen({ port: config.port, host: config.host })
+    printDemoCredentials(io.stdout, demoUsers)
+    io.stdout.write(
+      `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs)\n`,
+    )
+
+    // Keeps crash recovery short on PGlite, and clears dead sessions on both engines.
+    const timer = setInterval(async () => {
+      try {
+        if (store.kind === 'pglite') await sql`CHECKPOINT`.execute(store.db)
+        await deleteExpiredSessions(store.db, new Date(), config.sessionIdleMs)
+      } catch (err) {
+        app.log.error({ err }, 'maintenance failed')
+      }
+    }, config.checkpointMs)
+    timer.unref()
+
+    await new Promise<void>((resolve) => {
+      const stop = async () => {
+        clearInterval(timer)
+        await app.close()
+        await store.close()
+        resolve()
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    return 0
+  },
+}

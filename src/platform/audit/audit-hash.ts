@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export interface AuditFields {
+  seq: number
+  at: Date
+  actorId: string | null
+  actorUsername: string | null
+  action: string
+  resource: string
+  recordId: string | null
+  ip: string | null
+  details: unknown
+}
+
+/** JSON with object keys sorted at every depth, so the same entry always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value ?? null)
+}
+
+/** Each entry's hash covers its own fields and the previous entry's hash: editing or removing one breaks the chain. */
+export function auditHash(prevHash: string, f: AuditFields): string {
+  const body = canonicalJson({
+    seq: f.seq,
+    at: f.at.toISOString(),
+    actorId: f.actorId,
+    actorUsername: f.actorUsername,
+    action: f.action,
+    resource: f.resource,
+    recordId: f.recordId,
+    ip: f.ip,
+    details: f.details,
+  })
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
+}

@@ -1,0 +1,95 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+/** Every setting Passage reads from the environment; documented in `.env.example` and README.md. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DEMO: bool.default(true),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SIGNIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(1200),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  TRUST_PROXY: bool.default(false),
+  COOKIE_SECURE: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CHECKPOINT_MINUTES: z.coerce.number().int().min(1).default(5),
+})
+
+export type Config = Readonly<{
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | undefined
+  demo: boolean
+  sessionIdleMs: number
+  sessionAbsoluteMs: number
+  signInMaxFailures: number
+  signInLockMs: number
+  rateLimitPerMinute: number
+  bodyLimitBytes: number
+  trustProxy: boolean
+  cookieSecure: boolean
+  logLevel: string
+  checkpointMs: number
+}>
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; the result is frozen. Empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = schema.safeParse(present)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const c = parsed.data
+  return Object.freeze({
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    demo: c.DEMO,
+    sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    signInMaxFailures: c.SIGNIN_MAX_FAILURES,
+    signInLockMs: c.SIGNIN_LOCK_MINUTES * 60_000,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    trustProxy: c.TRUST_PROXY,
+    cookieSecure: c.COOKIE_SECURE,
+    logLevel: c.LOG_LEVEL,
+    checkpointMs: c.CHECKPOINT_MINUTES * 60_000,
+  })
+}

@@ -1,0 +1,21 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely'
+import * as m0001 from './migrations/0001-foundation.ts'
+
+/** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  })
+  const result = await migrator.migrateToLatest()
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')
+    const detail = result.error instanceof Error ? result.error.message : String(result.error)
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${detail}`)
+  }
+  return result
+}

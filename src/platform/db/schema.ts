@@ -1,0 +1,107 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+
+export interface AgencyTable {
+  code: string
+  name_en: string
+  name_km: string
+  kind: string
+  active: Generated<boolean>
+  created_at: Generated<Date>
+}
+
+export interface ProvinceTable {
+  code: string
+  name_en: string
+  name_km: string
+}
+
+export interface CountryTable {
+  alpha3: string
+  alpha2: string
+  numeric: string
+  name_en: string
+  name_km: string
+}
+
+export interface PointOfEntryTable {
+  code: string
+  name_en: string
+  name_km: string
+  type: string
+  province_code: string
+  neighbour_country: string | null
+  neighbour_post: string | null
+  active: Generated<boolean>
+}
+
+export interface UserTable {
+  id: string
+  username: string
+  display_name: string
+  role: string
+  agency_code: string
+  post_code: string | null
+  scope: string
+  password_hash: string
+  must_change_password: boolean
+  disabled: Generated<boolean>
+  locale: Generated<string>
+  failed_signins: Generated<number>
+  locked_until: Timestamp | null
+  password_changed_at: Timestamp
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface SessionTable {
+  id_hash: string
+  user_id: string
+  csrf_token: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+  ip: string | null
+  user_agent: string | null
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>
+  at: Timestamp
+  actor_id: string | null
+  actor_username: string | null
+  action: string
+  resource: string
+  record_id: string | null
+  ip: string | null
+  details: ColumnType<unknown, string, string>
+  prev_hash: string
+  hash: string
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string
+  key: string
+  operation: string
+  request_hash: string
+  response: ColumnType<unknown, string, string>
+  created_at: Generated<Date>
+}
+
+export interface Database {
+  agencies: AgencyTable
+  provinces: ProvinceTable
+  countries: CountryTable
+  points_of_entry: PointOfEntryTable
+  users: UserTable
+  sessions: SessionTable
+  audit_log: AuditLogTable
+  idempotency_keys: IdempotencyKeyTable
+}
+
+export type UserRow = Selectable<UserTable>
+export type InsertableUserRow = Insertable<UserTable>
+export type AuditRow = Selectable<AuditLogTable>
+export type AgencyRow = Selectable<AgencyTable>
+export type PointOfEntryRow = Selectable<PointOfEntryTable>

@@ -1,0 +1,71 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { actorFromUser, type RequestActor } from '../../app/identity/actor.ts'
+import { authenticate } from '../../app/identity/authenticate.ts'
+import { hashToken, SESSION_COOKIE } from '../../app/identity/session-token.ts'
+import { AppError } from '../errors/codes.ts'
+import type { AppContext } from './context.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: RequestActor | null
+    session: { idHash: string; csrfToken: string; mustChangePassword: boolean } | null
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (health, sign-in, docs). */
+    public?: boolean
+    /** Reachable while the user still has to replace a temporary password. */
+    duringPasswordChange?: boolean
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/**
+ * Every /api route needs a session unless it is marked public. Cookie-authenticated writes must also
+ * carry the session's CSRF token in `X-CSRF-Token` (a cross-site form cannot read or set it).
+ */
+export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null)
+  app.decorateRequest('session', null)
+  // Before validation, so an anonymous or forged request learns nothing about the schema.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
+    // Unmatched paths go to the not-found handler, which answers the same to everyone.
+    if (!req.url.startsWith('/api/') || !req.routeOptions.url) return
+    // The docs pages are registered by a plugin, so they cannot carry the route flag themselves.
+    const config = req.url.startsWith('/api/docs') ? { public: true } : req.routeOptions.config
+    const token = req.cookies?.[SESSION_COOKIE]
+    if (config.public && !token) return
+    const result = await authenticate(ctx.store.db, ctx.sessionPolicy, token)
+    if (!result.ok) {
+      if (config.public) return
+      throw new AppError(result.code)
+    }
+    req.actor = actorFromUser(result.user, req.ip)
+    req.session = {
+      idHash: hashToken(token!),
+      csrfToken: result.session.csrfToken,
+      mustChangePassword: result.user.must_change_password,
+    }
+    if (config.public) return
+    if (UNSAFE.has(req.method)) {
+      const header = req.headers['x-csrf-token']
+      if (typeof header !== 'string' || !sameToken(header, req.session.csrfToken))
+        throw new AppError('csrf_failed')
+    }
+    if (req.session.mustChangePassword && !req.routeOptions.config.duringPasswordChange)
+      throw new AppError('password_change_required')
+  })
+}
+
+/** For handlers of non-public routes: the hook above guarantees the actor is there. */
+export function actorOf(req: FastifyRequest): RequestActor {
+  if (!req.actor) throw new AppError('not_authenticated')
+  return req.actor
+}

@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { AppError, type ErrorDetail } from '../errors/codes.ts'
+import { translate } from '../i18n/catalog.ts'
+import { requestLocale } from './locale.ts'
+
+interface ValidationItem {
+  keyword?: string
+  instancePath?: string
+  params?: Record<string, unknown>
+}
+
+const PARAMS = ['minimum', 'maximum', 'expected', 'format'] as const
+
+function issueDetails(
+  err: FastifyError & { validation?: unknown[]; validationContext?: string },
+): ErrorDetail[] {
+  const where = err.validationContext ?? 'body'
+  return (err.validation ?? []).map((raw) => {
+    const item = raw as ValidationItem
+    const segments = (item.instancePath ?? '').split('/').filter(Boolean)
+    const params: Record<string, unknown> = {}
+    for (const k of PARAMS) if (item.params?.[k] !== undefined) params[k] = item.params[k]
+    if (Array.isArray(item.params?.keys)) params.keys = (item.params.keys as string[]).join(', ')
+    return { path: [where, ...segments].join('.'), code: `validation.${item.keyword ?? 'custom'}`, params }
+  })
+}
+
+/** Maps a thrown error to the one API error shape. Unknown errors become `internal_error`, with no stack sent. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err
+  const e = err as FastifyError & { validation?: unknown[]; validationContext?: string }
+  if (hasZodFastifySchemaValidationErrors(e) || e.validation)
+    return new AppError('validation_failed', {}, issueDetails(e))
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('body_too_large')
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('unsupported_media_type')
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('malformed_json')
+  }
+  if (err instanceof SyntaxError && e.statusCode === 400) return new AppError('malformed_json')
+  if (e.statusCode === 429) return new AppError('rate_limited')
+  return new AppError('internal_error')
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const locale = requestLocale(req)
+  return reply.code(error.status).send({
+    error: {
+      code: error.code,
+      message: translate(locale, `errors.${error.code}`, error.params),
+      details: error.details.map((d) => ({ ...d, message: translate(locale, `errors.${d.code}`, d.params) })),
+    },
+  })
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err, req, reply) => {
+    const error = toAppError(err)
+    if (error.code === 'internal_error') req.log.error({ err }, 'unhandled error')
+    return sendError(req, reply, error)
+  })
+}

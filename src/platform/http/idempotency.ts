@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto'
+import type { FastifyRequest } from 'fastify'
+import { canonicalJson } from '../audit/audit-hash.ts'
+import type { Tx } from '../db/database.ts'
+import { AppError } from '../errors/codes.ts'
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key'
+
+export function idempotencyKeyOf(req: FastifyRequest): string | undefined {
+  const raw = req.headers[IDEMPOTENCY_HEADER]
+  if (raw === undefined) return undefined
+  if (typeof raw !== 'string' || !/^[\w.:-]{8,200}$/.test(raw)) {
+    throw new AppError('validation_failed', {}, [
+      { path: 'header.idempotency-key', code: 'validation.idempotency_key' },
+    ])
+  }
+  return raw
+}
+
+export interface IdempotentOptions<T> {
+  trx: Tx
+  userId: string
+  key: string | undefined
+  /** Names the endpoint, so one key cannot be replayed against another operation. */
+  operation: string
+  request: unknown
+  run: () => Promise<T>
+}
+
+/**
+ * Runs a create at most once per (user, key). The key row is inserted first in the same transaction:
+ * a concurrent retry blocks on it until the first commits, then reads the stored result instead of writing.
+ * If the first attempt fails, its transaction (key included) rolls back and a retry runs afresh.
+ */
+export async function idempotent<T>(o: IdempotentOptions<T>): Promise<{ result: T; replayed: boolean }> {
+  if (!o.key) return { result: await o.run(), replayed: false }
+  const requestHash = createHash('sha256').update(canonicalJson(o.request)).digest('hex')
+  const claimed = await o.trx
+    .insertInto('idempotency_keys')
+    .values({
+      user_id: o.userId,
+      key: o.key,
+      operation: o.operation,
+      request_hash: requestHash,
+      response: 'null',
+    })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst()
+  if (!claimed) {
+    const prior = await o.trx
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('user_id', '=', o.userId)
+      .where('key', '=', o.key)
+      .executeTakeFirstOrThrow()
+    if (prior.operation !== o.operation || prior.request_hash !== requestHash)
+      throw new AppError('idempotency_key_reused')
+    return { result: prior.response as T, replayed: true }
+  }
+  const result = await o.run()
+  await o.trx
+    .updateTable('idempotency_keys')
+    .set({ response: JSON.stringify(result) })
+    .where('user_id', '=', o.userId)
+    .where('key', '=', o.key)
+    .execute()
+  return { result, replayed: false }
+}

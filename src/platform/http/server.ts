@@ -1,0 +1,99 @@
+import fastifyCookie from '@fastify/cookie'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
+import { auditRoutes } from '../../app/audit/audit.routes.ts'
+import { authRoutes } from '../../app/identity/auth.routes.ts'
+import { usersRoutes } from '../../app/identity/users.routes.ts'
+import { referenceRoutes } from '../../app/reference/reference.routes.ts'
+import { AppError } from '../errors/codes.ts'
+import { registerAuthHooks } from './auth-hooks.ts'
+import type { AppContext } from './context.ts'
+import { registerErrorHandling, sendError } from './error-handler.ts'
+import { registerWebApp } from './web-app.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiOperations: string[]
+  }
+}
+
+export interface BuildOptions {
+  ctx: AppContext
+  /** Serve the built web app (off in API tests). */
+  web?: boolean
+  logger?: boolean
+}
+
+const areas = [authRoutes, usersRoutes, referenceRoutes, auditRoutes]
+
+export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
+  const { ctx } = o
+  const app = Fastify({
+    logger: o.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    // Query strings and route params never carry unknown structure into handlers.
+    routerOptions: { maxParamLength: 200 },
+  })
+  // Every API operation is recorded, so a test can prove the OpenAPI document lists them all.
+  const operations: string[] = []
+  app.decorate('apiOperations', operations)
+  app.addHook('onRoute', (route) => {
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || hidden) return
+    for (const m of [route.method].flat()) if (m !== 'HEAD') operations.push(`${m} ${route.url}`)
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerErrorHandling(app)
+
+  await app.register(fastifyCookie)
+  await app.register(fastifyRateLimit, {
+    max: ctx.config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => new AppError('rate_limited'),
+  })
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Passage API',
+        description:
+          'Border management and migrant protection. Errors: `{ error: { code, message, details } }`.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'passage_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  registerAuthHooks(app, ctx)
+
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['system'], security: [] } },
+    async (_req, reply) => {
+      try {
+        await sql`SELECT 1 FROM audit_log LIMIT 1`.execute(ctx.store.db)
+        return { status: 'ok' }
+      } catch {
+        return reply.code(503).send({ status: 'unavailable' })
+      }
+    },
+  )
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
+
+  for (const area of areas) await area(app, ctx)
+  if (o.web) await registerWebApp(app)
+  else app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('route_not_found')))
+  return app
+}

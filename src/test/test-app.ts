@@ -1,0 +1,63 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { loadConfig } from '../platform/config/config.ts'
+import type { Store } from '../platform/db/database.ts'
+import { sessionPolicyFrom } from '../platform/http/context.ts'
+import { buildServer } from '../platform/http/server.ts'
+import { TEST_PASSWORD } from './constants.ts'
+import { type Engine, openTestStore } from './test-db.ts'
+
+export interface Client {
+  csrf: string
+  cookie: string
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  store: Store
+  /** Signs in through the real endpoint and returns a client that sends the cookie and CSRF token. */
+  signIn(username: string, password?: string): Promise<Client>
+  anonymous: Client
+  close(): Promise<void>
+}
+
+export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
+  const store = await openTestStore(engine)
+  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', ...env })
+  const app = await buildServer({ ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) } })
+  const client = (cookie: string, csrf: string): Client => ({
+    cookie,
+    csrf,
+    request: (method, url, body, headers = {}) =>
+      app.inject({
+        method: method as never,
+        url,
+        payload: body === undefined ? undefined : (body as never),
+        headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+      }),
+  })
+  return {
+    app,
+    store,
+    anonymous: client('', ''),
+    async signIn(username, password = TEST_PASSWORD) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { username, password },
+      })
+      if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.body}`)
+      const cookie = res.cookies.find((c) => c.name === 'passage_session')!
+      return client(`passage_session=${cookie.value}`, res.json().csrfToken)
+    },
+    async close() {
+      await app.close()
+      await store.close()
+    },
+  }
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { api } from '../api/client.ts'
+import type { AuditEntry } from '../api/types.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
+import { TextField } from '../ui/field.tsx'
+import { useFetch } from '../ui/use-fetch.ts'
+
+type Verify = { ok: boolean; entries: number; brokenAt?: number }
+const PAGE = 50
+
+export function AuditPage() {
+  const { t, formatDateTime, formatNumber } = useI18n()
+  const [filters, setFilters] = useState({ actor: '', action: '', resource: '', from: '', to: '' })
+  const [offset, setOffset] = useState(0)
+  const params = new URLSearchParams({ limit: String(PAGE), offset: String(offset) })
+  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v)
+  const log = useFetch<{ items: AuditEntry[]; total: number }>(`/api/audit?${params}`)
+  const [verify, setVerify] = useState<Verify | null>(null)
+  const [verifyError, setVerifyError] = useState<unknown>()
+  const set = (k: keyof typeof filters) => (e: { target: { value: string } }) => {
+    setOffset(0)
+    setFilters({ ...filters, [k]: e.target.value })
+  }
+  const runVerify = async () => {
+    setVerify(null)
+    setVerifyError(undefined)
+    try {
+      setVerify(await api<Verify>('GET', '/api/audit/verify'))
+    } catch (err) {
+      setVerifyError(err)
+    }
+  }
+  const total = log.data?.total ?? 0
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('web.nav.audit')}</h1>
+        <button type="button" onClick={runVerify}>
+          {t('web.audit.verify')}
+        </button>
+      </div>
+      {verify && (
+        <p className={`banner ${verify.ok ? 'banner-ok' : 'banner-error'}`} role="status">
+          {verify.ok
+            ? t('web.audit.intact', { count: formatNumber(verify.entries) })
+            : t('web.audit.broken', { seq: verify.brokenAt ?? '?' })}
+        </p>
+      )}
+      <ErrorBanner error={verifyError ?? log.error} />
+      <search className="filters">
+        <TextField label={t('web.audit.actor')} value={filters.actor} onChange={set('actor')} />
+        <TextField label={t('web.audit.action')} value={filters.action} onChange={set('action')} />
+        <TextField label={t('web.audit.resource')} value={filters.resource} onChange={set('resource')} />
+        <TextField label={t('web.audit.from')} type="date" value={filters.from} onChange={set('from')} />
+        <TextField label={t('web.audit.to')} type="date" value={filters.to} onChange={set('to')} />
+      </search>
+      {log.loading && !log.data ? (
+        <Loading />
+      ) : log.data?.items.length === 0 ? (
+        <EmptyState title={t('web.audit.empty')} />
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('web.audit.when')}</th>
+              <th scope="col">{t('web.audit.actor')}</th>
+              <th scope="col">{t('web.audit.action')}</th>
+              <th scope="col">{t('web.audit.resource')}</th>
+              <th scope="col">{t('web.audit.address')}</th>
+              <th scope="col">{t('web.audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.data?.items.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{e.actorUsername ?? '—'}</td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>
+                  {e.resource}
+                  {e.recordId && <div className="muted">{e.recordId}</div>}
+                </td>
+                <td>{e.ip ?? '—'}</td>
+                <td>
+                  <code className="details">{JSON.stringify(e.details)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="pager">
+        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          {t('web.common.previous')}
+        </button>
+        <span>
+          {t('web.common.range', { from: total ? offset + 1 : 0, to: Math.min(offset + PAGE, total), total })}
+        </span>
+        <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+          {t('web.common.next')}
+        </button>
+      </div>
+    </>
+  )
+}

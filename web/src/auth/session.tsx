@@ -1,0 +1,67 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts'
+import type { Session } from '../api/types.ts'
+import { type Locale, useI18n } from '../i18n/i18n.tsx'
+
+interface SessionState {
+  session: Session | null
+  loading: boolean
+  signIn(username: string, password: string): Promise<void>
+  signOut(): Promise<void>
+  replace(session: Session): void
+  changeLocale(locale: Locale): Promise<void>
+  can(capability: string): boolean
+}
+
+const Ctx = createContext<SessionState | null>(null)
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { setLocale, locale } = useI18n()
+  const [session, setSession] = useState<Session | null>(null)
+  const [loading, setLoading] = useState(true)
+
+  const replace = useCallback(
+    (s: Session | null) => {
+      setCsrfToken(s?.csrfToken ?? null)
+      setSession(s)
+      if (s) setLocale(s.user.locale)
+    },
+    [setLocale],
+  )
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => replace(null))
+    api<Session>('GET', '/api/auth/session')
+      .then(replace)
+      .catch(() => replace(null))
+      .finally(() => setLoading(false))
+  }, [replace])
+
+  const value = useMemo<SessionState>(
+    () => ({
+      session,
+      loading,
+      replace,
+      async signIn(username, password) {
+        replace(await api<Session>('POST', '/api/auth/sign-in', { body: { username, password }, locale }))
+      },
+      async signOut() {
+        await api('POST', '/api/auth/sign-out').catch(() => undefined)
+        replace(null)
+      },
+      async changeLocale(next) {
+        setLocale(next)
+        if (session) replace(await api<Session>('PUT', '/api/auth/locale', { body: { locale: next } }))
+      },
+      can: (capability) => session?.capabilities.includes(capability) ?? false,
+    }),
+    [session, loading, replace, setLocale, locale],
+  )
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>
+}
+
+export function useSession(): SessionState {
+  const ctx = useContext(Ctx)
+  if (!ctx) throw new Error('useSession outside SessionProvider')
+  return ctx
+}

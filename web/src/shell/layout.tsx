@@ -1,0 +1,89 @@
+import { type ReactNode, useEffect } from 'react'
+import { useSession } from '../auth/session.tsx'
+import { useI18n } from '../i18n/i18n.tsx'
+import { LanguageSwitch } from './language-switch.tsx'
+import { Link, navigate } from './router.tsx'
+
+export interface NavItem {
+  path: string
+  label: string
+  capability: string | null
+}
+
+export const NAV: NavItem[] = [
+  { path: '/', label: 'web.nav.home', capability: null },
+  { path: '/posts', label: 'web.nav.posts', capability: 'post:read' },
+  { path: '/agencies', label: 'web.nav.agencies', capability: 'agency:read' },
+  { path: '/users', label: 'web.nav.users', capability: 'user:read' },
+  { path: '/audit', label: 'web.nav.audit', capability: 'audit:read' },
+]
+
+/** The role-aware frame: navigation lists only what the policy table lets this role open. */
+export function Layout({ path, children }: { path: string; children: ReactNode }) {
+  const { t } = useI18n()
+  const { session, signOut, can } = useSession()
+  const items = NAV.filter((n) => n.capability === null || can(n.capability))
+
+  // Officers at a counter keep their hands on the keyboard: Alt+1…9 opens the n-th section.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return
+      const n = Number(e.key)
+      const item = Number.isInteger(n) && n >= 1 ? items[n - 1] : undefined
+      if (item) {
+        e.preventDefault()
+        navigate(item.path)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [items])
+
+  const user = session!.user
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('web.shell.skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            P
+          </span>
+          Passage
+        </Link>
+        <div className="topbar-right">
+          <span className="who" data-testid="who">
+            <strong>{user.displayName}</strong>
+            <span>
+              {t(`web.roles.${user.role}`)} · {user.agencyCode}
+              {user.postCode ? ` · ${user.postCode}` : ''}
+            </span>
+          </span>
+          <LanguageSwitch />
+          <Link to="/account/password" className="button-link">
+            {t('web.nav.password')}
+          </Link>
+          <button type="button" onClick={signOut}>
+            {t('web.shell.signOut')}
+          </button>
+        </div>
+      </header>
+      <nav className="sidenav" aria-label={t('web.shell.navigation')}>
+        <ul>
+          {items.map((n, i) => (
+            <li key={n.path}>
+              <Link to={n.path} aria-current={path === n.path ? 'page' : undefined}>
+                <span>{t(n.label)}</span>
+                <kbd>Alt+{i + 1}</kbd>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  )
+}
