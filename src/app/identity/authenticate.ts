@@ -2,8 +2,7 @@ import type { Executor } from '../../platform/db/database.ts'
 import type { UserRow } from '../../platform/db/schema.ts'
 import type { SessionPolicy } from './session-policy.ts'
 import { hashToken } from './session-token.ts'
-import { deleteSession, findSession, type SessionRecord, touchSession } from './sessions.repository.ts'
-import { findUserById } from './users.repository.ts'
+import { deleteSession, type SessionRecord, touchSession } from './sessions.repository.ts'
 
 export type AuthResult =
   | { ok: true; user: UserRow; session: SessionRecord }
@@ -21,17 +20,37 @@ export async function authenticate(
 ): Promise<AuthResult> {
   if (!token || token.length > 200) return { ok: false, code: 'not_authenticated' }
   const idHash = hashToken(token)
-  const session = await findSession(db, idHash)
-  if (!session) return { ok: false, code: 'not_authenticated' }
+  // One round trip for session and user: this runs on every request.
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.csrf_token',
+      'sessions.created_at as session_created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst()
+  if (!row) return { ok: false, code: 'not_authenticated' }
+  const { csrf_token, session_created_at, last_seen_at, expires_at, ...user } = row
+  const session: SessionRecord = {
+    idHash,
+    userId: user.id,
+    csrfToken: csrf_token,
+    createdAt: session_created_at,
+    lastSeenAt: last_seen_at,
+    expiresAt: expires_at,
+  }
   const idle = now.getTime() - session.lastSeenAt.getTime() > policy.idleMs
   if (idle || now > session.expiresAt) {
     await deleteSession(db, idHash)
     return { ok: false, code: 'session_expired' }
   }
-  const user = await findUserById(db, session.userId)
-  if (!user || user.disabled) {
+  if (user.disabled) {
     await deleteSession(db, idHash)
-    return { ok: false, code: user ? 'account_disabled' : 'not_authenticated' }
+    return { ok: false, code: 'account_disabled' }
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, idHash, now)
   return { ok: true, user, session }

@@ -28,20 +28,6 @@ export async function insertSession(
     .execute()
 }
 
-export async function findSession(db: Executor, idHash: string): Promise<SessionRecord | undefined> {
-  const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst()
-  return row
-    ? {
-        idHash: row.id_hash,
-        userId: row.user_id,
-        csrfToken: row.csrf_token,
-        createdAt: row.created_at,
-        lastSeenAt: row.last_seen_at,
-        expiresAt: row.expires_at,
-      }
-    : undefined
-}
-
 export async function touchSession(db: Executor, idHash: string, at: Date): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute()
 }

@@ -14,7 +14,7 @@ export const seedCommand: Command = {
       const { reference, demoUsers } = await seed({
         db: store.db,
         demo: config.demo,
-        demoPassword: process.env.DEMO_PASSWORD || undefined,
+        demoPassword: config.demoPassword,
         out: io.stdout,
       })
       io.stdout.write(

@@ -19,7 +19,7 @@ export const startCommand: Command = {
     const { demoUsers } = await seed({
       db: store.db,
       demo: config.demo,
-      demoPassword: process.env.DEMO_PASSWORD || undefined,
+      demoPassword: config.demoPassword,
       out: io.stdout,
     })
     await ensureWebBuilt(io.stdout)

@@ -15,6 +15,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DEMO: bool.default(true),
+  DEMO_PASSWORD: z.string().min(12).optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -52,6 +53,7 @@ export type Config = Readonly<{
   dataDir: string
   databaseUrl: string | undefined
   demo: boolean
+  demoPassword: string | undefined
   sessionIdleMs: number
   sessionAbsoluteMs: number
   signInMaxFailures: number
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     demo: c.DEMO,
+    demoPassword: c.DEMO_PASSWORD,
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     signInMaxFailures: c.SIGNIN_MAX_FAILURES,

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs'
+import { expect, type Page, test } from '@playwright/test'
+import { CHROMIUM, E2E_PASSWORD } from '../playwright.config.ts'
+
+/** Skips (outside CI) or fails (in CI) when Debian's Chromium is not installed. */
+export function requireChromium(): void {
+  const missing = !existsSync(CHROMIUM)
+  if (missing && process.env.CI) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`)
+  test.skip(missing, `${CHROMIUM} not found — install it with: apt-get install chromium`)
+}
+
+export async function signIn(page: Page, username: string, password = E2E_PASSWORD): Promise<void> {
+  await page.goto('/')
+  await page.getByLabel(/username|ឈ្មោះអ្នកប្រើ/i).fill(username)
+  await page.getByLabel(/^password$|^ពាក្យសម្ងាត់$/i).fill(password)
+  await page.getByRole('button', { name: /^sign in$|^ចូល$/i }).click()
+  await expect(page.getByTestId('who')).toBeVisible()
+}
+
+export { expect, test }
