@@ -21,5 +21,7 @@ for (const [path, pkg] of Object.entries(lock.packages)) {
 }
 if (pruned.length) {
   writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`)
-  console.log(`Pruned ${pruned.length} unavailable optional dependencies from ${file}:\n  ${pruned.join('\n  ')}`)
+  console.log(
+    `Pruned ${pruned.length} unavailable optional dependencies from ${file}:\n  ${pruned.join('\n  ')}`,
+  )
 }

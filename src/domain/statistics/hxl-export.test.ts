@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { aggregate } from './aggregate.ts'
+import { toCsv } from './csv.ts'
+import type { StatisticsRecord } from './dimensions.ts'
+import { validateHxlRow } from './hxl.ts'
+import { toHxlRows } from './hxl-export.ts'
+import { suppressAggregate } from './suppress-aggregate.ts'
+
+const label = (key: string) => `[${key}]`
+
+function published(rows: StatisticsRecord[], dimensions: string[]) {
+  const result = aggregate(rows, { dimensions })
+  if (!result.ok) throw new Error(result.error.code)
+  const table = suppressAggregate(result.value)
+  if (!table.ok) throw new Error(table.error.code)
+  return table.value
+}
+
+function returnees(n: number, overrides: Partial<StatisticsRecord>): StatisticsRecord {
+  return { date: '2025-07-01', provinceOfReturn: 'KH-1', sex: 'f', age: 20, count: n, ...overrides }
+}
+
+describe('HXL export', () => {
+  const rows = [
+    returnees(40, {}),
+    returnees(35, { sex: 'm' }),
+    returnees(20, { provinceOfReturn: 'KH-2' }),
+    returnees(4, { provinceOfReturn: 'KH-2', sex: 'm' }),
+  ]
+
+  it('makes dimensions with a hashtag into columns and pivots sex and age into attributes', () => {
+    const result = toHxlRows(published(rows, ['period:month', 'provinceOfReturn', 'sex', 'ageBand']), {
+      measure: 'returnees',
+      label,
+    })
+    if (!result.ok) throw new Error(result.error.code)
+    const [headings, hashtags, ...data] = result.value
+    expect(hashtags?.slice(0, 2)).toEqual(['#date', '#adm1+code+return'])
+    expect(hashtags).toContain('#affected+returnees+f+adults+age_18_24')
+    expect(hashtags).toContain('#affected+returnees+total')
+    expect(headings?.[0]).toBe('[statistics.dimensions.period]')
+    expect(validateHxlRow(hashtags as string[], headings?.length).ok).toBe(true)
+    expect(data.map((r) => r.slice(0, 2))).toEqual([
+      ['2025-07', 'KH-1'],
+      ['2025-07', 'KH-2'],
+    ])
+  })
+
+  it('leaves withheld cells empty in the CSV', () => {
+    const result = toHxlRows(published(rows, ['provinceOfReturn', 'sex']), { measure: 'returnees', label })
+    if (!result.ok) throw new Error(result.error.code)
+    const csv = toCsv(result.value)
+    const kh2 = csv.split('\r\n').find((line) => line.startsWith('KH-2'))
+    expect(kh2).toBe('KH-2,,,24')
+    expect(csv).not.toMatch(/(^|,)4(,|\r)/m)
+  })
+
+  it('gives a measure column its bare hashtag when nothing is pivoted', () => {
+    const result = toHxlRows(published(rows, ['provinceOfReturn']), { measure: 'returnees', label })
+    expect(result.ok && result.value[1]).toEqual(['#adm1+code+return', '#affected+returnees'])
+  })
+})
