@@ -89,6 +89,10 @@ export interface IdempotencyKeyTable {
   created_at: Generated<Date>
 }
 
+/**
+ * The foundation's tables. Each area adds its own in `src/app/<area>/<area>.tables.ts` and is joined here
+ * through `extends`, so the whole schema stays one type without one file owning every table.
+ */
 export interface Database {
   agencies: AgencyTable
   provinces: ProvinceTable
