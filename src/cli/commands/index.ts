@@ -6,4 +6,11 @@ import { seedCommand } from './seed.ts'
 import { startCommand } from './start.ts'
 import { usersCommand } from './users.ts'
 
-export const commands: Command[] = [startCommand, migrateCommand, seedCommand, usersCommand, auditCommand, mrzCommand]
+export const commands: Command[] = [
+  startCommand,
+  migrateCommand,
+  seedCommand,
+  usersCommand,
+  auditCommand,
+  mrzCommand,
+]
