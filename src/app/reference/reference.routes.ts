@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { guard } from '../identity/authorize.ts'
 import { createAgency, createPost, updateAgency, updatePost } from './manage-reference.ts'
 import { presentAgency, presentPost } from './reference.presenter.ts'
 import {
@@ -12,6 +13,7 @@ import {
   CountryView,
   CreateAgencyBody,
   CreatePostBody,
+  IcaoCodeView,
   PostView,
   ProvinceView,
   UpdateAgencyBody,
@@ -23,8 +25,10 @@ export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx.store
   const tags = ['reference']
 
-  r.get('/api/agencies', { schema: { tags, response: { 200: z.array(AgencyView) } } }, async () =>
-    (await db.selectFrom('agencies').selectAll().orderBy('code').execute()).map(presentAgency),
+  r.get(
+    '/api/agencies',
+    { preHandler: guard('read', 'agency'), schema: { tags, response: { 200: z.array(AgencyView) } } },
+    async () => (await db.selectFrom('agencies').selectAll().orderBy('code').execute()).map(presentAgency),
   )
 
   r.post(
@@ -59,8 +63,11 @@ export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {
       ),
   )
 
-  r.get('/api/posts', { schema: { tags, response: { 200: z.array(PostView) } } }, async () =>
-    (await db.selectFrom('points_of_entry').selectAll().orderBy('code').execute()).map(presentPost),
+  r.get(
+    '/api/posts',
+    { preHandler: guard('read', 'post'), schema: { tags, response: { 200: z.array(PostView) } } },
+    async () =>
+      (await db.selectFrom('points_of_entry').selectAll().orderBy('code').execute()).map(presentPost),
   )
 
   r.post(
@@ -95,19 +102,38 @@ export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {
       ),
   )
 
-  r.get('/api/countries', { schema: { tags, response: { 200: z.array(CountryView) } } }, async () =>
-    (await db.selectFrom('countries').selectAll().orderBy('name_en').execute()).map((c) => ({
-      alpha2: c.alpha2,
-      alpha3: c.alpha3,
-      numeric: c.numeric,
-      nameEn: c.name_en,
-      nameKm: c.name_km,
-    })),
+  r.get(
+    '/api/countries',
+    { preHandler: guard('read', 'reference'), schema: { tags, response: { 200: z.array(CountryView) } } },
+    async () =>
+      (await db.selectFrom('countries').selectAll().orderBy('name_en').execute()).map((c) => ({
+        alpha2: c.alpha2,
+        alpha3: c.alpha3,
+        numeric: c.numeric,
+        icaoCode: c.icao_code,
+        nameEn: c.name_en,
+        nameKm: c.name_km,
+      })),
   )
 
-  r.get('/api/provinces', { schema: { tags, response: { 200: z.array(ProvinceView) } } }, async () =>
-    (await db.selectFrom('provinces').selectAll().execute())
-      .map((p) => ({ code: p.code, nameEn: p.name_en, nameKm: p.name_km }))
-      .sort((a, b) => Number(a.code.slice(3)) - Number(b.code.slice(3))),
+  r.get(
+    '/api/icao-codes',
+    { preHandler: guard('read', 'reference'), schema: { tags, response: { 200: z.array(IcaoCodeView) } } },
+    async () =>
+      (await db.selectFrom('icao_codes').selectAll().orderBy('code').execute()).map((c) => ({
+        code: c.code,
+        kind: c.kind,
+        nameEn: c.name_en,
+        nameKm: c.name_km,
+      })),
+  )
+
+  r.get(
+    '/api/provinces',
+    { preHandler: guard('read', 'reference'), schema: { tags, response: { 200: z.array(ProvinceView) } } },
+    async () =>
+      (await db.selectFrom('provinces').selectAll().execute())
+        .map((p) => ({ code: p.code, nameEn: p.name_en, nameKm: p.name_km }))
+        .sort((a, b) => Number(a.code.slice(3)) - Number(b.code.slice(3))),
   )
 }

@@ -57,7 +57,15 @@ export const CountryView = z.object({
   alpha2: z.string(),
   alpha3: z.string(),
   numeric: z.string(),
+  icaoCode: z.string(),
   nameEn: z.string(),
   nameKm: z.string(),
 })
 export const ProvinceView = z.object({ code: z.string(), nameEn: z.string(), nameKm: z.string() })
+
+export const IcaoCodeView = z.object({
+  code: z.string(),
+  kind: z.string(),
+  nameEn: z.string(),
+  nameKm: z.string(),
+})

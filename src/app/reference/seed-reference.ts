@@ -8,6 +8,7 @@ export interface SeedCounts {
   agencies: number
   provinces: number
   countries: number
+  icaoCodes: number
   pointsOfEntry: number
 }
 
@@ -17,6 +18,7 @@ export async function seedReference(o: { trx: Tx }): Promise<SeedCounts> {
   const provinces = readCsv('provinces.csv')
   const countries = readCsv('countries.csv')
   const posts = readCsv('points-of-entry.csv')
+  const icaoCodes = readCsv('icao-codes.csv')
   const inserted = async (q: { execute(): Promise<{ numInsertedOrUpdatedRows?: bigint }[]> }) =>
     Number((await q.execute())[0]?.numInsertedOrUpdatedRows ?? 0n)
 
@@ -41,11 +43,26 @@ export async function seedReference(o: { trx: Tx }): Promise<SeedCounts> {
             alpha3: c.alpha3!,
             alpha2: c.alpha2!,
             numeric: c.numeric!,
+            // ICAO 9303 writes Germany as `D`; every other state uses its ISO alpha-3 code.
+            icao_code: c.alpha3 === 'DEU' ? 'D' : c.alpha3!,
             name_en: c.name_en!,
             name_km: c.name_km!,
           })),
         )
         .onConflict((oc) => oc.column('alpha3').doNothing()),
+    ),
+    icaoCodes: await inserted(
+      trx
+        .insertInto('icao_codes')
+        .values(
+          icaoCodes.map((c) => ({
+            code: c.code!,
+            kind: c.kind as 'nationality' | 'state' | 'organisation' | 'status',
+            name_en: c.name_en!,
+            name_km: c.name_km!,
+          })),
+        )
+        .onConflict((oc) => oc.column('code').doNothing()),
     ),
     pointsOfEntry: await inserted(
       trx

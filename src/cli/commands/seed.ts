@@ -19,7 +19,7 @@ export const seedCommand: Command = {
       })
       io.stdout.write(
         `Added ${reference.agencies} agencies, ${reference.provinces} provinces, ${reference.countries} countries, ` +
-          `${reference.pointsOfEntry} points of entry, ${demoUsers.length} demo users.\n`,
+          `${reference.icaoCodes} ICAO codes, ${reference.pointsOfEntry} points of entry, ${demoUsers.length} demo users.\n`,
       )
       printDemoCredentials(io.stdout, demoUsers)
     } finally {

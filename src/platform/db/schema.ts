@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { DocumentsTables } from '../../app/documents/documents.tables.ts'
+import type { ProtectionTables } from '../../app/protection/protection.tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 
@@ -21,6 +23,15 @@ export interface CountryTable {
   alpha3: string
   alpha2: string
   numeric: string
+  /** What an MRZ writes: the alpha-3 code, except `D` for Germany. */
+  icao_code: string
+  name_en: string
+  name_km: string
+}
+
+export interface IcaoCodeTable {
+  code: string
+  kind: 'nationality' | 'state' | 'organisation' | 'status'
   name_en: string
   name_km: string
 }
@@ -93,10 +104,11 @@ export interface IdempotencyKeyTable {
  * The foundation's tables. Each area adds its own in `src/app/<area>/<area>.tables.ts` and is joined here
  * through `extends`, so the whole schema stays one type without one file owning every table.
  */
-export interface Database {
+export interface Database extends ProtectionTables, DocumentsTables {
   agencies: AgencyTable
   provinces: ProvinceTable
   countries: CountryTable
+  icao_codes: IcaoCodeTable
   points_of_entry: PointOfEntryTable
   users: UserTable
   sessions: SessionTable

@@ -26,6 +26,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('alpha3', 'text', (c) => c.primaryKey())
     .addColumn('alpha2', 'text', (c) => c.notNull().unique())
     .addColumn('numeric', 'text', (c) => c.notNull())
+    .addColumn('icao_code', 'text', (c) => c.notNull().unique())
+    .addColumn('name_en', 'text', (c) => c.notNull())
+    .addColumn('name_km', 'text', (c) => c.notNull())
+    .execute()
+
+  // ICAO 9303 Part 3 codes that are not ISO 3166-1 countries: organisations, British nationality classes,
+  // Kosovo, and the stateless/refugee statuses that matter for protection.
+  await db.schema
+    .createTable('icao_codes')
+    .addColumn('code', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind IN ('nationality', 'state', 'organisation', 'status')`),
+    )
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('name_km', 'text', (c) => c.notNull())
     .execute()
