@@ -5,7 +5,7 @@ import { allowedScope } from '../../domain/identity/policy.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
-import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { replyCreated } from '../../platform/http/idempotency.ts'
 import {
   CreateUserBody,
   ResetPasswordBody,
@@ -49,21 +49,10 @@ export async function usersRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/users',
     { schema: { tags: ['users'], body: CreateUserBody, response: { 201: UserView, 200: UserView } } },
-    async (req, reply) => {
-      const actor = actorOf(req)
-      const key = idempotencyKeyOf(req)
-      const { result, replayed } = await db.transaction().execute((trx) =>
-        idempotent({
-          trx,
-          userId: actor.id,
-          key,
-          operation: 'users.create',
-          request: req.body,
-          run: async () => presentUser(await createUser({ trx, actor, user: req.body })),
-        }),
-      )
-      return reply.code(replayed ? 200 : 201).send(result)
-    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'users.create', async (trx, actor) =>
+        presentUser(await createUser({ trx, actor, user: req.body })),
+      ),
   )
 
   r.patch(

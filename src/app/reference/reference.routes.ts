@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
-import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { replyCreated } from '../../platform/http/idempotency.ts'
 import { guard } from '../identity/authorize.ts'
 import { createAgency, createPost, updateAgency, updatePost } from './manage-reference.ts'
 import { presentAgency, presentPost } from './reference.presenter.ts'
@@ -34,20 +34,10 @@ export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/agencies',
     { schema: { tags, body: CreateAgencyBody, response: { 201: AgencyView, 200: AgencyView } } },
-    async (req, reply) => {
-      const actor = actorOf(req)
-      const { result, replayed } = await db.transaction().execute((trx) =>
-        idempotent({
-          trx,
-          userId: actor.id,
-          key: idempotencyKeyOf(req),
-          operation: 'agencies.create',
-          request: req.body,
-          run: async () => presentAgency(await createAgency({ trx, actor, agency: req.body })),
-        }),
-      )
-      return reply.code(replayed ? 200 : 201).send(result)
-    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'agencies.create', async (trx, actor) =>
+        presentAgency(await createAgency({ trx, actor, agency: req.body })),
+      ),
   )
 
   r.patch(
@@ -73,20 +63,10 @@ export async function referenceRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/posts',
     { schema: { tags, body: CreatePostBody, response: { 201: PostView, 200: PostView } } },
-    async (req, reply) => {
-      const actor = actorOf(req)
-      const { result, replayed } = await db.transaction().execute((trx) =>
-        idempotent({
-          trx,
-          userId: actor.id,
-          key: idempotencyKeyOf(req),
-          operation: 'posts.create',
-          request: req.body,
-          run: async () => presentPost(await createPost({ trx, actor, post: req.body })),
-        }),
-      )
-      return reply.code(replayed ? 200 : 201).send(result)
-    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'posts.create', async (trx, actor) =>
+        presentPost(await createPost({ trx, actor, post: req.body })),
+      ),
   )
 
   r.patch(

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { RequestActor } from '../../app/identity/actor.ts'
 import { canonicalJson } from '../audit/audit-hash.ts'
-import type { Tx } from '../db/database.ts'
+import type { Db, Tx } from '../db/database.ts'
 import { AppError } from '../errors/codes.ts'
+import { actorOf } from './auth-hooks.ts'
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key'
 
@@ -66,4 +68,25 @@ export async function idempotent<T>(o: IdempotentOptions<T>): Promise<{ result: 
     .where('key', '=', o.key)
     .execute()
   return { result, replayed: false }
+}
+
+/**
+ * The whole create path of a route: one transaction, the idempotency key honoured, 201 for a new record and
+ * 200 with the first result for a retry.
+ */
+export async function replyCreated<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+  operation: string,
+  run: (trx: Tx, actor: RequestActor) => Promise<T>,
+) {
+  const actor = actorOf(req)
+  const key = idempotencyKeyOf(req)
+  const { result, replayed } = await db
+    .transaction()
+    .execute((trx) =>
+      idempotent({ trx, userId: actor.id, key, operation, request: req.body, run: () => run(trx, actor) }),
+    )
+  return reply.code(replayed ? 200 : 201).send(result)
 }

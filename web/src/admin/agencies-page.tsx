@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react'
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts'
+import { useState } from 'react'
+import { api } from '../api/client.ts'
 import type { Agency } from '../api/types.ts'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { SelectField, TextField } from '../ui/field.tsx'
+import { FormActions, useForm } from '../ui/form.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 
 const KINDS = [
@@ -19,64 +20,56 @@ const KINDS = [
 
 function AgencyForm({ agency, onDone }: { agency: Agency | null; onDone(): void }) {
   const { t } = useI18n()
-  const [f, setF] = useState({
+  const f = useForm({
     code: agency?.code ?? '',
     nameEn: agency?.nameEn ?? '',
     nameKm: agency?.nameKm ?? '',
     kind: agency?.kind ?? 'ngo',
     active: agency?.active ?? true,
   })
-  const [error, setError] = useState<unknown>()
-  const [key] = useState(newIdempotencyKey)
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value })
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined)
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    try {
-      const body = { nameEn: f.nameEn, nameKm: f.nameKm, kind: f.kind }
-      if (agency)
-        await api('PATCH', `/api/agencies/${encodeURIComponent(agency.code)}`, {
-          body: { ...body, active: f.active },
-        })
-      else
-        await api('POST', '/api/agencies', {
-          body: { code: f.code.toUpperCase(), ...body },
-          idempotencyKey: key,
-        })
-      onDone()
-    } catch (err) {
-      setError(err)
-    }
-  }
+  const v = f.values
+  const submit = f.submit(async () => {
+    const body = { nameEn: v.nameEn, nameKm: v.nameKm, kind: v.kind }
+    if (agency)
+      await api('PATCH', `/api/agencies/${encodeURIComponent(agency.code)}`, {
+        body: { ...body, active: v.active },
+      })
+    else
+      await api('POST', '/api/agencies', {
+        body: { code: v.code.toUpperCase(), ...body },
+        idempotencyKey: f.idempotencyKey,
+      })
+    onDone()
+  })
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>{agency ? t('web.agencies.edit', { code: agency.code }) : t('web.agencies.add')}</h2>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={f.error} />
       {!agency && (
         <TextField
           label={t('web.agencies.code')}
           required
-          value={f.code}
-          onChange={set('code')}
-          error={fieldError('code')}
+          value={v.code}
+          onChange={f.set('code')}
+          error={f.fieldError('code')}
         />
       )}
       <TextField
         label={t('web.common.nameEn')}
         required
-        value={f.nameEn}
-        onChange={set('nameEn')}
-        error={fieldError('nameEn')}
+        value={v.nameEn}
+        onChange={f.set('nameEn')}
+        error={f.fieldError('nameEn')}
       />
       <TextField
         label={t('web.common.nameKm')}
         lang="km"
         required
-        value={f.nameKm}
-        onChange={set('nameKm')}
-        error={fieldError('nameKm')}
+        value={v.nameKm}
+        onChange={f.set('nameKm')}
+        error={f.fieldError('nameKm')}
       />
-      <SelectField label={t('web.agencies.kind')} value={f.kind} onChange={set('kind')}>
+      <SelectField label={t('web.agencies.kind')} value={v.kind} onChange={f.set('kind')}>
         {KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`web.agencies.kinds.${k}`)}
@@ -87,20 +80,13 @@ function AgencyForm({ agency, onDone }: { agency: Agency | null; onDone(): void 
         <label className="checkbox">
           <input
             type="checkbox"
-            checked={f.active}
-            onChange={(e) => setF({ ...f, active: e.target.checked })}
+            checked={v.active}
+            onChange={(e) => f.setValues({ ...v, active: e.target.checked })}
           />
           {t('web.common.active')}
         </label>
       )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('web.common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('web.common.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} />
     </form>
   )
 }

@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react'
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts'
+import { api } from '../api/client.ts'
 import type { Post, Province } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
 import { SelectField, TextField } from '../ui/field.tsx'
+import { FormActions, useForm } from '../ui/form.tsx'
 
 const TYPES = ['land', 'river', 'air', 'sea'] as const
 
@@ -17,7 +17,7 @@ export function PostForm({
   onDone(): void
 }) {
   const { t, locale } = useI18n()
-  const [f, setF] = useState({
+  const f = useForm({
     code: post?.code ?? '',
     nameEn: post?.nameEn ?? '',
     nameKm: post?.nameKm ?? '',
@@ -27,67 +27,58 @@ export function PostForm({
     neighbourPost: post?.neighbourPost ?? '',
     active: post?.active ?? true,
   })
-  const [error, setError] = useState<unknown>()
-  const [key] = useState(newIdempotencyKey)
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value })
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined)
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
+  const v = f.values
+  const submit = f.submit(async () => {
     const body = {
-      nameEn: f.nameEn,
-      nameKm: f.nameKm,
-      type: f.type,
-      provinceCode: f.provinceCode,
-      neighbourCountry: f.neighbourCountry.toUpperCase() || null,
-      neighbourPost: f.neighbourPost || null,
+      nameEn: v.nameEn,
+      nameKm: v.nameKm,
+      type: v.type,
+      provinceCode: v.provinceCode,
+      neighbourCountry: v.neighbourCountry.toUpperCase() || null,
+      neighbourPost: v.neighbourPost || null,
     }
-    try {
-      if (post)
-        await api('PATCH', `/api/posts/${encodeURIComponent(post.code)}`, {
-          body: { ...body, active: f.active },
-        })
-      else
-        await api('POST', '/api/posts', {
-          body: { code: f.code.toUpperCase(), ...body },
-          idempotencyKey: key,
-        })
-      onDone()
-    } catch (err) {
-      setError(err)
-    }
-  }
+    if (post)
+      await api('PATCH', `/api/posts/${encodeURIComponent(post.code)}`, {
+        body: { ...body, active: v.active },
+      })
+    else
+      await api('POST', '/api/posts', {
+        body: { code: v.code.toUpperCase(), ...body },
+        idempotencyKey: f.idempotencyKey,
+      })
+    onDone()
+  })
 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>{post ? t('web.posts.edit', { code: post.code }) : t('web.posts.add')}</h2>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={f.error} />
       {!post && (
         <TextField
           label={t('web.posts.code')}
           required
-          value={f.code}
-          onChange={set('code')}
-          error={fieldError('code')}
+          value={v.code}
+          onChange={f.set('code')}
+          error={f.fieldError('code')}
           hint={t('web.posts.codeHint')}
         />
       )}
       <TextField
         label={t('web.common.nameEn')}
         required
-        value={f.nameEn}
-        onChange={set('nameEn')}
-        error={fieldError('nameEn')}
+        value={v.nameEn}
+        onChange={f.set('nameEn')}
+        error={f.fieldError('nameEn')}
       />
       <TextField
         label={t('web.common.nameKm')}
         lang="km"
         required
-        value={f.nameKm}
-        onChange={set('nameKm')}
-        error={fieldError('nameKm')}
+        value={v.nameKm}
+        onChange={f.set('nameKm')}
+        error={f.fieldError('nameKm')}
       />
-      <SelectField label={t('web.posts.type')} value={f.type} onChange={set('type')}>
+      <SelectField label={t('web.posts.type')} value={v.type} onChange={f.set('type')}>
         {TYPES.map((ty) => (
           <option key={ty} value={ty}>
             {t(`web.posts.types.${ty}`)}
@@ -96,9 +87,9 @@ export function PostForm({
       </SelectField>
       <SelectField
         label={t('web.posts.province')}
-        value={f.provinceCode}
-        onChange={set('provinceCode')}
-        error={fieldError('provinceCode')}
+        value={v.provinceCode}
+        onChange={f.set('provinceCode')}
+        error={f.fieldError('provinceCode')}
       >
         {provinces.map((p) => (
           <option key={p.code} value={p.code}>
@@ -109,33 +100,26 @@ export function PostForm({
       <TextField
         label={t('web.posts.neighbourCountry')}
         maxLength={2}
-        value={f.neighbourCountry}
-        onChange={set('neighbourCountry')}
-        error={fieldError('neighbourCountry')}
+        value={v.neighbourCountry}
+        onChange={f.set('neighbourCountry')}
+        error={f.fieldError('neighbourCountry')}
       />
       <TextField
         label={t('web.posts.neighbourPost')}
-        value={f.neighbourPost}
-        onChange={set('neighbourPost')}
+        value={v.neighbourPost}
+        onChange={f.set('neighbourPost')}
       />
       {post && (
         <label className="checkbox">
           <input
             type="checkbox"
-            checked={f.active}
-            onChange={(e) => setF({ ...f, active: e.target.checked })}
+            checked={v.active}
+            onChange={(e) => f.setValues({ ...v, active: e.target.checked })}
           />
           {t('web.common.active')}
         </label>
       )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('web.common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('web.common.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} />
     </form>
   )
 }

@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react'
-import { ApiError, api, newIdempotencyKey } from '../api/client.ts'
+import { api } from '../api/client.ts'
 import type { Agency, Post, User } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
 import { SelectField, TextField } from '../ui/field.tsx'
+import { FormActions, useForm } from '../ui/form.tsx'
 
 export const ROLES = [
   'frontline_officer',
@@ -26,7 +26,7 @@ interface Props {
 
 export function UserForm({ user, agencies, posts, onDone }: Props) {
   const { t, locale } = useI18n()
-  const [f, setF] = useState({
+  const form = useForm({
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',
     role: user?.role ?? 'frontline_officer',
@@ -35,13 +35,8 @@ export function UserForm({ user, agencies, posts, onDone }: Props) {
     scope: user?.scope ?? 'post',
     password: '',
   })
-  const [error, setError] = useState<unknown>()
-  const [key] = useState(newIdempotencyKey)
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value })
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined)
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
+  const { set, fieldError, values: f } = form
+  const submit = form.submit(async () => {
     const body = {
       displayName: f.displayName,
       role: f.role,
@@ -49,27 +44,20 @@ export function UserForm({ user, agencies, posts, onDone }: Props) {
       postCode: f.postCode || null,
       scope: f.scope,
     }
-    try {
-      if (user) await api('PATCH', `/api/users/${user.id}`, { body })
-      else
-        await api('POST', '/api/users', {
-          body: { ...body, username: f.username, password: f.password },
-          idempotencyKey: key,
-        })
-      onDone()
-    } catch (err) {
-      setError(err)
+    if (user) await api('PATCH', `/api/users/${user.id}`, { body })
+    else {
+      await api('POST', '/api/users', {
+        body: { ...body, username: f.username, password: f.password },
+        idempotencyKey: form.idempotencyKey,
+      })
     }
-  }
-  const passwordError =
-    error instanceof ApiError && error.code === 'weak_password'
-      ? error.details.map((d) => d.message).join(' ')
-      : undefined
+    onDone()
+  })
 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>{user ? t('web.users.edit', { username: user.username }) : t('web.users.add')}</h2>
-      <ErrorBanner error={error instanceof ApiError && error.code === 'weak_password' ? undefined : error} />
+      <ErrorBanner error={form.bannerError()} />
       {!user && (
         <TextField
           label={t('web.signIn.username')}
@@ -134,18 +122,11 @@ export function UserForm({ user, agencies, posts, onDone }: Props) {
           required
           value={f.password}
           onChange={set('password')}
-          error={passwordError}
+          error={form.passwordError()}
           hint={t('web.users.temporaryPasswordHint')}
         />
       )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('web.common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('web.common.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} />
     </form>
   )
 }
