@@ -15,6 +15,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DEMO: bool.default(true),
+  SERVE_WEB: bool.default(true),
   DEMO_PASSWORD: z.string().min(12).optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -53,6 +54,7 @@ export type Config = Readonly<{
   dataDir: string
   databaseUrl: string | undefined
   demo: boolean
+  serveWeb: boolean
   demoPassword: string | undefined
   sessionIdleMs: number
   sessionAbsoluteMs: number
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     demo: c.DEMO,
+    serveWeb: c.SERVE_WEB,
     demoPassword: c.DEMO_PASSWORD,
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
