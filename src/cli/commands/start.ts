@@ -3,6 +3,7 @@ import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts
 import { printDemoCredentials, seed } from '../../app/seed.ts'
 import { loadConfig } from '../../platform/config/config.ts'
 import { sessionPolicyFrom } from '../../platform/http/context.ts'
+import { deleteOldIdempotencyKeys, IDEMPOTENCY_KEY_DAYS } from '../../platform/http/idempotency.ts'
 import { buildServer } from '../../platform/http/server.ts'
 import { describeStore, openMigratedStore } from '../../platform/runtime.ts'
 import type { Command } from '../command.ts'
@@ -34,11 +35,12 @@ export const startCommand: Command = {
       `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs)\n`,
     )
 
-    // Keeps crash recovery short on PGlite, and clears dead sessions on both engines.
+    // Keeps crash recovery short on PGlite, and clears dead sessions and old idempotency keys on both engines.
     const timer = setInterval(async () => {
       try {
         if (store.kind === 'pglite') await sql`CHECKPOINT`.execute(store.db)
         await deleteExpiredSessions(store.db, new Date(), config.sessionIdleMs)
+        await deleteOldIdempotencyKeys(store.db, new Date(Date.now() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
       } catch (err) {
         app.log.error({ err }, 'maintenance failed')
       }

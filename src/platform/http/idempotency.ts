@@ -7,6 +7,12 @@ import { AppError } from '../errors/codes.ts'
 import { actorOf } from './auth-hooks.ts'
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key'
+/** A client retries within minutes; a week covers a post that was offline over a long weekend. */
+export const IDEMPOTENCY_KEY_DAYS = 7
+
+export async function deleteOldIdempotencyKeys(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', before).execute()
+}
 
 export function idempotencyKeyOf(req: FastifyRequest): string | undefined {
   const raw = req.headers[IDEMPOTENCY_HEADER]

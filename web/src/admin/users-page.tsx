@@ -51,11 +51,12 @@ export function UsersPage() {
           </button>
         )}
       </div>
-      {editing !== null && (
+      {/* The form's agency and post choices need both lists; opening it earlier would start with no agency. */}
+      {editing !== null && agencies.data && posts.data && (
         <UserForm
           user={editing === 'new' ? null : editing}
-          agencies={agencies.data ?? []}
-          posts={posts.data ?? []}
+          agencies={agencies.data}
+          posts={posts.data}
           onDone={done}
         />
       )}
