@@ -12,8 +12,8 @@ async function signIn(url: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: PASSWORD }),
   })
-  const body = await res.json()
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: body.csrfToken as string }
+  const body = (await res.json()) as { csrfToken: string }
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: body.csrfToken }
 }
 
 describe('the embedded database when the server is killed', () => {
@@ -49,9 +49,8 @@ describe('the embedded database when the server is killed', () => {
       const codes = new Set(agencies.map((a) => a.code))
       expect(acknowledged).toHaveLength(40)
       expect(acknowledged.filter((c) => !codes.has(c))).toEqual([])
-      const verify = await (
-        await fetch(`${second.url}/api/audit/verify`, { headers: { cookie: again.cookie } })
-      ).json()
+      const res = await fetch(`${second.url}/api/audit/verify`, { headers: { cookie: again.cookie } })
+      const verify = (await res.json()) as { ok: boolean }
       expect(verify.ok).toBe(true)
     } finally {
       second.child.kill('SIGTERM')
