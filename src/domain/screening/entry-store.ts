@@ -1,0 +1,175 @@
+import { IdTable } from './id-table.ts'
+import { IntList } from './int-list.ts'
+import { parsePartialDate } from './qualifiers.ts'
+
+/**
+ * Entries by slot number, packed: names as part ids in one shared integer pool, birth dates as one
+ * integer, nationalities interned. A slot is never reused; a removed entry leaves a hole until the
+ * index compacts.
+ */
+export class EntryStore {
+  private ids = new IdTable()
+  /** Per slot: offset into `pool`, where [nameCount, len₁, part…, len₂, part…] starts. */
+  start = new Int32Array(1024)
+  pool = new IntList(4096)
+  /** yyyymmdd with 00 for an unknown month or day; 0 when no date. */
+  birth = new Int32Array(1024)
+  nationality = new Uint16Array(1024)
+  sex = new Uint8Array(1024)
+  private readonly nationalities: string[] = ['']
+  private readonly nationalityIds = new Map<string, number>([['', 0]])
+  /** Slots ever used (live and removed). */
+  get size(): number {
+    return this.ids.slots
+  }
+
+  get live(): number {
+    return this.ids.live
+  }
+
+  slotOf(id: string): number {
+    return this.ids.slotOf(id)
+  }
+
+  idOf(slot: number): string {
+    return this.ids.idOf(slot)
+  }
+
+  isLive(slot: number): boolean {
+    return this.ids.isLive(slot)
+  }
+
+  add(
+    id: string,
+    names: number[][],
+    birthDate?: string,
+    nationality?: string | readonly string[],
+    sex?: string,
+  ): number {
+    const d = parsePartialDate(birthDate)
+    const s = sex?.trim().toUpperCase()[0]
+    return this.addPacked(
+      id,
+      names,
+      d ? d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0) : 0,
+      this.internNationality(nationality),
+      s === 'F' ? 1 : s === 'M' ? 2 : s === 'X' ? 3 : 0,
+    )
+  }
+
+  /** Adds with qualifiers already packed (compaction copies slots this way). */
+  addPacked(id: string, names: number[][], birth: number, nationality: number, sex: number): number {
+    const slot = this.ids.add(id)
+    this.ensure(slot + 1)
+    this.start[slot] = this.pool.length
+    this.pool.push(names.length)
+    for (const parts of names) {
+      this.pool.push(parts.length)
+      for (const p of parts) this.pool.push(p)
+    }
+    this.birth[slot] = birth
+    this.nationality[slot] = nationality
+    this.sex[slot] = sex
+    return slot
+  }
+
+  /** A store holding only the live slots, renumbered in order, with the same nationality table. */
+  compacted(): EntryStore {
+    const next = new EntryStore()
+    next.nationalities.push(...this.nationalities.slice(1))
+    for (const [k, v] of this.nationalityIds) next.nationalityIds.set(k, v)
+    for (let slot = 0; slot < this.size; slot++) {
+      if (!this.isLive(slot)) continue
+      next.addPacked(
+        this.idOf(slot),
+        this.names(slot),
+        this.birth[slot]!,
+        this.nationality[slot]!,
+        this.sex[slot]!,
+      )
+    }
+    return next
+  }
+
+  remove(slot: number): void {
+    this.ids.remove(slot)
+  }
+
+  /** Part ids of each name of a slot. */
+  names(slot: number): number[][] {
+    let at = this.start[slot]!
+    const data = this.pool.data
+    const count = data[at++]!
+    const out: number[][] = []
+    for (let n = 0; n < count; n++) {
+      const len = data[at++]!
+      out.push(Array.from(data.subarray(at, at + len)))
+      at += len
+    }
+    return out
+  }
+
+  birthDate(slot: number): string | undefined {
+    const v = this.birth[slot]!
+    if (v === 0) return undefined
+    const y = Math.floor(v / 10000)
+    const m = Math.floor(v / 100) % 100
+    const d = v % 100
+    const pad = (n: number) => String(n).padStart(2, '0')
+    return m === 0 ? String(y) : d === 0 ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`
+  }
+
+  birthYear(slot: number): number {
+    return Math.floor(this.birth[slot]! / 10000)
+  }
+
+  nationalityOf(slot: number): string[] | undefined {
+    const v = this.nationalities[this.nationality[slot]!]!
+    return v === '' ? undefined : v.split(',')
+  }
+
+  sexOf(slot: number): string | undefined {
+    return ['', 'F', 'M', 'X'][this.sex[slot]!] || undefined
+  }
+
+  private internNationality(value: string | readonly string[] | undefined): number {
+    const list = typeof value === 'string' ? [value] : (value ?? [])
+    const key = list
+      .map((v) => v.trim().toUpperCase())
+      .filter(Boolean)
+      .sort()
+      .join(',')
+    let id = this.nationalityIds.get(key)
+    if (id === undefined && this.nationalities.length < 65535) {
+      id = this.nationalities.length
+      this.nationalities.push(key)
+      this.nationalityIds.set(key, id)
+    }
+    return id ?? 0
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.start.length) return
+    const cap = Math.max(n, Math.ceil(this.start.length * 1.5))
+    const grow = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, make: (c: number) => T): T => {
+      const b = make(cap)
+      b.set(a)
+      return b
+    }
+    this.start = grow(this.start, (c) => new Int32Array(c))
+    this.birth = grow(this.birth, (c) => new Int32Array(c))
+    this.nationality = grow(this.nationality, (c) => new Uint16Array(c))
+    this.sex = grow(this.sex, (c) => new Uint8Array(c))
+  }
+
+  get bytes(): number {
+    return (
+      this.ids.bytes +
+      this.pool.bytes +
+      this.start.byteLength +
+      this.birth.byteLength +
+      this.nationality.byteLength +
+      this.sex.byteLength
+    )
+  }
+}
