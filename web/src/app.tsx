@@ -6,8 +6,26 @@ import { UsersPage } from './admin/users-page.tsx'
 import { ChangePasswordPage } from './auth/change-password-page.tsx'
 import { SessionProvider, useSession } from './auth/session.tsx'
 import { SignInPage } from './auth/sign-in-page.tsx'
+import { ReadDocumentPage } from './documents/read-document-page.tsx'
+import { TemplatesPage } from './documents/templates-page.tsx'
 import { HomePage } from './home/home-page.tsx'
 import { I18nProvider, useI18n } from './i18n/i18n.tsx'
+import { CasePage } from './protection/case-page.tsx'
+import { CasesPage } from './protection/cases-page.tsx'
+import { DashboardPage } from './protection/dashboard-page.tsx'
+import { ProvidersPage } from './protection/providers-page.tsx'
+import { ReferPage } from './protection/refer-page.tsx'
+import { ReferralsPage } from './protection/referrals-page.tsx'
+import { ScreenPage } from './protection/screen-page.tsx'
+import { AlertSettingsPage } from './risk/alert-settings-page.tsx'
+import { AlertsPage } from './risk/alerts-page.tsx'
+import { AnalysisPage } from './risk/analysis-page.tsx'
+import { EvaluatePage } from './risk/evaluate-page.tsx'
+import { RuleSetPage } from './risk/rule-set-page.tsx'
+import { RuleSetsPage } from './risk/rule-sets-page.tsx'
+import { HitQueuePage } from './screening/hit-queue-page.tsx'
+import { ScreeningPage } from './screening/screen-page.tsx'
+import { WatchlistsPage } from './screening/watchlists-page.tsx'
 import { Layout, NAV } from './shell/layout.tsx'
 import { usePath } from './shell/router.tsx'
 import { EmptyState, Loading } from './ui/feedback.tsx'
@@ -18,7 +36,25 @@ const PAGES: Record<string, () => ReactElement> = {
   '/agencies': AgenciesPage,
   '/users': UsersPage,
   '/audit': AuditPage,
+  '/documents': ReadDocumentPage,
+  '/documents/templates': TemplatesPage,
   '/account/password': () => <ChangePasswordPage forced={false} />,
+  '/protection/refer': ReferPage,
+  '/protection/referrals': ReferralsPage,
+  '/protection/cases': CasesPage,
+  '/protection/case': CasePage,
+  '/protection/dashboard': DashboardPage,
+  '/protection/providers': ProvidersPage,
+  '/protection/screen': ScreenPage,
+  '/risk/rule-sets': RuleSetsPage,
+  '/risk/rule-set': RuleSetPage,
+  '/risk/evaluate': EvaluatePage,
+  '/risk/alerts': AlertsPage,
+  '/risk/analysis': AnalysisPage,
+  '/risk/alert-settings': AlertSettingsPage,
+  '/screening': ScreeningPage,
+  '/screening/hits': HitQueuePage,
+  '/watchlists': WatchlistsPage,
 }
 
 function Routes() {

@@ -1,9 +1,41 @@
-import { narrowerScope, type Role, type Scope } from './roles.ts'
+import { narrowerScope, PROTECTION_ROLES, type Role, type Scope } from './roles.ts'
 
-export const RESOURCES = ['user', 'agency', 'post', 'audit', 'reference', 'session'] as const
+export const RESOURCES = [
+  'user',
+  'agency',
+  'post',
+  'audit',
+  'reference',
+  'session',
+  'provider',
+  'identification',
+  'referral',
+  'person',
+  'case',
+  'document',
+  'examination',
+  'examination_template',
+  'document_statistics',
+  'rule_set',
+  'risk_evaluation',
+  'risk_alert',
+  'risk_analysis',
+  'watchlist',
+  'screening',
+  'screening_hit',
+] as const
 export type Resource = (typeof RESOURCES)[number]
 
-export const ACTIONS = ['read', 'create', 'update', 'disable', 'reset_password', 'verify'] as const
+export const ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'disable',
+  'reset_password',
+  'verify',
+  'approve',
+  'export',
+] as const
 export type Action = (typeof ACTIONS)[number]
 
 export interface Grant {
@@ -25,6 +57,10 @@ const everyone: Role[] = [
   'administrator',
 ]
 
+/** The roles at the border that screen travellers and refer them to protection. */
+const border: Role[] = ['frontline_officer', 'shift_supervisor', 'post_chief']
+const protection: Role[] = [...PROTECTION_ROLES]
+
 function grant(roles: Role[], actions: Action[], resource: Resource, scope: Scope): Grant[] {
   return roles.flatMap((role) => actions.map((action) => ({ role, action, resource, scope })))
 }
@@ -40,6 +76,52 @@ export const POLICY: readonly Grant[] = Object.freeze([
   ...grant(['post_chief'], ['read'], 'user', 'post'),
   ...grant(['shift_supervisor'], ['read'], 'user', 'post'),
   ...grant(['administrator'], ['read', 'verify'], 'audit', 'national'),
+  // Protection (issue 7): content only for protection roles; border roles screen and refer, and see the
+  // status of their own referrals, never their content (the use cases narrow reads further).
+  ...grant(everyone, ['read'], 'provider', 'national'),
+  ...grant(['administrator', 'case_manager'], ['create', 'update'], 'provider', 'national'),
+  ...grant([...border, ...protection], ['create'], 'identification', 'national'),
+  ...grant(protection, ['read'], 'identification', 'national'),
+  ...grant([...border, ...protection], ['read', 'create'], 'referral', 'national'),
+  ...grant(protection, ['update'], 'referral', 'national'),
+  ...grant(protection, ['read', 'create', 'update'], 'person', 'national'),
+  ...grant(protection, ['read', 'create', 'update'], 'case', 'national'),
+  ...grant(['case_manager'], ['approve', 'export'], 'case', 'national'),
+  // Travel documents (issue 3): the border reads and examines documents, examinations stay at their post;
+  // investigators may look them up; administrators keep the examination templates.
+  ...grant(border, ['read', 'create'], 'document', 'national'),
+  ...grant(['investigator'], ['read'], 'document', 'national'),
+  ...grant(border, ['read', 'create'], 'examination', 'post'),
+  ...grant(['investigator'], ['read'], 'examination', 'national'),
+  ...grant([...border, 'investigator'], ['read'], 'examination_template', 'national'),
+  ...grant(['administrator'], ['read', 'create', 'update'], 'examination_template', 'national'),
+  ...grant(['shift_supervisor', 'post_chief'], ['read'], 'document_statistics', 'post'),
+  ...grant(['analyst'], ['read'], 'document_statistics', 'national'),
+  // Risk (issue 6). NCCT analysts and post chiefs are the senior risk roles: they write rule sets and approve them
+  // (review, activate, retire). One role list for both is safe because the domain refuses approval by anyone who
+  // wrote any part of a version, so every version is approved by a second person, and an analyst's draft can be
+  // approved by a post chief who answers for the interview load it causes. Shift supervisors read the rules to test
+  // them. Evaluations stay at the post that made them; alerts are read and acknowledged by the receiving agency.
+  ...grant(['analyst', 'post_chief'], ['read', 'create', 'update', 'approve'], 'rule_set', 'national'),
+  ...grant(['shift_supervisor'], ['read'], 'rule_set', 'national'),
+  // Indicator precision over time: the evidence rules are tuned on, for the post chief's own post and nationally.
+  ...grant(['analyst'], ['read'], 'risk_analysis', 'national'),
+  ...grant(['post_chief'], ['read'], 'risk_analysis', 'post'),
+  ...grant(border, ['read', 'create', 'update'], 'risk_evaluation', 'post'),
+  ...grant(
+    ['investigator', 'social_worker', 'case_manager', 'analyst'],
+    ['read', 'update'],
+    'risk_alert',
+    'agency',
+  ),
+  // Screening (issue 4): an alert list is changed only by its owning agency's investigators (the use cases check
+  // the list's agency) or by administrators; the border screens at its post; hits are adjudicated by supervisors
+  // and chiefs at the post that raised them and by investigators of the agency that owns the list.
+  ...grant(['investigator'], ['read', 'create', 'update'], 'watchlist', 'agency'),
+  ...grant(['administrator'], ['read', 'create', 'update'], 'watchlist', 'national'),
+  ...grant(border, ['create'], 'screening', 'post'),
+  ...grant(['shift_supervisor', 'post_chief'], ['read', 'update'], 'screening_hit', 'post'),
+  ...grant(['investigator'], ['read', 'update'], 'screening_hit', 'agency'),
 ])
 
 export interface Actor {

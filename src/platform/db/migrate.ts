@@ -1,9 +1,17 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely'
 import * as m0001 from './migrations/0001-foundation.ts'
+import * as m0002 from './migrations/0002-documents.ts'
+import * as m0003 from './migrations/0003-protection.ts'
+import * as m0004 from './migrations/0004-risk.ts'
+import * as m0005 from './migrations/0005-screening.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-documents': m0002,
+  '0003-protection': m0003,
+  '0004-risk': m0004,
+  '0005-screening': m0005,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

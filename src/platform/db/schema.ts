@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { DocumentsTables } from '../../app/documents/documents.tables.ts'
 import type { ProtectionTables } from '../../app/protection/protection.tables.ts'
+import type { RiskTables } from '../../app/risk/risk.tables.ts'
+import type { ScreeningTables } from '../../app/screening/screening.tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 
@@ -104,7 +106,7 @@ export interface IdempotencyKeyTable {
  * The foundation's tables. Each area adds its own in `src/app/<area>/<area>.tables.ts` and is joined here
  * through `extends`, so the whole schema stays one type without one file owning every table.
  */
-export interface Database extends ProtectionTables, DocumentsTables {
+export interface Database extends ProtectionTables, DocumentsTables, RiskTables, ScreeningTables {
   agencies: AgencyTable
   provinces: ProvinceTable
   countries: CountryTable

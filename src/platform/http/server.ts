@@ -6,9 +6,13 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
 import { auditRoutes } from '../../app/audit/audit.routes.ts'
+import { documentsRoutes } from '../../app/documents/documents.routes.ts'
 import { authRoutes } from '../../app/identity/auth.routes.ts'
 import { usersRoutes } from '../../app/identity/users.routes.ts'
+import { protectionRoutes } from '../../app/protection/protection.routes.ts'
 import { referenceRoutes } from '../../app/reference/reference.routes.ts'
+import { riskRoutes } from '../../app/risk/risk.routes.ts'
+import { screeningRoutes } from '../../app/screening/screening.routes.ts'
 import { AppError } from '../errors/codes.ts'
 import { registerAuthHooks } from './auth-hooks.ts'
 import type { AppContext } from './context.ts'
@@ -28,7 +32,16 @@ export interface BuildOptions {
   logger?: boolean
 }
 
-const areas = [authRoutes, usersRoutes, referenceRoutes, auditRoutes]
+const areas = [
+  authRoutes,
+  usersRoutes,
+  referenceRoutes,
+  auditRoutes,
+  protectionRoutes,
+  documentsRoutes,
+  riskRoutes,
+  screeningRoutes,
+]
 
 export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
   const { ctx } = o

@@ -1,0 +1,54 @@
+import { sql } from 'kysely'
+import type { Executor, Tx } from '../../platform/db/database.ts'
+import type { NewTravelDocumentRow, TravelDocumentRow } from './documents.tables.ts'
+
+export interface DocumentKey {
+  issuingState: string
+  documentCode: string
+  documentNumber: string
+}
+
+// Any constant: the first half of the two-key advisory lock, a key space of its own (the audit chain uses
+// the one-key form).
+const DOCUMENT_LOCK_CLASS = 20_002
+
+/**
+ * Serialises the first read of one document across transactions and processes, so two officers scanning
+ * the same passport at once store it, and its traveller, exactly once.
+ */
+export async function lockDocumentKey(trx: Tx, key: DocumentKey): Promise<void> {
+  const text = `${key.issuingState}|${key.documentCode}|${key.documentNumber}`
+  await sql`SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, hashtext(${text}))`.execute(trx)
+}
+
+export function findDocumentByKey(db: Executor, key: DocumentKey): Promise<TravelDocumentRow | undefined> {
+  return db
+    .selectFrom('travel_documents')
+    .selectAll()
+    .where('issuing_state', '=', key.issuingState)
+    .where('document_code', '=', key.documentCode)
+    .where('document_number', '=', key.documentNumber)
+    .executeTakeFirst()
+}
+
+export function findDocumentById(db: Executor, id: string): Promise<TravelDocumentRow | undefined> {
+  return db.selectFrom('travel_documents').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function insertDocument(db: Executor, row: NewTravelDocumentRow): Promise<TravelDocumentRow> {
+  return db.insertInto('travel_documents').values(row).returningAll().executeTakeFirstOrThrow()
+}
+
+export function markDocumentSeen(
+  db: Executor,
+  id: string,
+  at: Date,
+  postCode: string | null,
+): Promise<TravelDocumentRow> {
+  return db
+    .updateTable('travel_documents')
+    .set((eb) => ({ last_seen_at: at, last_seen_post: postCode, read_count: eb('read_count', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

@@ -1,0 +1,20 @@
+/** Photos an officer takes of a document: a phone or document-camera picture, never a scan at print quality. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export type PhotoType = (typeof PHOTO_TYPES)[number]
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
+
+const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
+  bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b)
+
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0))
+
+/**
+ * The image type the bytes actually are, from their signature; null when none of the accepted ones. The
+ * declared content type must agree, so a file is never stored, or later served, as something it is not.
+ */
+export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg'
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp'
+  return null
+}

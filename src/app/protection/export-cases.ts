@@ -1,0 +1,116 @@
+import { allowedScope } from '../../domain/identity/policy.ts'
+import type { CaseRecord } from '../../domain/protection/case-record.ts'
+import {
+  type DeidentifiedRow,
+  EXPORT_QUASI_IDENTIFIERS,
+  toDeidentifiedRow,
+} from '../../domain/protection/htcds-export.ts'
+import type { IdentificationResult } from '../../domain/protection/identification.ts'
+import { checkKAnonymity, withoutSmallClasses } from '../../domain/protection/k-anonymity.ts'
+import {
+  emptyVictimContext,
+  victimContextFromIdentification,
+} from '../../domain/protection/victim-context.ts'
+import { appendAudit } from '../../platform/audit/audit-log.ts'
+import type { Db } from '../../platform/db/database.ts'
+import { AppError } from '../../platform/errors/codes.ts'
+import { auditActor, type RequestActor } from '../identity/actor.ts'
+import { caseRecordOf } from './cases.repository.ts'
+import { toConsentRecord } from './persons.repository.ts'
+import { todayInCambodia, unwrap } from './protection-actor.ts'
+import { toDomainPerson } from './record-person.ts'
+
+/**
+ * The de-identified HTCDS export (one row per case, as CTDC publishes): rows are checked for k-anonymity
+ * on the quasi-identifiers and the records of classes smaller than k are withheld before release. The
+ * export and what it withheld are audited.
+ */
+export async function exportCases(o: { db: Db; actor: RequestActor; k: number }) {
+  const scope = allowedScope(o.actor, 'export', 'case')
+  if (!scope) throw new AppError('forbidden')
+  let q = o.db
+    .selectFrom('protection_cases as c')
+    .innerJoin('protection_persons as p', 'p.id', 'c.person_id')
+    .leftJoin('protection_identifications as i', 'i.id', 'c.identification_id')
+    .selectAll('p')
+    .select([
+      'c.id as case_id',
+      'c.state',
+      'c.record',
+      'c.opened_at',
+      'i.result',
+      'i.screened_by',
+      'i.screened_at',
+    ])
+  if (scope !== 'national') q = q.where('c.agency_code', '=', o.actor.agencyCode)
+  const rows = await q.execute()
+  const countries = await o.db.selectFrom('countries').select(['alpha3', 'alpha2']).execute()
+  const alpha2 = new Map(countries.map((c) => [c.alpha3, c.alpha2]))
+  const consents = rows.length
+    ? await o.db
+        .selectFrom('protection_consents')
+        .selectAll()
+        .where(
+          'person_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : []
+  const all: DeidentifiedRow[] = rows.map((r) => {
+    const person = toDomainPerson(r.id, {
+      givenLatin: '',
+      familyLatin: '',
+      givenKhmer: null,
+      familyKhmer: null,
+      birthDate: r.birth_date,
+      birthDateEstimated: r.birth_date_estimated,
+      gender: r.gender as 'unknown',
+      nationality: r.nationality,
+      mobilePhone: null,
+      provinceCode: null,
+    })
+    const victim = r.result
+      ? victimContextFromIdentification(
+          r.id,
+          r.result as IdentificationResult,
+          r.screened_by!,
+          r.screened_at!.toISOString(),
+        )
+      : emptyVictimContext(r.id)
+    const record: CaseRecord = caseRecordOf({ id: r.case_id, state: r.state, record: r.record } as never)
+    return toDeidentifiedRow(
+      {
+        person,
+        victim,
+        protectionCase: record,
+        consents: consents.filter((c) => c.person_id === r.id).map(toConsentRecord),
+        registeredOn: r.opened_at.toLocaleDateString('en-CA', { timeZone: 'Asia/Phnom_Penh' }),
+      },
+      (a3) => alpha2.get(a3),
+    )
+  })
+  const report = unwrap(checkKAnonymity(all, EXPORT_QUASI_IDENTIFIERS, o.k))
+  const { kept, withheld } = unwrap(withoutSmallClasses(all, EXPORT_QUASI_IDENTIFIERS, o.k))
+  const summary = {
+    k: o.k,
+    records: all.length,
+    released: kept.length,
+    withheld,
+    classesUnderK: report.tooSmall.length,
+  }
+  await o.db.transaction().execute((trx) =>
+    appendAudit(trx, auditActor(o.actor), {
+      action: 'export',
+      resource: 'case',
+      recordId: null,
+      details: summary,
+    }),
+  )
+  return {
+    ...summary,
+    quasiIdentifiers: EXPORT_QUASI_IDENTIFIERS,
+    generatedOn: todayInCambodia(),
+    rows: kept,
+  }
+}

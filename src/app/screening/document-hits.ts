@@ -1,0 +1,69 @@
+import { sql } from 'kysely'
+import {
+  normaliseDocumentNumber,
+  normaliseIssuingState,
+  ocrCanonical,
+  ocrVariants,
+} from '../../domain/screening/index.ts'
+import type { Executor } from '../../platform/db/database.ts'
+
+export interface DocumentHit {
+  kind: 'person' | 'document'
+  entryId: string
+  listId: string
+  ownerAgency: string
+  listedNumber: string
+  exact: boolean
+}
+
+/**
+ * Exact lookup of a document by issuing state and number, tolerating the characters OCR of the MRZ confuses:
+ * both sides are indexed under their OCR-canonical form, and a candidate counts only when it is the number
+ * itself or one of its variants with at most two characters swapped.
+ */
+export async function findDocumentHits(
+  ex: Executor,
+  document: { issuingState: string; number: string },
+  today: string,
+): Promise<DocumentHit[]> {
+  const state = normaliseIssuingState(document.issuingState)
+  const number = normaliseDocumentNumber(document.number)
+  if (!state || !number) return []
+  const key = ocrCanonical(number)
+  const { rows } = await sql<{
+    kind: 'person' | 'document'
+    id: string
+    list_id: string
+    owner: string
+    number: string
+  }>`
+    SELECT 'document' AS kind, d.id, d.list_id, l.owner_agency AS owner, d.number
+    FROM watchlist_documents d JOIN watchlists l ON l.id = d.list_id
+    WHERE d.ocr_key = ${key} AND d.issuing_state = ${state} AND d.removed_at IS NULL AND l.active
+      AND (d.valid_from IS NULL OR d.valid_from <= ${today}) AND (d.valid_until IS NULL OR d.valid_until >= ${today})
+    UNION ALL
+    SELECT 'person' AS kind, p.id, p.list_id, l.owner_agency AS owner, pd.number
+    FROM watchlist_person_documents pd JOIN watchlist_persons p ON p.id = pd.person_id
+      JOIN watchlists l ON l.id = p.list_id
+    WHERE pd.ocr_key = ${key} AND (pd.issuing_state IS NULL OR pd.issuing_state = ${state})
+      AND p.removed_at IS NULL AND l.active
+      AND (p.valid_from IS NULL OR p.valid_from <= ${today}) AND (p.valid_until IS NULL OR p.valid_until >= ${today})
+    LIMIT 50`.execute(ex)
+  const variants = new Set(ocrVariants(number, { maxChanges: 2, limit: 256 }))
+  const hits: DocumentHit[] = []
+  const seen = new Set<string>()
+  for (const r of rows) {
+    const listed = normaliseDocumentNumber(r.number)
+    if (!variants.has(listed) || seen.has(r.id)) continue
+    seen.add(r.id)
+    hits.push({
+      kind: r.kind,
+      entryId: r.id,
+      listId: r.list_id,
+      ownerAgency: r.owner,
+      listedNumber: r.number,
+      exact: listed === number,
+    })
+  }
+  return hits
+}

@@ -1,0 +1,32 @@
+/** One record read from an import file, before validation: a person or a document entry, or why it was not read. */
+export type ImportItem =
+  | { line: number; kind: 'person'; externalId: string; entry: Record<string, unknown> }
+  | { line: number; kind: 'document'; externalId: string; entry: Record<string, unknown> }
+  | { line: number; kind: 'rejected'; code: string; params?: Record<string, string | number> }
+  | { line: number; kind: 'skipped' }
+
+export const FORMATS = ['csv', 'ftm', 'un-xml', 'ofac-sdn'] as const
+export type ImportFormat = (typeof FORMATS)[number]
+
+/** Maps a country as a list writes it (a name, an alpha-2 or alpha-3 code) to the ICAO code, when known. */
+export type CountryLookup = (value: string) => string | undefined
+
+/** A file that cannot be read on: the import stops at `line` and reports why. */
+export class UnreadableFile extends Error {
+  constructor(
+    readonly line: number,
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code)
+  }
+}
+
+/** Collapses runs of white space (lists wrap values over lines) and cuts at `max` characters. */
+export function tidy(value: string | undefined, max = 300): string {
+  return (value ?? '').replace(/\s+/g, ' ').trim().slice(0, max)
+}
+
+export function uniq(values: string[]): string[] {
+  return [...new Set(values.filter((v) => v !== ''))]
+}

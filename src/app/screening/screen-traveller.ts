@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto'
+import { can } from '../../domain/identity/policy.ts'
+import { POSSIBLE_THRESHOLD } from '../../domain/screening/index.ts'
+import { appendAudit } from '../../platform/audit/audit-log.ts'
+import type { Tx } from '../../platform/db/database.ts'
+import { AppError } from '../../platform/errors/codes.ts'
+import { auditActor, type RequestActor } from '../identity/actor.ts'
+import { findDocumentHits } from './document-hits.ts'
+import { hitDetails } from './hits.repository.ts'
+import { systemActor } from './manage-watchlists.ts'
+import type { ScreeningIndex } from './screening-index.ts'
+import { storableJson } from './storable.ts'
+import { isoToday } from './today.ts'
+import { travellerKey } from './traveller-key.ts'
+
+export interface ScreenedPerson {
+  name: string
+  birthDate?: string
+  nationality?: string
+  sex?: string
+}
+
+export interface ScreenedDocument {
+  issuingState: string
+  number: string
+  type?: string
+}
+
+/** Name hits considered per search: enough for the rare name borne by many list entries. */
+const NAME_CANDIDATES = 25
+
+interface PendingHit {
+  kind: 'name' | 'document'
+  personId: string | null
+  documentId: string | null
+  listId: string
+  ownerAgency: string
+  score: number
+  decision: string
+  explanation: Record<string, unknown>
+}
+
+/**
+ * Screens one traveller against every active alert list (or one list): name hits scored and explained by the
+ * in-memory index, document hits by exact lookup with OCR variants. Hits are stored with what produced them;
+ * a pair of traveller and entry once adjudicated a false positive is not raised again. Nothing is refused
+ * here: the hits go to an officer. Runs in the caller's transaction (the crossings use case calls it inside its
+ * own), so the actor may be null for a system caller.
+ */
+export async function screenTraveller(o: {
+  trx: Tx
+  actor: RequestActor | null
+  index: ScreeningIndex
+  person: ScreenedPerson
+  document?: ScreenedDocument
+  context?: { crossingId?: string; registrationId?: string }
+  listId?: string
+  /** For a system caller (the CLI): the agency the screening is recorded for. */
+  agencyCode?: string
+}) {
+  const { trx, actor } = o
+  if (
+    actor &&
+    !can(actor, 'create', 'screening', { agencyCode: actor.agencyCode, postCode: actor.postCode })
+  ) {
+    throw new AppError('forbidden')
+  }
+  await o.index.refresh(trx)
+  const today = isoToday()
+  const pending: PendingHit[] = []
+  const found = o.index.names
+    .search(
+      {
+        name: o.person.name,
+        birthDate: o.person.birthDate,
+        nationality: o.person.nationality,
+        sex: o.person.sex,
+      },
+      { limit: NAME_CANDIDATES, minScore: POSSIBLE_THRESHOLD - 1e-9 },
+    )
+    .filter((h) => h.decision !== 'no-match')
+    .filter((h) => !o.listId || o.index.listOf(h.id) === o.listId)
+  if (found.length > 0) {
+    const rows = await trx
+      .selectFrom('watchlist_persons as p')
+      .innerJoin('watchlists as l', 'l.id', 'p.list_id')
+      .select(['p.id', 'p.list_id', 'p.names', 'p.valid_from', 'p.valid_until', 'l.owner_agency'])
+      .where(
+        'p.id',
+        'in',
+        found.map((h) => h.id),
+      )
+      .where('p.removed_at', 'is', null)
+      .where('l.active', '=', true)
+      .execute()
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    for (const h of found) {
+      const row = byId.get(h.id)
+      // An entry not yet valid or expired stays on the list for the record but raises nothing.
+      if (!row || (row.valid_from && row.valid_from > today) || (row.valid_until && row.valid_until < today))
+        continue
+      pending.push({
+        kind: 'name',
+        personId: row.id,
+        documentId: null,
+        listId: row.list_id,
+        ownerAgency: row.owner_agency,
+        score: h.score,
+        decision: h.decision,
+        explanation: { ...h.explanation, matchedName: row.names[h.nameIndex] ?? row.names[0] },
+      })
+    }
+  }
+  if (o.document) {
+    for (const d of await findDocumentHits(trx, o.document, today)) {
+      if (o.listId && d.listId !== o.listId) continue
+      pending.push({
+        kind: 'document',
+        personId: d.kind === 'person' ? d.entryId : null,
+        documentId: d.kind === 'document' ? d.entryId : null,
+        listId: d.listId,
+        ownerAgency: d.ownerAgency,
+        score: d.exact ? 1 : 0.9,
+        decision: 'match',
+        explanation: {
+          listedNumber: d.listedNumber,
+          queriedNumber: o.document.number,
+          exact: d.exact,
+          ...(d.exact
+            ? {}
+            : {
+                messageKey: 'screening.document.ocrVariant',
+                params: { number: o.document.number, variant: d.listedNumber },
+              }),
+        },
+      })
+    }
+  }
+  return record(o, pending)
+}
+
+async function record(o: Parameters<typeof screenTraveller>[0], pending: PendingHit[]) {
+  const { trx, actor } = o
+  const key = travellerKey(o.person, o.document)
+  const entryIds = pending.map((p) => (p.personId ?? p.documentId)!)
+  const dismissed = new Set(
+    entryIds.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('screening_dismissals')
+            .select('entry_id')
+            .where('traveller_key', '=', key)
+            .where('entry_id', 'in', entryIds)
+            .execute()
+        ).map((r) => r.entry_id),
+  )
+  const raised = pending.filter((p) => !dismissed.has((p.personId ?? p.documentId)!))
+  const requestId = randomUUID()
+  const now = new Date()
+  const agencyCode = actor?.agencyCode ?? o.agencyCode ?? 'GDI'
+  const postCode = actor?.postCode ?? null
+  await trx
+    .insertInto('screening_requests')
+    .values({
+      id: requestId,
+      traveller_key: key,
+      query: storableJson({ person: o.person, document: o.document ?? null, listId: o.listId ?? null }),
+      crossing_id: o.context?.crossingId ?? null,
+      registration_id: o.context?.registrationId ?? null,
+      agency_code: agencyCode,
+      post_code: postCode,
+      officer_id: actor?.id ?? null,
+      hits: raised.length,
+      suppressed: pending.length - raised.length,
+      screened_at: now,
+    })
+    .execute()
+  if (raised.length > 0) {
+    await trx
+      .insertInto('screening_hits')
+      .values(
+        raised.map((p) => ({
+          id: randomUUID(),
+          request_id: requestId,
+          kind: p.kind,
+          person_id: p.personId,
+          document_id: p.documentId,
+          list_id: p.listId,
+          owner_agency: p.ownerAgency,
+          traveller_key: key,
+          score: p.score,
+          decision: p.decision,
+          explanation: storableJson(p.explanation),
+          agency_code: agencyCode,
+          post_code: postCode,
+          status: 'open',
+          created_at: now,
+        })),
+      )
+      .execute()
+  }
+  await appendAudit(trx, actor ? auditActor(actor) : systemActor, {
+    action: 'screen',
+    resource: 'screening',
+    recordId: requestId,
+    details: { hits: raised.length, suppressed: pending.length - raised.length, context: o.context ?? {} },
+  })
+  const hits =
+    raised.length === 0
+      ? []
+      : await hitDetails(trx).where('h.request_id', '=', requestId).orderBy('h.score', 'desc').execute()
+  return { requestId, travellerKey: key, suppressed: pending.length - raised.length, hits }
+}

@@ -1,0 +1,152 @@
+import { type Kysely, sql } from 'kysely'
+
+/**
+ * Protection: service providers, persons (Latin and Khmer names), identification screenings, consent per
+ * purpose, referrals, assistance delivered, cases with their timeline and follow-ups. Lists and states the
+ * screens filter on are columns; the domain's case record is kept whole as JSON beside them.
+ */
+const STATEMENTS = [
+  `CREATE TABLE protection_providers (
+    id uuid PRIMARY KEY,
+    agency_code text NOT NULL REFERENCES agencies(code),
+    name_en text NOT NULL,
+    name_km text NOT NULL,
+    type text NOT NULL,
+    services jsonb NOT NULL,
+    province_code text REFERENCES provinces(code),
+    location text NOT NULL DEFAULT '',
+    contact_name text NOT NULL DEFAULT '',
+    phone text NOT NULL DEFAULT '',
+    email text NOT NULL DEFAULT '',
+    shelter_beds integer CHECK (shelter_beds >= 0),
+    shelter_occupied integer NOT NULL DEFAULT 0 CHECK (shelter_occupied >= 0),
+    active boolean NOT NULL DEFAULT true,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE TABLE protection_persons (
+    id uuid PRIMARY KEY,
+    agency_code text NOT NULL REFERENCES agencies(code),
+    given_latin text NOT NULL,
+    family_latin text NOT NULL,
+    given_khmer text,
+    family_khmer text,
+    birth_date date,
+    birth_date_estimated boolean NOT NULL DEFAULT false,
+    gender text NOT NULL,
+    nationality text,
+    mobile_phone text,
+    province_code text REFERENCES provinces(code),
+    created_by uuid NOT NULL REFERENCES users(id),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    merged_into uuid REFERENCES protection_persons(id),
+    merged_at timestamptz)`,
+  `CREATE TABLE protection_identifications (
+    id uuid PRIMARY KEY,
+    person_id uuid NOT NULL REFERENCES protection_persons(id),
+    agency_code text NOT NULL REFERENCES agencies(code),
+    context text NOT NULL CHECK (context IN ('crossing', 'returnee', 'standalone')),
+    post_code text REFERENCES points_of_entry(code),
+    answers jsonb NOT NULL,
+    result jsonb NOT NULL,
+    outcome text NOT NULL,
+    screened_by uuid NOT NULL REFERENCES users(id),
+    screened_at timestamptz NOT NULL)`,
+  `CREATE INDEX protection_identifications_person_idx ON protection_identifications (person_id)`,
+  `CREATE TABLE protection_consents (
+    id uuid PRIMARY KEY,
+    person_id uuid NOT NULL REFERENCES protection_persons(id),
+    purpose text NOT NULL,
+    decision text NOT NULL,
+    given_by text NOT NULL,
+    guardian_name text,
+    method text NOT NULL,
+    recorded_by uuid NOT NULL REFERENCES users(id),
+    at timestamptz NOT NULL)`,
+  `CREATE INDEX protection_consents_person_idx ON protection_consents (person_id)`,
+  `CREATE TABLE protection_cases (
+    id uuid PRIMARY KEY,
+    number bigserial UNIQUE,
+    person_id uuid NOT NULL REFERENCES protection_persons(id),
+    agency_code text NOT NULL REFERENCES agencies(code),
+    state text NOT NULL,
+    case_worker_id uuid REFERENCES users(id),
+    record jsonb NOT NULL,
+    identification_id uuid REFERENCES protection_identifications(id),
+    opened_by uuid NOT NULL REFERENCES users(id),
+    opened_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    closed_at timestamptz)`,
+  `CREATE INDEX protection_cases_agency_state_idx ON protection_cases (agency_code, state)`,
+  `CREATE INDEX protection_cases_worker_idx ON protection_cases (case_worker_id)`,
+  `CREATE TABLE protection_referrals (
+    id uuid PRIMARY KEY,
+    person_id uuid NOT NULL REFERENCES protection_persons(id),
+    case_id uuid REFERENCES protection_cases(id),
+    identification_id uuid REFERENCES protection_identifications(id),
+    provider_id uuid NOT NULL REFERENCES protection_providers(id),
+    from_agency text NOT NULL REFERENCES agencies(code),
+    from_post text REFERENCES points_of_entry(code),
+    to_agency text NOT NULL REFERENCES agencies(code),
+    services jsonb NOT NULL,
+    state text NOT NULL,
+    basis text NOT NULL CHECK (basis IN ('consent', 'override')),
+    override jsonb,
+    note text NOT NULL DEFAULT '',
+    steps jsonb NOT NULL,
+    created_by uuid NOT NULL REFERENCES users(id),
+    created_at timestamptz NOT NULL,
+    answered_at timestamptz,
+    completed_at timestamptz)`,
+  `CREATE INDEX protection_referrals_to_idx ON protection_referrals (to_agency, state)`,
+  `CREATE INDEX protection_referrals_from_idx ON protection_referrals (from_agency, from_post)`,
+  `CREATE TABLE protection_assistance (
+    id uuid PRIMARY KEY,
+    person_id uuid NOT NULL REFERENCES protection_persons(id),
+    case_id uuid REFERENCES protection_cases(id),
+    referral_id uuid REFERENCES protection_referrals(id),
+    service text NOT NULL,
+    note text NOT NULL DEFAULT '',
+    provided_by uuid NOT NULL REFERENCES users(id),
+    provided_at timestamptz NOT NULL)`,
+  `CREATE INDEX protection_assistance_person_idx ON protection_assistance (person_id)`,
+  `CREATE TABLE protection_case_events (
+    seq bigserial PRIMARY KEY,
+    case_id uuid NOT NULL REFERENCES protection_cases(id),
+    kind text NOT NULL,
+    event text NOT NULL,
+    from_state text,
+    to_state text,
+    by_user uuid NOT NULL REFERENCES users(id),
+    at timestamptz NOT NULL,
+    details jsonb NOT NULL)`,
+  `CREATE INDEX protection_case_events_case_idx ON protection_case_events (case_id, seq)`,
+  `CREATE TABLE protection_follow_ups (
+    id uuid PRIMARY KEY,
+    case_id uuid NOT NULL REFERENCES protection_cases(id),
+    due_date date NOT NULL,
+    completed_on date,
+    note text NOT NULL DEFAULT '',
+    created_by uuid NOT NULL REFERENCES users(id),
+    created_at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE INDEX protection_follow_ups_open_idx ON protection_follow_ups (case_id) WHERE completed_on IS NULL`,
+]
+
+const TABLES = [
+  'protection_follow_ups',
+  'protection_case_events',
+  'protection_assistance',
+  'protection_referrals',
+  'protection_cases',
+  'protection_consents',
+  'protection_identifications',
+  'protection_persons',
+  'protection_providers',
+]
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of STATEMENTS) await sql.raw(statement).execute(db)
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const t of TABLES) await db.schema.dropTable(t).ifExists().execute()
+}
