@@ -10,28 +10,29 @@ export interface NavItem {
   capability: string | null
 }
 
+// The counter's work comes first, so Alt+1…9 reach it; reference data and administration follow.
 export const NAV: NavItem[] = [
   { path: '/', label: 'web.nav.home', capability: null },
-  { path: '/posts', label: 'web.nav.posts', capability: 'post:read' },
-  { path: '/agencies', label: 'web.nav.agencies', capability: 'agency:read' },
-  { path: '/users', label: 'web.nav.users', capability: 'user:read' },
-  { path: '/audit', label: 'web.nav.audit', capability: 'audit:read' },
   { path: '/documents', label: 'reading.nav.read', capability: 'document:create' },
-  { path: '/documents/templates', label: 'reading.nav.templates', capability: 'examination_template:update' },
+  { path: '/screening', label: 'watchlists.nav.screen', capability: 'screening:create' },
+  { path: '/risk/evaluate', label: 'risk-web.nav.evaluate', capability: 'risk_evaluation:create' },
   { path: '/protection/refer', label: 'cases.nav.refer', capability: 'referral:create' },
+  { path: '/screening/hits', label: 'watchlists.nav.queue', capability: 'screening_hit:update' },
   { path: '/protection/referrals', label: 'cases.nav.referrals', capability: 'referral:read' },
   { path: '/protection/screen', label: 'cases.nav.screen', capability: 'case:create' },
   { path: '/protection/cases', label: 'cases.nav.cases', capability: 'case:read' },
   { path: '/protection/dashboard', label: 'cases.nav.dashboard', capability: 'case:approve' },
-  { path: '/protection/providers', label: 'cases.nav.providers', capability: 'provider:update' },
-  { path: '/risk/rule-sets', label: 'risk-web.nav.rules', capability: 'rule_set:read' },
-  { path: '/risk/evaluate', label: 'risk-web.nav.evaluate', capability: 'risk_evaluation:create' },
   { path: '/risk/alerts', label: 'risk-web.nav.alerts', capability: 'risk_alert:read' },
-  { path: '/risk/analysis', label: 'risk-web.nav.analysis', capability: 'risk_analysis:read' },
-  { path: '/risk/alert-settings', label: 'risk-web.nav.alertSettings', capability: 'agency:update' },
-  { path: '/screening', label: 'watchlists.nav.screen', capability: 'screening:create' },
-  { path: '/screening/hits', label: 'watchlists.nav.queue', capability: 'screening_hit:update' },
   { path: '/watchlists', label: 'watchlists.nav.lists', capability: 'watchlist:update' },
+  { path: '/risk/rule-sets', label: 'risk-web.nav.rules', capability: 'rule_set:read' },
+  { path: '/risk/analysis', label: 'risk-web.nav.analysis', capability: 'risk_analysis:read' },
+  { path: '/posts', label: 'web.nav.posts', capability: 'post:read' },
+  { path: '/agencies', label: 'web.nav.agencies', capability: 'agency:read' },
+  { path: '/protection/providers', label: 'cases.nav.providers', capability: 'provider:update' },
+  { path: '/users', label: 'web.nav.users', capability: 'user:read' },
+  { path: '/documents/templates', label: 'reading.nav.templates', capability: 'examination_template:update' },
+  { path: '/risk/alert-settings', label: 'risk-web.nav.alertSettings', capability: 'agency:update' },
+  { path: '/audit', label: 'web.nav.audit', capability: 'audit:read' },
 ]
 
 /** The role-aware frame: navigation lists only what the policy table lets this role open. */
