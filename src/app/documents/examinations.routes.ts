@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { CHECK_RESULTS, EXAMINATION_FINDINGS } from '../../domain/documents/index.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
-import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { replyCreated } from '../../platform/http/idempotency.ts'
 import { IdParams } from './documents.schemas.ts'
 import { ExaminationView, presentExamination } from './examination.presenter.ts'
 import { examinationStatistics } from './examination-statistics.ts'
@@ -46,24 +46,13 @@ export async function examinationsRoutes(app: FastifyInstance, ctx: AppContext) 
         response: { 201: ExaminationView, 200: ExaminationView },
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req)
-      const { result, replayed } = await db.transaction().execute((trx) =>
-        idempotent({
-          trx,
-          userId: actor.id,
-          key: idempotencyKeyOf(req),
-          operation: 'documents.examine',
-          request: { documentId: req.params.id, ...req.body },
-          run: async () =>
-            presentExamination(
-              await recordExamination({ trx, actor, documentId: req.params.id, examination: req.body }),
-              [],
-            ),
-        }),
-      )
-      return reply.code(replayed ? 200 : 201).send(result)
-    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'documents.examine', async (trx, actor) =>
+        presentExamination(
+          await recordExamination({ trx, actor, documentId: req.params.id, examination: req.body }),
+          [],
+        ),
+      ),
   )
 
   r.get(

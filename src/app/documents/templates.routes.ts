@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { AppError } from '../../platform/errors/codes.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
-import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { replyCreated } from '../../platform/http/idempotency.ts'
 import { authorize } from '../identity/authorize.ts'
 import { createTemplate, saveCheck, updateTemplate } from './manage-templates.ts'
 import { CheckView, presentCheck, presentTemplate, TemplateView } from './template.presenter.ts'
@@ -50,23 +50,11 @@ export async function templatesRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/documents/templates',
     { schema: { tags, body: CreateTemplateBody, response: { 201: TemplateView, 200: TemplateView } } },
-    async (req, reply) => {
-      const actor = actorOf(req)
-      const { result, replayed } = await db.transaction().execute((trx) =>
-        idempotent({
-          trx,
-          userId: actor.id,
-          key: idempotencyKeyOf(req),
-          operation: 'examination_templates.create',
-          request: req.body,
-          run: async () => {
-            const { template, checks } = await createTemplate({ trx, actor, template: req.body })
-            return presentTemplate(template, checks)
-          },
-        }),
-      )
-      return reply.code(replayed ? 200 : 201).send(result)
-    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'examination_templates.create', async (trx, actor) => {
+        const { template, checks } = await createTemplate({ trx, actor, template: req.body })
+        return presentTemplate(template, checks)
+      }),
   )
 
   r.patch(

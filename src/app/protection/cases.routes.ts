@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { PROTECTION_ROLES } from '../../domain/identity/roles.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
-import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { replyCreated } from '../../platform/http/idempotency.ts'
 import { authorize } from '../identity/authorize.ts'
 import { changeCase } from './change-case.ts'
 import { listCases } from './list-cases.ts'
@@ -54,23 +54,11 @@ export async function casesRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/protection/cases',
     { schema: { tags, body: OpenCaseBody, response: { 201: OpenedView, 200: OpenedView } } },
-    async (req, reply) => {
-      const actor = actorOf(req)
-      const { result, replayed } = await db.transaction().execute((trx) =>
-        idempotent({
-          trx,
-          userId: actor.id,
-          key: idempotencyKeyOf(req),
-          operation: 'protection.cases.create',
-          request: req.body,
-          run: async () => {
-            const row = await openCase({ trx, actor, personId: req.body.personId })
-            return { id: row.id, number: row.number, state: row.state }
-          },
-        }),
-      )
-      return reply.code(replayed ? 200 : 201).send(result)
-    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'protection.cases.create', async (trx, actor) => {
+        const row = await openCase({ trx, actor, personId: req.body.personId })
+        return { id: row.id, number: row.number, state: row.state }
+      }),
   )
 
   r.get(

@@ -5,7 +5,7 @@ import { can } from '../../domain/identity/policy.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
-import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { replyCreated } from '../../platform/http/idempotency.ts'
 import { auditedRead } from './audited-read.ts'
 import { presentConsents, presentIdentification, presentPerson } from './person.presenter.ts'
 import { findPerson, listConsents, listIdentifications } from './persons.repository.ts'
@@ -63,26 +63,14 @@ export async function personsRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: ConsentsView, 200: ConsentsView },
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req)
-      const { result, replayed } = await db.transaction().execute((trx) =>
-        idempotent({
-          trx,
-          userId: actor.id,
-          key: idempotencyKeyOf(req),
-          operation: 'protection.consents.create',
-          request: { ...req.body, personId: req.params.id },
-          run: async () => {
-            const person = await findPerson(trx, req.params.id)
-            if (!person) throw new AppError('not_found')
-            if (!can(actor, 'update', 'person', { agencyCode: person.agency_code }))
-              throw new AppError('forbidden')
-            await recordConsent({ trx, actor, person, consent: req.body })
-            return presentConsents(await listConsents(trx, person.id))
-          },
-        }),
-      )
-      return reply.code(replayed ? 200 : 201).send(result)
-    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'protection.consents.create', async (trx, actor) => {
+        const person = await findPerson(trx, req.params.id)
+        if (!person) throw new AppError('not_found')
+        if (!can(actor, 'update', 'person', { agencyCode: person.agency_code }))
+          throw new AppError('forbidden')
+        await recordConsent({ trx, actor, person, consent: req.body })
+        return presentConsents(await listConsents(trx, person.id))
+      }),
   )
 }

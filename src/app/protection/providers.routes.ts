@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
-import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { replyCreated } from '../../platform/http/idempotency.ts'
 import { authorize } from '../identity/authorize.ts'
 import { createProvider, updateProvider } from './manage-providers.ts'
 import { CreateProviderBody, IdParams, ProviderQuery, UpdateProviderBody } from './protection.schemas.ts'
@@ -33,20 +33,10 @@ export async function providersRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/protection/providers',
     { schema: { tags, body: CreateProviderBody, response: { 201: ProviderView, 200: ProviderView } } },
-    async (req, reply) => {
-      const actor = actorOf(req)
-      const { result, replayed } = await db.transaction().execute((trx) =>
-        idempotent({
-          trx,
-          userId: actor.id,
-          key: idempotencyKeyOf(req),
-          operation: 'protection.providers.create',
-          request: req.body,
-          run: async () => presentProvider(await createProvider({ trx, actor, provider: req.body })),
-        }),
-      )
-      return reply.code(replayed ? 200 : 201).send(result)
-    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'protection.providers.create', async (trx, actor) =>
+        presentProvider(await createProvider({ trx, actor, provider: req.body })),
+      ),
   )
 
   r.patch(

@@ -5,7 +5,7 @@ import { assessIdentification } from '../../domain/protection/identification.ts'
 import { IDENTIFICATION_FORM } from '../../domain/protection/identification-form.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
-import { idempotencyKeyOf, idempotent } from '../../platform/http/idempotency.ts'
+import { replyCreated } from '../../platform/http/idempotency.ts'
 import { authorize } from '../identity/authorize.ts'
 import { presentIdentification } from './person.presenter.ts'
 import { Answers, ScreeningBody } from './protection.schemas.ts'
@@ -59,23 +59,11 @@ export async function screeningsRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/protection/screenings',
     { schema: { tags, body: ScreeningBody, response: { 201: ScreeningView, 200: ScreeningView } } },
-    async (req, reply) => {
-      const actor = actorOf(req)
-      const { result, replayed } = await db.transaction().execute((trx) =>
-        idempotent({
-          trx,
-          userId: actor.id,
-          key: idempotencyKeyOf(req),
-          operation: 'protection.screenings.create',
-          request: req.body,
-          run: async () => {
-            const s = await screenIdentification({ trx, actor, ...req.body })
-            // The screener sees the recommendation they asked for; no one else's data is in it.
-            return { personId: s.person.id, identification: presentIdentification(s.identification) }
-          },
-        }),
-      )
-      return reply.code(replayed ? 200 : 201).send(result)
-    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'protection.screenings.create', async (trx, actor) => {
+        const s = await screenIdentification({ trx, actor, ...req.body })
+        // The screener sees the recommendation they asked for; no one else's data is in it.
+        return { personId: s.person.id, identification: presentIdentification(s.identification) }
+      }),
   )
 }

@@ -89,10 +89,16 @@ export async function replyCreated<T>(
 ) {
   const actor = actorOf(req)
   const key = idempotencyKeyOf(req)
-  const { result, replayed } = await db
-    .transaction()
-    .execute((trx) =>
-      idempotent({ trx, userId: actor.id, key, operation, request: req.body, run: () => run(trx, actor) }),
-    )
+  const { result, replayed } = await db.transaction().execute((trx) =>
+    idempotent({
+      trx,
+      userId: actor.id,
+      key,
+      operation,
+      // Path parameters name the record a create hangs off (`/documents/:id/examinations`): part of the request.
+      request: { params: req.params, body: req.body },
+      run: () => run(trx, actor),
+    }),
+  )
   return reply.code(replayed ? 200 : 201).send(result)
 }
