@@ -1,3 +1,5 @@
+import { AppError } from '../platform/errors/codes.ts'
+import { describeError } from '../platform/errors/describe.ts'
 import type { CliIO, Command } from './command.ts'
 import { UsageError } from './command.ts'
 import { commands } from './commands/index.ts'
@@ -31,6 +33,13 @@ export async function main(argv: string[], io: CliIO = process): Promise<number>
     if (err instanceof UsageError) {
       io.stderr.write(`passage ${name}: ${err.message}\n${command.usage}\n`)
       return 2
+    }
+    if (err instanceof AppError) {
+      const d = describeError(err, 'en')
+      io.stderr.write(`passage ${name}: ${d.message}\n`)
+      for (const detail of d.details)
+        io.stderr.write(`  ${detail.path ? `${detail.path}: ` : ''}${detail.message}\n`)
+      return 1
     }
     io.stderr.write(`passage ${name}: ${err instanceof Error ? err.message : String(err)}\n`)
     return 1

@@ -5,8 +5,6 @@ import { findUserByUsername, listUsers } from '../../app/identity/users.reposito
 import { isRole, SCOPES, type Scope } from '../../domain/identity/roles.ts'
 import { loadConfig } from '../../platform/config/config.ts'
 import type { Db } from '../../platform/db/database.ts'
-import { AppError } from '../../platform/errors/codes.ts'
-import { translate } from '../../platform/i18n/catalog.ts'
 import { openMigratedStore } from '../../platform/runtime.ts'
 import { type CliIO, type Command, UsageError } from '../command.ts'
 
@@ -114,12 +112,6 @@ export const usersCommand: Command = {
     const store = await openMigratedStore(loadConfig())
     try {
       return await dispatch(store.db, sub, rest, io)
-    } catch (err) {
-      if (err instanceof AppError) {
-        const detail = err.details.map((d) => translate('en', `errors.${d.code}`, d.params)).join(' ')
-        throw new Error(`${translate('en', `errors.${err.code}`, err.params)} ${detail}`.trim())
-      }
-      throw err
     } finally {
       await store.close()
     }

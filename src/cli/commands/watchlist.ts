@@ -9,7 +9,6 @@ import { ImportRejected, importWatchlist } from '../../app/screening/import-watc
 import { createWatchlist } from '../../app/screening/manage-watchlists.ts'
 import { findListByName } from '../../app/screening/watchlists.repository.ts'
 import { loadConfig } from '../../platform/config/config.ts'
-import { AppError } from '../../platform/errors/codes.ts'
 import { translate } from '../../platform/i18n/catalog.ts'
 import { openMigratedStore } from '../../platform/runtime.ts'
 import { type CliIO, type Command, UsageError } from '../command.ts'
@@ -111,7 +110,6 @@ export const watchlistCommand: Command = {
         }
         return 1
       }
-      if (err instanceof AppError) throw new Error(translate('en', `errors.${err.code}`, err.params))
       throw err
     } finally {
       await store.close()

@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-documents.ts'
 import * as m0003 from './migrations/0003-protection.ts'
 import * as m0004 from './migrations/0004-risk.ts'
 import * as m0005 from './migrations/0005-screening.ts'
+import * as m0006 from './migrations/0006-crossings.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003-protection': m0003,
   '0004-risk': m0004,
   '0005-screening': m0005,
+  '0006-crossings': m0006,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { CrossingsTables } from '../../app/crossings/crossings.tables.ts'
 import type { DocumentsTables } from '../../app/documents/documents.tables.ts'
 import type { ProtectionTables } from '../../app/protection/protection.tables.ts'
 import type { RiskTables } from '../../app/risk/risk.tables.ts'
@@ -106,7 +107,12 @@ export interface IdempotencyKeyTable {
  * The foundation's tables. Each area adds its own in `src/app/<area>/<area>.tables.ts` and is joined here
  * through `extends`, so the whole schema stays one type without one file owning every table.
  */
-export interface Database extends ProtectionTables, DocumentsTables, RiskTables, ScreeningTables {
+export interface Database
+  extends ProtectionTables,
+    DocumentsTables,
+    RiskTables,
+    ScreeningTables,
+    CrossingsTables {
   agencies: AgencyTable
   provinces: ProvinceTable
   countries: CountryTable

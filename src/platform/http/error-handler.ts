@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { AppError, type ErrorDetail } from '../errors/codes.ts'
-import { catalogs, type Locale, translate } from '../i18n/catalog.ts'
+import { describeError } from '../errors/describe.ts'
 import { requestLocale } from './locale.ts'
 
 interface ValidationItem {
@@ -47,22 +47,8 @@ export function toAppError(err: unknown): AppError {
   return new AppError('internal_error')
 }
 
-/** A detail code is either an API one (`password.too_short` → `errors.password.too_short`) or a domain message key. */
-function detailMessage(locale: Locale, code: string, params?: Record<string, unknown>): string {
-  const messages = catalogs()[locale]
-  const key = `errors.${code}` in messages ? `errors.${code}` : code
-  return translate(locale, key, params)
-}
-
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
-  const locale = requestLocale(req)
-  return reply.code(error.status).send({
-    error: {
-      code: error.code,
-      message: translate(locale, `errors.${error.code}`, error.params),
-      details: error.details.map((d) => ({ ...d, message: detailMessage(locale, d.code, d.params) })),
-    },
-  })
+  return reply.code(error.status).send({ error: describeError(error, requestLocale(req)) })
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

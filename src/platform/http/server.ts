@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
 import { auditRoutes } from '../../app/audit/audit.routes.ts'
+import { crossingsRoutes } from '../../app/crossings/crossings.routes.ts'
 import { documentsRoutes } from '../../app/documents/documents.routes.ts'
 import { authRoutes } from '../../app/identity/auth.routes.ts'
 import { usersRoutes } from '../../app/identity/users.routes.ts'
@@ -41,6 +42,7 @@ const areas = [
   documentsRoutes,
   riskRoutes,
   screeningRoutes,
+  crossingsRoutes,
 ]
 
 export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
