@@ -6,6 +6,7 @@ import { UsersPage } from './admin/users-page.tsx'
 import { ChangePasswordPage } from './auth/change-password-page.tsx'
 import { SessionProvider, useSession } from './auth/session.tsx'
 import { SignInPage } from './auth/sign-in-page.tsx'
+import { InspectPage } from './crossings/inspect-page.tsx'
 import { ReadDocumentPage } from './documents/read-document-page.tsx'
 import { TemplatesPage } from './documents/templates-page.tsx'
 import { HomePage } from './home/home-page.tsx'
@@ -32,6 +33,7 @@ import { EmptyState, Loading } from './ui/feedback.tsx'
 
 const PAGES: Record<string, () => ReactElement> = {
   '/': HomePage,
+  '/crossings': InspectPage,
   '/posts': PostsPage,
   '/agencies': AgenciesPage,
   '/users': UsersPage,

@@ -22,6 +22,8 @@ const EXPECTED: Record<Role, string[]> = {
     'risk_evaluation:create@post',
     'risk_evaluation:update@post',
     'screening:create@post',
+    'crossing:read@post',
+    'crossing:create@post',
   ],
   shift_supervisor: [
     'reference:read@national',
@@ -45,6 +47,8 @@ const EXPECTED: Record<Role, string[]> = {
     'screening:create@post',
     'screening_hit:read@post',
     'screening_hit:update@post',
+    'crossing:read@post',
+    'crossing:create@post',
   ],
   post_chief: [
     'risk_analysis:read@post',
@@ -72,6 +76,8 @@ const EXPECTED: Record<Role, string[]> = {
     'screening:create@post',
     'screening_hit:read@post',
     'screening_hit:update@post',
+    'crossing:read@post',
+    'crossing:create@post',
   ],
   investigator: [
     'reference:read@national',
@@ -132,6 +138,7 @@ const EXPECTED: Record<Role, string[]> = {
     'risk_alert:update@agency',
   ],
   analyst: [
+    'crossing:read@national',
     'risk_analysis:read@national',
     'reference:read@national',
     'agency:read@national',

@@ -23,6 +23,7 @@ export const RESOURCES = [
   'watchlist',
   'screening',
   'screening_hit',
+  'crossing',
 ] as const
 export type Resource = (typeof RESOURCES)[number]
 
@@ -122,6 +123,10 @@ export const POLICY: readonly Grant[] = Object.freeze([
   ...grant(border, ['create'], 'screening', 'post'),
   ...grant(['shift_supervisor', 'post_chief'], ['read', 'update'], 'screening_hit', 'post'),
   ...grant(['investigator'], ['read', 'update'], 'screening_hit', 'agency'),
+  // Crossings (issue 5): the border records movements at its own post and reads that post's history (an inspection
+  // shows the traveller's whole record, which stays need); NCCT analysts read every post for statistics.
+  ...grant(border, ['read', 'create'], 'crossing', 'post'),
+  ...grant(['analyst'], ['read'], 'crossing', 'national'),
 ])
 
 export interface Actor {

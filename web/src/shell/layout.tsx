@@ -13,6 +13,7 @@ export interface NavItem {
 // The counter's work comes first, so Alt+1…9 reach it; reference data and administration follow.
 export const NAV: NavItem[] = [
   { path: '/', label: 'web.nav.home', capability: null },
+  { path: '/crossings', label: 'crossings.nav.inspect', capability: 'crossing:create' },
   { path: '/documents', label: 'reading.nav.read', capability: 'document:create' },
   { path: '/screening', label: 'watchlists.nav.screen', capability: 'screening:create' },
   { path: '/risk/evaluate', label: 'risk-web.nav.evaluate', capability: 'risk_evaluation:create' },

@@ -1,0 +1,122 @@
+import type { Direction } from '../../domain/crossings/index.ts'
+import {
+  currentStay,
+  type DeclaredTravel,
+  expectedDirection,
+  riskContext,
+  type Stay,
+} from '../../domain/crossings/index.ts'
+import type { Tx } from '../../platform/db/database.ts'
+import { AppError } from '../../platform/errors/codes.ts'
+import type { TravelDocumentRow, TravellerRow } from '../documents/documents.tables.ts'
+import { readDocument } from '../documents/read-document.ts'
+import { todayInCambodia } from '../documents/today.ts'
+import type { RequestActor } from '../identity/actor.ts'
+import { authorize } from '../identity/authorize.ts'
+import { evaluateCrossing } from '../risk/evaluate-crossing.ts'
+import type { StoredEvaluation } from '../risk/evaluations.repository.ts'
+import { screenTraveller } from '../screening/screen-traveller.ts'
+import type { ScreeningIndex } from '../screening/screening-index.ts'
+import { crossingsOf, toMovement } from './crossings.repository.ts'
+import type { CrossingRow } from './crossings.tables.ts'
+
+export interface Inspection {
+  day: string
+  document: TravelDocumentRow
+  traveller: TravellerRow
+  history: CrossingRow[]
+  currentStay: Stay | null
+  expectedDirection: Direction | null
+  screening: Awaited<ReturnType<typeof screenTraveller>>
+  risk: StoredEvaluation
+}
+
+/** The MRZ as typed (stored if valid) or a document already stored; an unreadable MRZ is refused with its errors. */
+async function documentFor(o: { trx: Tx; actor: RequestActor; text?: string; documentId?: string }) {
+  if (o.documentId) {
+    const row = await o.trx
+      .selectFrom('travel_documents')
+      .selectAll()
+      .where('id', '=', o.documentId)
+      .executeTakeFirst()
+    if (!row) throw new AppError('not_found')
+    return row
+  }
+  const read = await readDocument({ trx: o.trx, actor: o.actor, text: o.text ?? '' })
+  // No path: the errors point into the MRZ lines (their params say where), and the screen lists them as they are.
+  if (!read.stored)
+    throw new AppError(
+      'validation_failed',
+      {},
+      read.result.errors.map((e) => ({ code: e.code, params: e.params })),
+    )
+  return read.stored.row
+}
+
+/**
+ * Primary inspection in one transaction: document → traveller → record → screening → risk. It records no
+ * crossing: the screening request and the evaluation are stored by their own use cases, and the officer's
+ * decision (`recordCrossing`) links them. Nothing here refuses a traveller.
+ */
+export async function inspectTraveller(o: {
+  trx: Tx
+  actor: RequestActor
+  index: ScreeningIndex
+  text?: string
+  documentId?: string
+  travel?: DeclaredTravel
+}): Promise<Inspection> {
+  authorize(o.actor, 'create', 'crossing', { postCode: o.actor.postCode })
+  if (!o.actor.postCode)
+    throw new AppError('rule_violation', {}, [{ code: 'crossings.rules.no_post', params: {} }])
+  const document = await documentFor(o)
+  const traveller = await o.trx
+    .selectFrom('travellers')
+    .selectAll()
+    .where('id', '=', document.traveller_id)
+    .executeTakeFirstOrThrow()
+  const day = todayInCambodia()
+  const history = await crossingsOf(o.trx, traveller.id)
+  const movements = history.map(toMovement)
+  const direction = o.travel?.direction ?? expectedDirection(movements)
+  const screening = await screenTraveller({
+    trx: o.trx,
+    actor: o.actor,
+    index: o.index,
+    person: {
+      name: `${document.given_names} ${document.surname}`.trim(),
+      birthDate: document.birth_date ?? undefined,
+      nationality: document.nationality ?? undefined,
+      sex: document.sex ?? undefined,
+    },
+    document: { issuingState: document.issuing_state, number: document.document_number },
+  })
+  const risk = await evaluateCrossing({
+    trx: o.trx,
+    actor: o.actor,
+    postCode: o.actor.postCode,
+    context: riskContext({
+      document: {
+        documentCode: document.document_code,
+        issuingState: document.issuing_state,
+        nationality: document.nationality,
+        birthDate: document.birth_date,
+        sex: document.sex,
+        expiryDate: document.expiry_date,
+      },
+      history: movements,
+      day,
+      travel: { ...o.travel, direction },
+    }),
+  })
+  return {
+    day,
+    document,
+    traveller,
+    history,
+    currentStay: currentStay(movements, day),
+    expectedDirection: expectedDirection(movements),
+    screening,
+    risk,
+  }
+}

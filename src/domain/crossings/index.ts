@@ -1,0 +1,6 @@
+export * from './companions.ts'
+export * from './days.ts'
+export * from './decide.ts'
+export * from './risk-facts.ts'
+export * from './stay.ts'
+export * from './types.ts'

@@ -1,0 +1,76 @@
+import { useI18n } from '../i18n/i18n.tsx'
+import type { Inspection } from './types.ts'
+
+/** Who is at the counter and what the record says about them: document, running stay, earlier crossings. */
+export function RecordPanel({ inspection: i }: { inspection: Inspection }) {
+  const { t } = useI18n()
+  const p = i.traveller
+  const s = i.currentStay
+  return (
+    <section className="card" aria-labelledby="traveller-title" data-testid="traveller-record">
+      <h2 id="traveller-title">
+        {p.givenNames} {p.surname}
+      </h2>
+      <dl className="facts">
+        <dt>{t('crossings.traveller.born')}</dt>
+        <dd>{p.birthDate ?? '—'}</dd>
+        <dt>{t('crossings.traveller.nationality')}</dt>
+        <dd>{p.nationality ?? '—'}</dd>
+        <dt>{t('crossings.traveller.sex')}</dt>
+        <dd>{p.sex ?? '—'}</dd>
+        <dt>{t('crossings.traveller.document')}</dt>
+        <dd>
+          {i.document.issuingState} {i.document.documentNumber}
+        </dd>
+        <dt>{t('crossings.traveller.expiry')}</dt>
+        <dd>{i.document.expiryDate ?? '—'}</dd>
+      </dl>
+      <h3>{t('crossings.stay.title')}</h3>
+      {s ? (
+        <p data-testid="current-stay">
+          {t('crossings.stay.inside', { day: s.entryDay, post: s.entryPost, days: s.days })}{' '}
+          {s.permittedDays !== null && t('crossings.stay.permitted', { days: s.permittedDays })}{' '}
+          {s.overstayDays ? <strong>{t('crossings.stay.overstay', { days: s.overstayDays })}</strong> : null}
+        </p>
+      ) : (
+        <p>{t('crossings.stay.none')}</p>
+      )}
+      {i.expectedDirection && (
+        <p className="muted">
+          {t('crossings.stay.expected', {
+            direction: t(`crossings.values.direction.${i.expectedDirection}`),
+          })}
+        </p>
+      )}
+      <h3>{t('crossings.history.title')}</h3>
+      {i.history.length === 0 ? (
+        <p>{t('crossings.history.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('crossings.history.day')}</th>
+              <th>{t('crossings.history.post')}</th>
+              <th>{t('crossings.history.direction')}</th>
+              <th>{t('crossings.history.decision')}</th>
+              <th>{t('crossings.history.stay')}</th>
+              <th>{t('crossings.history.flags')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.history.slice(0, 10).map((c) => (
+              <tr key={c.id}>
+                <td>{c.crossedOn}</td>
+                <td>{c.postCode}</td>
+                <td>{t(`crossings.values.direction.${c.direction}`)}</td>
+                <td>{t(`crossings.values.decision.${c.decision}`)}</td>
+                <td>{c.stayDays ?? '—'}</td>
+                <td>{c.flags.map((f) => t(`crossings.values.flag.${f}`)).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
