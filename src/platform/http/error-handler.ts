@@ -26,6 +26,8 @@ function issueDetails(
   })
 }
 
+const UNIQUE_VIOLATION = '23505'
+
 /** Maps a thrown error to the one API error shape. Unknown errors become `internal_error`, with no stack sent. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err
@@ -44,6 +46,8 @@ export function toAppError(err: unknown): AppError {
   }
   if (err instanceof SyntaxError && e.statusCode === 400) return new AppError('malformed_json')
   if (e.statusCode === 429) return new AppError('rate_limited')
+  // A unique index refused a write that raced past the use case's own checks: the client retried or collided.
+  if ((err as { code?: unknown }).code === UNIQUE_VIOLATION) return new AppError('conflict')
   return new AppError('internal_error')
 }
 
