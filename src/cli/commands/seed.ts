@@ -1,13 +1,35 @@
+import { parseArgs } from 'node:util'
+import { seedTraffic } from '../../app/crossings/seed-traffic.ts'
 import { printDemoCredentials, seed } from '../../app/seed.ts'
 import { loadConfig } from '../../platform/config/config.ts'
 import { openMigratedStore } from '../../platform/runtime.ts'
-import type { Command } from '../command.ts'
+import { type Command, UsageError } from '../command.ts'
+import { progressBar } from '../progress.ts'
+
+const usage = `passage seed [--crossings N [--seed S] [--years Y]]
+
+Loads reference data; in demo mode also demo users into an empty database.
+With --crossings, also writes N synthetic border movements over the last Y years (default 3), for demos and
+benchmarks: a realistic nationality mix, post volumes, seasonal peaks, a mass-return wave, overstays, refusals.
+The same --seed (default 1) gives the same traffic.`
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value.replace(/_/g, ''))
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive whole number`)
+  return n
+}
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'Load reference data; in demo mode also demo users into an empty database',
-  usage: 'passage seed',
-  async run(_argv, io) {
+  summary: 'Load reference data (and demo users); optionally synthetic crossings',
+  usage,
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { crossings: { type: 'string' }, seed: { type: 'string' }, years: { type: 'string' } },
+    })
+    const crossings = values.crossings === undefined ? 0 : positiveInt(values.crossings, '--crossings', 0)
     const config = loadConfig()
     const store = await openMigratedStore(config)
     try {
@@ -22,6 +44,21 @@ export const seedCommand: Command = {
           `${reference.icaoCodes} ICAO codes, ${reference.pointsOfEntry} points of entry, ${demoUsers.length} demo users.\n`,
       )
       printDemoCredentials(io.stdout, demoUsers)
+      if (crossings > 0) {
+        const bar = progressBar(io.stdout, 'Synthetic crossings', crossings)
+        const report = await seedTraffic({
+          db: store.db,
+          movements: crossings,
+          seed: positiveInt(values.seed, '--seed', 1),
+          years: positiveInt(values.years, '--years', 3),
+          onProgress: (done) => bar.update(done),
+        })
+        bar.done(report.movements)
+        const rate = Math.round(report.movements / report.seconds)
+        io.stdout.write(
+          `Wrote ${report.movements} movements of ${report.travellers} travellers in ${report.seconds.toFixed(1)} s (${rate} per second).\n`,
+        )
+      }
     } finally {
       await store.close()
     }
