@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { generateMrz } from '../../domain/documents/index.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import type { Client, TestApp } from '../../test/test-app.ts'
-import { todayInCambodia } from '../documents/today.ts'
 
 /** A valid passport MRZ; each test gives its own number so travellers do not mix. */
 export const passportMrz = (number: string, over: { birthDate?: string; surname?: string } = {}) =>

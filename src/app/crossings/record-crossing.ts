@@ -10,7 +10,7 @@ import {
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
-import { todayInCambodia } from '../documents/today.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { authorize } from '../identity/authorize.ts'
 import { checkLinks } from './crossing-links.ts'

@@ -7,12 +7,12 @@ import {
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import { hashPassword } from '../../platform/auth/password-hash.ts'
 import type { Db, Tx } from '../../platform/db/database.ts'
+import { cambodiaDayOf } from '../../platform/time/cambodia-day.ts'
 import { systemActor } from '../identity/manage-users.ts'
 
 const SYNTHETIC_OFFICER = 'synthetic.traffic'
 // Multi-row INSERTs of this size stay under PostgreSQL's 65,535 bind parameters (crossings have 22 columns).
 const BATCH = 2000
-const CAMBODIA_OFFSET_MS = 7 * 3_600_000
 
 /** The disabled account every synthetic movement is recorded by, so real officers' statistics stay apart. */
 async function syntheticOfficer(db: Db): Promise<string> {
@@ -124,7 +124,7 @@ async function flush(trx: Tx, p: Pending, officerId: string, runTag: string): Pr
           officer_id: officerId,
           agency_code: 'GDI',
           crossed_at: m.at,
-          crossed_on: new Date(m.at.getTime() + CAMBODIA_OFFSET_MS).toISOString().slice(0, 10),
+          crossed_on: cambodiaDayOf(m.at),
           direction: m.direction,
           purpose: m.purpose,
           permitted_stay_days: m.permittedStayDays,

@@ -9,10 +9,10 @@ import {
 import { can } from '../../domain/identity/policy.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import type { RequestActor } from '../identity/actor.ts'
 import { type StoredDocument, storeDocument } from './store-document.ts'
 import { findTemplateFor } from './templates.repository.ts'
-import { todayInCambodia } from './today.ts'
 
 export interface ReadOutcome {
   /** The day the dates were judged on. */

@@ -2,12 +2,12 @@ import { allowedScope } from '../../domain/identity/policy.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { presentFollowUp } from './case.presenter.ts'
 import { listFollowUps } from './cases.repository.ts'
 import { personsById, userNames } from './names.repository.ts'
 import { presentPersonName } from './person.presenter.ts'
-import { todayInCambodia } from './protection-actor.ts'
 
 function median(values: number[]): number | null {
   if (!values.length) return null

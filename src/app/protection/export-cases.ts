@@ -14,10 +14,11 @@ import {
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
+import { cambodiaDayOf, todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { caseRecordOf } from './cases.repository.ts'
 import { toConsentRecord } from './persons.repository.ts'
-import { todayInCambodia, unwrap } from './protection-actor.ts'
+import { unwrap } from './protection-actor.ts'
 import { toDomainPerson } from './record-person.ts'
 
 /**
@@ -85,7 +86,7 @@ export async function exportCases(o: { db: Db; actor: RequestActor; k: number })
         victim,
         protectionCase: record,
         consents: consents.filter((c) => c.person_id === r.id).map(toConsentRecord),
-        registeredOn: r.opened_at.toLocaleDateString('en-CA', { timeZone: 'Asia/Phnom_Penh' }),
+        registeredOn: cambodiaDayOf(r.opened_at),
       },
       (a3) => alpha2.get(a3),
     )

@@ -28,8 +28,5 @@ export function unwrap<T>(result: Result<T>): T {
 }
 
 /** Follow-ups are due on calendar days in Cambodia, whatever the server's time zone. */
-export function todayInCambodia(now = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'Asia/Phnom_Penh' })
-}
 
 export const json = (value: unknown): string => JSON.stringify(value)

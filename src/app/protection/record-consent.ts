@@ -10,10 +10,11 @@ import type { IdentificationResult } from '../../domain/protection/identificatio
 import { ageOn } from '../../domain/statistics/calendar.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { listIdentifications } from './persons.repository.ts'
 import type { ConsentRow, PersonRow } from './protection.tables.ts'
-import { todayInCambodia, unwrap } from './protection-actor.ts'
+import { unwrap } from './protection-actor.ts'
 
 export interface ConsentInput {
   purpose: ConsentPurpose

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { type Gender, type Person, validatePerson } from '../../domain/protection/person.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import type { PersonRow } from './protection.tables.ts'
-import { todayInCambodia, unwrap } from './protection-actor.ts'
+import { unwrap } from './protection-actor.ts'
 
 export interface PersonInput {
   givenLatin: string

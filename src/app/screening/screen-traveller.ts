@@ -4,13 +4,13 @@ import { POSSIBLE_THRESHOLD } from '../../domain/screening/index.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { findDocumentHits } from './document-hits.ts'
 import { hitDetails } from './hits.repository.ts'
 import { systemActor } from './manage-watchlists.ts'
 import type { ScreeningIndex } from './screening-index.ts'
 import { storableJson } from './storable.ts'
-import { isoToday } from './today.ts'
 import { travellerKey } from './traveller-key.ts'
 
 export interface ScreenedPerson {
@@ -66,7 +66,7 @@ export async function screenTraveller(o: {
     throw new AppError('forbidden')
   }
   await o.index.refresh(trx)
-  const today = isoToday()
+  const today = todayInCambodia()
   const pending: PendingHit[] = []
   const found = o.index.names
     .search(

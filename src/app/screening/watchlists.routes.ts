@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { replyCreated } from '../../platform/http/idempotency.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { exportWatchlist } from './export-watchlist.ts'
 import { listEntries, listWatchlists } from './list-entries.ts'
 import { addEntry, removeEntry, updateEntry } from './manage-entries.ts'
@@ -23,7 +24,6 @@ import {
 } from './screening.schemas.ts'
 import type { DocumentEntryRow, PersonEntryRow } from './screening.tables.ts'
 import type { ScreeningIndex } from './screening-index.ts'
-import { isoToday } from './today.ts'
 import { presentDocument, presentList, presentPerson } from './watchlist.presenter.ts'
 
 export async function watchlistsRoutes(app: FastifyInstance, ctx: AppContext, index: ScreeningIndex) {
@@ -38,7 +38,7 @@ export async function watchlistsRoutes(app: FastifyInstance, ctx: AppContext, in
   }
 
   r.get('/api/watchlists', { schema: { tags, response: { 200: z.array(ListView) } } }, async (req) =>
-    (await listWatchlists(db, actorOf(req), isoToday())).map((x) => presentList(x.list, x.overdue)),
+    (await listWatchlists(db, actorOf(req), todayInCambodia())).map((x) => presentList(x.list, x.overdue)),
   )
 
   r.post(
@@ -87,7 +87,7 @@ export async function watchlistsRoutes(app: FastifyInstance, ctx: AppContext, in
       `/api/watchlists/:id/${kind}`,
       { schema: { tags, params: ListParams, querystring: EntriesQuery, response: { 200: EntriesView } } },
       async (req) => {
-        const today = isoToday()
+        const today = todayInCambodia()
         const { rows, total } = await db.transaction().execute(async (trx) => {
           await getWatchlist(trx, actorOf(req), req.params.id)
           return listEntries(trx, kind, req.params.id, req.query, today)
