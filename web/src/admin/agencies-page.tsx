@@ -4,7 +4,7 @@ import type { Agency } from '../api/types.ts'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
-import { SelectField, TextField } from '../ui/field.tsx'
+import { CheckboxField, NameFields, SelectField, TextField } from '../ui/field.tsx'
 import { FormActions, useForm } from '../ui/form.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 
@@ -54,21 +54,7 @@ function AgencyForm({ agency, onDone }: { agency: Agency | null; onDone(): void 
           error={f.fieldError('code')}
         />
       )}
-      <TextField
-        label={t('web.common.nameEn')}
-        required
-        value={v.nameEn}
-        onChange={f.set('nameEn')}
-        error={f.fieldError('nameEn')}
-      />
-      <TextField
-        label={t('web.common.nameKm')}
-        lang="km"
-        required
-        value={v.nameKm}
-        onChange={f.set('nameKm')}
-        error={f.fieldError('nameKm')}
-      />
+      <NameFields values={v} set={f.set} fieldError={f.fieldError} />
       <SelectField label={t('web.agencies.kind')} value={v.kind} onChange={f.set('kind')}>
         {KINDS.map((k) => (
           <option key={k} value={k}>
@@ -77,14 +63,11 @@ function AgencyForm({ agency, onDone }: { agency: Agency | null; onDone(): void 
         ))}
       </SelectField>
       {agency && (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={v.active}
-            onChange={(e) => f.setValues({ ...v, active: e.target.checked })}
-          />
-          {t('web.common.active')}
-        </label>
+        <CheckboxField
+          label={t('web.common.active')}
+          checked={v.active}
+          onChange={(active) => f.setValues({ ...v, active })}
+        />
       )}
       <FormActions onCancel={onDone} />
     </form>

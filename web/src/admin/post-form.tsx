@@ -2,7 +2,7 @@ import { api } from '../api/client.ts'
 import type { Post, Province } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
-import { SelectField, TextField } from '../ui/field.tsx'
+import { CheckboxField, NameFields, SelectField, TextField } from '../ui/field.tsx'
 import { FormActions, useForm } from '../ui/form.tsx'
 
 const TYPES = ['land', 'river', 'air', 'sea'] as const
@@ -63,21 +63,7 @@ export function PostForm({
           hint={t('web.posts.codeHint')}
         />
       )}
-      <TextField
-        label={t('web.common.nameEn')}
-        required
-        value={v.nameEn}
-        onChange={f.set('nameEn')}
-        error={f.fieldError('nameEn')}
-      />
-      <TextField
-        label={t('web.common.nameKm')}
-        lang="km"
-        required
-        value={v.nameKm}
-        onChange={f.set('nameKm')}
-        error={f.fieldError('nameKm')}
-      />
+      <NameFields values={v} set={f.set} fieldError={f.fieldError} />
       <SelectField label={t('web.posts.type')} value={v.type} onChange={f.set('type')}>
         {TYPES.map((ty) => (
           <option key={ty} value={ty}>
@@ -110,14 +96,11 @@ export function PostForm({
         onChange={f.set('neighbourPost')}
       />
       {post && (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={v.active}
-            onChange={(e) => f.setValues({ ...v, active: e.target.checked })}
-          />
-          {t('web.common.active')}
-        </label>
+        <CheckboxField
+          label={t('web.common.active')}
+          checked={v.active}
+          onChange={(active) => f.setValues({ ...v, active })}
+        />
       )}
       <FormActions onCancel={onDone} />
     </form>

@@ -1,38 +1,15 @@
 import type { EvaluationView } from '../risk/types.ts'
 import type { Hit } from '../screening/types.ts'
 
-export const DIRECTIONS = ['entry', 'exit'] as const
-export const DECISIONS = ['admit', 'refer_secondary', 'refuse'] as const
-export const PURPOSES = [
-  'tourism',
-  'work',
-  'business',
-  'family',
-  'study',
-  'transit',
-  'return',
-  'other',
-] as const
-export const TRANSPORTS = ['air', 'land', 'sea', 'river'] as const
-export const PERMIT_TYPES = [
-  'none',
-  'tourist_visa',
-  'business_visa',
-  'e_visa',
-  'visa_exempt',
-  'border_pass',
-  'work_permit',
-  'other',
-] as const
-export const RELATIONS = [
-  'parent',
-  'legal_guardian',
-  'relative',
-  'spouse',
-  'child',
-  'group_member',
-  'other',
-] as const
+// The value sets are the domain's own: the screen offers exactly what the server accepts.
+export {
+  DECISIONS,
+  DIRECTIONS,
+  PERMIT_TYPES,
+  PURPOSES,
+  RELATIONS,
+  TRANSPORTS,
+} from '../../../src/domain/crossings/types.ts'
 
 export interface Crossing {
   id: string

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react'
 import { ApiError, api } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
-import { SelectField, TextField } from '../ui/field.tsx'
+import { CheckboxField, NameFields, SelectField, TextField } from '../ui/field.tsx'
 import type { ExaminationCheck } from './types.ts'
 
 const CATEGORIES = ['data_page', 'portrait', 'substrate', 'printing', 'optical', 'booklet', 'holder']
@@ -51,21 +51,7 @@ export function CheckForm({
       {!check && (
         <TextField label={t('reading.templates.checkId')} required value={f.id} onChange={set('id')} />
       )}
-      <TextField
-        label={t('web.common.nameEn')}
-        required
-        value={f.nameEn}
-        onChange={set('nameEn')}
-        error={fieldError('nameEn')}
-      />
-      <TextField
-        label={t('web.common.nameKm')}
-        lang="km"
-        required
-        value={f.nameKm}
-        onChange={set('nameKm')}
-        error={fieldError('nameKm')}
-      />
+      <NameFields values={f} set={set} fieldError={fieldError} />
       <SelectField label={t('reading.templates.category')} value={f.category} onChange={set('category')}>
         {CATEGORIES.map((c) => (
           <option key={c} value={c}>
@@ -88,14 +74,11 @@ export function CheckForm({
         />
         {t('documents.examination.to_be_confirmed')}
       </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={f.active}
-          onChange={(e) => setF({ ...f, active: e.target.checked })}
-        />
-        {t('web.common.active')}
-      </label>
+      <CheckboxField
+        label={t('web.common.active')}
+        checked={f.active}
+        onChange={(active) => setF({ ...f, active })}
+      />
       <div className="actions">
         <button type="submit" className="primary">
           {t('web.common.save')}

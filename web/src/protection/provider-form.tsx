@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react'
 import { ApiError, api, newIdempotencyKey } from '../api/client.ts'
 import type { Agency } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { SelectField, TextField } from '../ui/field.tsx'
+import { CheckboxField, NameFields, SelectField, TextField } from '../ui/field.tsx'
 import { FormActions } from '../ui/form.tsx'
 import { ProtectionError } from './shared.tsx'
 import { type Provider, SERVICES } from './types.ts'
@@ -66,19 +66,7 @@ export function ProviderForm({
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>{provider ? provider.nameEn : t('cases.providers.add')}</h2>
       <ProtectionError error={error} />
-      <TextField
-        label={t('web.common.nameEn')}
-        value={f.nameEn}
-        onChange={set('nameEn')}
-        error={fieldError('nameEn')}
-      />
-      <TextField
-        label={t('web.common.nameKm')}
-        lang="km"
-        value={f.nameKm}
-        onChange={set('nameKm')}
-        error={fieldError('nameKm')}
-      />
+      <NameFields values={f} set={set} fieldError={fieldError} required={false} />
       <SelectField label={t('web.users.agency')} value={f.agencyCode} onChange={set('agencyCode')}>
         {agencies.map((a) => (
           <option key={a.code} value={a.code}>
@@ -131,14 +119,11 @@ export function ProviderForm({
           </label>
         ))}
       </fieldset>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={f.active}
-          onChange={(e) => setF({ ...f, active: e.target.checked })}
-        />
-        {t('web.common.active')}
-      </label>
+      <CheckboxField
+        label={t('web.common.active')}
+        checked={f.active}
+        onChange={(active) => setF({ ...f, active })}
+      />
       <FormActions onCancel={onDone} />
     </form>
   )

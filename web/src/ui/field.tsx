@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react'
+import { useI18n } from '../i18n/i18n.tsx'
 
 interface FieldProps {
   label: string
@@ -57,5 +58,54 @@ export function SelectField({
         </small>
       )}
     </div>
+  )
+}
+
+type NameKey = 'nameEn' | 'nameKm'
+
+/** The English and Khmer names every administered record carries, side by side. */
+export function NameFields(p: {
+  values: Record<NameKey, string>
+  set(key: NameKey): (e: { target: { value: string } }) => void
+  fieldError(key: string): string | undefined
+  required?: boolean
+}) {
+  const { t } = useI18n()
+  const required = p.required ?? true
+  return (
+    <>
+      <TextField
+        label={t('web.common.nameEn')}
+        required={required}
+        value={p.values.nameEn}
+        onChange={p.set('nameEn')}
+        error={p.fieldError('nameEn')}
+      />
+      <TextField
+        label={t('web.common.nameKm')}
+        lang="km"
+        required={required}
+        value={p.values.nameKm}
+        onChange={p.set('nameKm')}
+        error={p.fieldError('nameKm')}
+      />
+    </>
+  )
+}
+
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string
+  checked: boolean
+  onChange(checked: boolean): void
+}) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
   )
 }
