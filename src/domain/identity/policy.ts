@@ -24,6 +24,12 @@ export const RESOURCES = [
   'screening',
   'screening_hit',
   'crossing',
+  'secondary_inspection',
+  'shift',
+  'refusal_reason',
+  'returnee',
+  'statistics',
+  'statistics_microdata',
 ] as const
 export type Resource = (typeof RESOURCES)[number]
 
@@ -127,6 +133,22 @@ export const POLICY: readonly Grant[] = Object.freeze([
   // shows the traveller's whole record, which stays need); NCCT analysts read every post for statistics.
   ...grant(border, ['read', 'create'], 'crossing', 'post'),
   ...grant(['analyst'], ['read'], 'crossing', 'national'),
+  // Secondary inspection: any border officer at the post takes a referral and writes the interview; the outcome
+  // (admit, refuse, hand over to police, refer to protection) is decided by a supervisor or the post chief.
+  ...grant(border, ['read', 'create', 'update'], 'secondary_inspection', 'post'),
+  ...grant(['shift_supervisor', 'post_chief'], ['approve'], 'secondary_inspection', 'post'),
+  ...grant(border, ['read', 'create', 'update'], 'shift', 'post'),
+  ...grant(['administrator'], ['create', 'update'], 'refusal_reason', 'national'),
+  // Mass returns: immigration registers returnees at its post with MoSVY's social workers beside it, who follow
+  // them anywhere; case managers read the registrations their cases start from.
+  ...grant(border, ['read', 'create', 'update'], 'returnee', 'post'),
+  ...grant(['social_worker'], ['read', 'create', 'update'], 'returnee', 'national'),
+  ...grant(['case_manager'], ['read'], 'returnee', 'national'),
+  // Statistics (issue 8): everyone below sees disclosure-controlled tables; only NCCT/IOM analysts see exact
+  // small counts on screen (statistics_microdata). Exports are always disclosure-controlled.
+  ...grant(['analyst', 'case_manager'], ['read', 'export'], 'statistics', 'national'),
+  ...grant(['post_chief', 'shift_supervisor'], ['read'], 'statistics', 'post'),
+  ...grant(['analyst'], ['read'], 'statistics_microdata', 'national'),
 ])
 
 export interface Actor {
