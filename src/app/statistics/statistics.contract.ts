@@ -8,7 +8,12 @@ import type { CellStatus } from '../../domain/statistics/suppression.ts'
 export interface StatisticsCatalog {
   measures: { id: string; labelKey: string; dimensions: string[] }[]
   /** Every dimension id with the values it can take where they are a closed list (posts, sexes, age bands…). */
-  dimensions: { id: string; labelKey: string; needsUnit: boolean; values?: { code: string; label: string }[] }[]
+  dimensions: {
+    id: string
+    labelKey: string
+    needsUnit: boolean
+    values?: { code: string; label: string }[]
+  }[]
   indicators: { id: string; labelKey: string; definitionKey: string }[]
   /** Small-cell threshold applied to this user's views; null when the user may see exact counts. */
   suppressionThreshold: number | null
