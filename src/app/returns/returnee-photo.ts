@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto'
+import { appendAudit } from '../../platform/audit/audit-log.ts'
+import type { Tx } from '../../platform/db/database.ts'
+import { AppError } from '../../platform/errors/codes.ts'
+import { PHOTO_MAX_BYTES, type PhotoType, sniffPhotoType } from '../documents/photo-rules.ts'
+import { auditActor, type RequestActor } from '../identity/actor.ts'
+import { authorize } from '../identity/authorize.ts'
+import { findReturnee } from './returns.repository.ts'
+import type { ReturneePhotoTable } from './returns.tables.ts'
+
+async function returneeAt(trx: Tx, actor: RequestActor, action: 'read' | 'update', id: string) {
+  authorize(actor, action, 'returnee')
+  const returnee = await findReturnee(trx, id)
+  if (!returnee) throw new AppError('not_found')
+  authorize(actor, action, 'returnee', { postCode: returnee.post_code })
+  return returnee
+}
+
+/** Sets (or replaces) a returnee's photo; the bytes must be the image type they are declared as. */
+export async function setReturneePhoto(o: {
+  trx: Tx
+  actor: RequestActor
+  returneeId: string
+  contentType: PhotoType
+  bytes: Buffer
+}): Promise<{ size: number; sha256: string }> {
+  const returnee = await returneeAt(o.trx, o.actor, 'update', o.returneeId)
+  if (o.bytes.length === 0)
+    throw new AppError('validation_failed', {}, [
+      { path: 'body', code: 'validation.too_small', params: { minimum: 1 } },
+    ])
+  if (o.bytes.length > PHOTO_MAX_BYTES) throw new AppError('body_too_large')
+  if (sniffPhotoType(o.bytes) !== o.contentType)
+    throw new AppError('validation_failed', {}, [
+      { path: 'body', code: 'validation.invalid_format', params: { format: o.contentType } },
+    ])
+  const photo = {
+    returnee_id: returnee.id,
+    content_type: o.contentType,
+    size: o.bytes.length,
+    sha256: createHash('sha256').update(o.bytes).digest('hex'),
+    bytes: o.bytes,
+    uploaded_by: o.actor.id,
+    uploaded_at: new Date(),
+  }
+  await o.trx
+    .insertInto('returnee_photos')
+    .values(photo)
+    .onConflict((oc) => oc.column('returnee_id').doUpdateSet(photo))
+    .execute()
+  await appendAudit(o.trx, auditActor(o.actor), {
+    action: 'set_photo',
+    resource: 'returnee',
+    recordId: returnee.id,
+    details: { contentType: o.contentType, size: photo.size, sha256: photo.sha256 },
+  })
+  return { size: photo.size, sha256: photo.sha256 }
+}
+
+/** A returnee's photo for those who may read the registration; every read is audited. */
+export async function readReturneePhoto(o: {
+  trx: Tx
+  actor: RequestActor
+  returneeId: string
+}): Promise<Pick<ReturneePhotoTable, 'content_type' | 'bytes'>> {
+  const returnee = await returneeAt(o.trx, o.actor, 'read', o.returneeId)
+  const photo = await o.trx
+    .selectFrom('returnee_photos')
+    .select(['content_type', 'bytes'])
+    .where('returnee_id', '=', returnee.id)
+    .executeTakeFirst()
+  if (!photo) throw new AppError('not_found')
+  await appendAudit(o.trx, auditActor(o.actor), {
+    action: 'read_photo',
+    resource: 'returnee',
+    recordId: returnee.id,
+  })
+  return photo
+}
