@@ -25,6 +25,15 @@ export interface StatisticsRecord {
   vulnerabilityTypes?: readonly string[] | null
   exploitationForms?: readonly string[] | null
   outcome?: string | null
+  refusalReason?: string | null
+  /** The province of the post a record was made at (a crossing's map). */
+  postProvince?: string | null
+  /** The alert list a screening hit came from. */
+  alertList?: string | null
+  /** The risk indicators an evaluation hit. */
+  riskIndicators?: readonly string[] | null
+  /** Services referred or delivered: a referral may ask for several. */
+  services?: readonly string[] | null
   count?: number
 }
 
@@ -44,6 +53,11 @@ export const DIMENSION_IDS = [
   'vulnerabilityType',
   'exploitationForm',
   'outcome',
+  'refusalReason',
+  'postProvince',
+  'alertList',
+  'riskIndicator',
+  'service',
 ] as const
 export type DimensionId = (typeof DIMENSION_IDS)[number]
 
@@ -60,7 +74,12 @@ export interface DimensionDefinition {
   labelKey: string
 }
 
-const MULTI_VALUED: readonly DimensionId[] = ['vulnerabilityType', 'exploitationForm']
+const MULTI_VALUED: readonly DimensionId[] = [
+  'vulnerabilityType',
+  'exploitationForm',
+  'service',
+  'riskIndicator',
+]
 
 export const DIMENSIONS: Readonly<Record<DimensionId, DimensionDefinition>> = Object.fromEntries(
   DIMENSION_IDS.map((id) => [
@@ -150,6 +169,10 @@ export function valuesOf(
       return many(record.vulnerabilityTypes)
     case 'exploitationForm':
       return many(record.exploitationForms)
+    case 'service':
+      return many(record.services)
+    case 'riskIndicator':
+      return many(record.riskIndicators)
     default:
       return single(record[dimension.definition.id])
   }

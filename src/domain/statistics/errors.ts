@@ -30,6 +30,8 @@ export const STATISTICS_ERRORS = {
   invalidHxlHashtag: 'statistics.errors.invalidHxlHashtag',
   noHxlHashtags: 'statistics.errors.noHxlHashtags',
   hxlRowLengthMismatch: 'statistics.errors.hxlRowLengthMismatch',
+  filterNotSingle: 'statistics.errors.filterNotSingle',
+  filterIsolatesSmallGroup: 'statistics.errors.filterIsolatesSmallGroup',
 } as const
 
 export type StatisticsErrorCode = (typeof STATISTICS_ERRORS)[keyof typeof STATISTICS_ERRORS]

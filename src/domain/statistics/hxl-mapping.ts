@@ -14,6 +14,7 @@ export const HXL_ROW_DIMENSIONS: Partial<Record<DimensionId, Hashtag>> = {
   nationality: { tag: 'country', attributes: ['code', 'nationality'] },
   provinceOfOrigin: { tag: 'adm1', attributes: ['code', 'origin'] },
   provinceOfReturn: { tag: 'adm1', attributes: ['code', 'return'] },
+  postProvince: { tag: 'adm1', attributes: ['code', 'poe'] },
 }
 
 /** Prefix of the attribute carrying the value of a dimension pivoted into measure columns. */
@@ -24,6 +25,10 @@ const ATTRIBUTE_PREFIX: Partial<Record<DimensionId, string>> = {
   vulnerabilityType: 'vuln',
   exploitationForm: 'exploit',
   outcome: 'outcome',
+  refusalReason: 'reason',
+  alertList: 'list',
+  riskIndicator: 'indicator',
+  service: 'service',
 }
 
 export const MEASURES = [
@@ -34,6 +39,7 @@ export const MEASURES = [
   'referrals',
   'cases',
   'victims',
+  'services',
 ] as const
 export type Measure = (typeof MEASURES)[number]
 
@@ -46,6 +52,7 @@ export const HXL_MEASURES: Readonly<Record<Measure, Hashtag>> = {
   referrals: { tag: 'affected', attributes: ['referred'] },
   cases: { tag: 'affected', attributes: ['cases'] },
   victims: { tag: 'affected', attributes: ['victims'] },
+  services: { tag: 'activity', attributes: ['num', 'services'] },
 }
 
 /** HXL's core sex attributes; anything else keeps its code. */

@@ -1,0 +1,30 @@
+import { parsePeriod } from '../../../src/domain/statistics/periods.ts'
+
+export interface PeriodWords {
+  /** Short month names, January first. */
+  months: readonly string[]
+  /** A number in the reader's digits, without grouping (years). */
+  digits: (n: number) => string
+}
+
+/**
+ * A period key as a reader says it: `2026-03` → "Mar 2026" / "មីនា ២០២៦", a day in full. Month names come
+ * from the message catalog rather than `Intl`, since browsers without Khmer locale data (Debian's
+ * Chromium) would silently write them in English. Quarters and ISO weeks read well as they are.
+ */
+export function periodLabel(key: string, words: PeriodWords): string {
+  const period = parsePeriod(key)
+  if (!period.ok) return key
+  const [year = 0, month = 1, day = 1] = period.value.start.split('-').map(Number)
+  const name = words.months[month - 1] ?? String(month)
+  switch (period.value.unit) {
+    case 'month':
+      return `${name} ${words.digits(year)}`
+    case 'day':
+      return `${words.digits(day)} ${name} ${words.digits(year)}`
+    case 'year':
+      return words.digits(year)
+    default:
+      return key
+  }
+}
