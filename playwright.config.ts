@@ -45,6 +45,8 @@ export default defineConfig({
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,
           DEMO_PASSWORD: E2E_PASSWORD,
+          // The flows check exact counts and histories of the travellers they create; demo traffic would blur them.
+          DEMO_TRAFFIC: '0',
           LOG_LEVEL: 'warn',
         },
       }

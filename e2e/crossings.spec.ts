@@ -48,7 +48,7 @@ test('an officer reads a passport, sees a risk reason and admits the traveller',
 
   // The decision comes focused; the officer types the counter and Enter records.
   await expect(page.getByRole('combobox', { name: 'Decision', exact: true })).toBeFocused()
-  await page.getByLabel('Counter').fill('A2')
+  await page.getByRole('form', { name: 'Decision' }).getByLabel('Counter').fill('A2')
   await page.getByLabel('Purpose of travel').selectOption('family')
   await page.getByLabel('Purpose of travel').press('Enter')
   await expect(page.getByRole('status').filter({ hasText: 'Recorded: Admit, Entry.' })).toBeVisible()

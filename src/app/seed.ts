@@ -1,10 +1,12 @@
 import type { Writable } from 'node:stream'
 import { progressBar } from '../cli/progress.ts'
 import type { Db } from '../platform/db/database.ts'
+import { seedTraffic } from './crossings/seed-traffic.ts'
 import { seedExaminationTemplates } from './documents/seed-templates.ts'
 import { type DemoCredential, seedDemoUsers } from './identity/seed-demo-users.ts'
 import { seedDemoProviders } from './protection/seed-providers.ts'
 import { type SeedCounts, seedReference } from './reference/seed-reference.ts'
+import { seedDemoReturnees } from './returns/seed-demo-returnees.ts'
 import { seedDefaultRuleSet } from './risk/seed-rule-set.ts'
 
 export interface SeedResult {
@@ -20,6 +22,8 @@ export async function seed(o: {
   db: Db
   demo: boolean
   demoPassword?: string
+  /** Synthetic crossings for a new demo database (a twentieth as many returnees come with them). */
+  demoTraffic?: number
   out?: Writable
 }): Promise<SeedResult> {
   const bar = o.out ? progressBar(o.out, 'Seeding', 2) : undefined
@@ -34,7 +38,19 @@ export async function seed(o: {
   })
   if (o.demo) await seedDemoProviders(o.db)
   bar?.done()
+  // Only a database that has just received its demo users gets demo traffic, so a restart adds nothing.
+  if (demoUsers.length && o.demoTraffic) await seedDemoTraffic(o.db, o.demoTraffic, o.out)
   return { reference, demoUsers }
+}
+
+async function seedDemoTraffic(db: Db, crossings: number, out?: Writable): Promise<void> {
+  const traffic = out ? progressBar(out, 'Demo crossings', crossings) : undefined
+  const report = await seedTraffic({ db, crossings, seed: 1, onProgress: (n) => traffic?.update(n) })
+  traffic?.done(report.crossings)
+  const count = Math.ceil(crossings / 20)
+  const returns = out ? progressBar(out, 'Demo returnees', count) : undefined
+  await seedDemoReturnees({ db, count, onProgress: (n) => returns?.update(n) })
+  returns?.done()
 }
 
 export function printDemoCredentials(out: Writable, users: DemoCredential[]): void {

@@ -27,6 +27,8 @@ export async function spawnPassage(env: Record<string, string>): Promise<Running
       HOST: '127.0.0.1',
       SERVE_WEB: 'false',
       LOG_LEVEL: 'warn',
+      // The tests count what they write; demo traffic would only slow the start.
+      DEMO_TRAFFIC: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,15 +2,18 @@ import type { ReactElement } from 'react'
 import { AgenciesPage } from './admin/agencies-page.tsx'
 import { AuditPage } from './admin/audit-page.tsx'
 import { PostsPage } from './admin/posts-page.tsx'
+import { RefusalReasonsPage } from './admin/refusal-reasons-page.tsx'
 import { UsersPage } from './admin/users-page.tsx'
 import { ChangePasswordPage } from './auth/change-password-page.tsx'
 import { SessionProvider, useSession } from './auth/session.tsx'
 import { SignInPage } from './auth/sign-in-page.tsx'
 import { InspectPage } from './crossings/inspect-page.tsx'
+import { SecondaryPage } from './crossings/secondary-page.tsx'
 import { ReadDocumentPage } from './documents/read-document-page.tsx'
 import { TemplatesPage } from './documents/templates-page.tsx'
 import { HomePage } from './home/home-page.tsx'
 import { I18nProvider, useI18n } from './i18n/i18n.tsx'
+import { BoardPage } from './posts/board-page.tsx'
 import { CasePage } from './protection/case-page.tsx'
 import { CasesPage } from './protection/cases-page.tsx'
 import { DashboardPage } from './protection/dashboard-page.tsx'
@@ -18,6 +21,8 @@ import { ProvidersPage } from './protection/providers-page.tsx'
 import { ReferPage } from './protection/refer-page.tsx'
 import { ReferralsPage } from './protection/referrals-page.tsx'
 import { ScreenPage } from './protection/screen-page.tsx'
+import { ReturnListImportPage } from './returns/import-page.tsx'
+import { ReturnsRegisterPage } from './returns/register-page.tsx'
 import { AlertSettingsPage } from './risk/alert-settings-page.tsx'
 import { AlertsPage } from './risk/alerts-page.tsx'
 import { AnalysisPage } from './risk/analysis-page.tsx'
@@ -29,12 +34,16 @@ import { ScreeningPage } from './screening/screen-page.tsx'
 import { WatchlistsPage } from './screening/watchlists-page.tsx'
 import { Layout, NAV } from './shell/layout.tsx'
 import { usePath } from './shell/router.tsx'
+import { StatisticsPage } from './statistics/statistics-page.tsx'
 import { EmptyState, Loading } from './ui/feedback.tsx'
 
 const PAGES: Record<string, () => ReactElement> = {
   '/': HomePage,
   '/crossings': InspectPage,
+  '/crossings/secondary': SecondaryPage,
   '/posts': PostsPage,
+  '/posts/board': BoardPage,
+  '/refusal-reasons': RefusalReasonsPage,
   '/agencies': AgenciesPage,
   '/users': UsersPage,
   '/audit': AuditPage,
@@ -57,6 +66,9 @@ const PAGES: Record<string, () => ReactElement> = {
   '/screening': ScreeningPage,
   '/screening/hits': HitQueuePage,
   '/watchlists': WatchlistsPage,
+  '/statistics': StatisticsPage,
+  '/returns': ReturnsRegisterPage,
+  '/returns/import': ReturnListImportPage,
 }
 
 function Routes() {

@@ -19,9 +19,11 @@ import {
   InspectBody,
   InspectionView,
 } from './crossings.schemas.ts'
+import { presentIdentityCandidate } from './identify-candidates.ts'
 import { inspectTraveller } from './inspect-traveller.ts'
 import { listCrossings } from './list-crossings.ts'
 import { recordCrossing } from './record-crossing.ts'
+import { secondaryRoutes } from './secondary.routes.ts'
 
 /** Primary inspection, the officer's decision, and a traveller's history at the reader's post. */
 export async function crossingsRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -30,6 +32,7 @@ export async function crossingsRoutes(app: FastifyInstance, ctx: AppContext) {
   // The same index the screening routes load: one per store, refreshed inside each screening.
   const index = screeningIndexFor(ctx.store)
   const tags = ['crossings']
+  await secondaryRoutes(app, ctx)
 
   // Inspection writes the document sighting, the screening request and the evaluation, never a crossing. A key is
   // optional: a retried inspection with one returns the first answer instead of screening twice.
@@ -65,6 +68,7 @@ export async function crossingsRoutes(app: FastifyInstance, ctx: AppContext) {
                 code: x.code,
                 name: locale === 'km' ? x.name_km : x.name_en,
               })),
+              identityCandidates: i.identityCandidates.map(presentIdentityCandidate),
             }
           },
         }),

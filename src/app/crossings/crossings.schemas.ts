@@ -11,6 +11,7 @@ import { MAX_INPUT_LENGTH } from '../../domain/documents/index.ts'
 import { DocumentView } from '../documents/documents.schemas.ts'
 import { EvaluationView } from '../risk/risk.schemas.ts'
 import { HitView } from '../screening/screening.schemas.ts'
+import { IdentityCandidateView } from './identify-schemas.ts'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const short = (max: number) => z.string().trim().min(1).max(max)
@@ -65,6 +66,7 @@ export const CrossingBody = z.strictObject({
     .default([]),
   riskEvaluationId: z.uuid().nullable().default(null),
   screeningRequestId: z.uuid().nullable().default(null),
+  referralNote: z.string().trim().max(2000).nullable().default(null),
 })
 
 export const HistoryQuery = z.strictObject({ traveller: z.uuid() })
@@ -143,6 +145,7 @@ export const InspectionView = z.object({
   screening: z.object({ requestId: z.string(), hits: z.array(HitView) }),
   risk: EvaluationView,
   refusalReasons: z.array(z.object({ code: z.string(), name: z.string() })),
+  identityCandidates: z.array(IdentityCandidateView),
 })
 
 export const HistoryView = z.object({ items: z.array(CrossingView) })

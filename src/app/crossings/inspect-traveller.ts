@@ -19,6 +19,7 @@ import { screenTraveller } from '../screening/screen-traveller.ts'
 import type { ScreeningIndex } from '../screening/screening-index.ts'
 import { crossingsOf, toMovement } from './crossings.repository.ts'
 import type { CrossingRow } from './crossings.tables.ts'
+import { type IdentityCandidate, identityCandidates } from './identify-candidates.ts'
 
 export interface Inspection {
   day: string
@@ -29,6 +30,8 @@ export interface Inspection {
   expectedDirection: Direction | null
   screening: Awaited<ReturnType<typeof screenTraveller>>
   risk: StoredEvaluation
+  /** Earlier travellers who may hold a newly seen document; the officer confirms or ignores them. */
+  identityCandidates: IdentityCandidate[]
 }
 
 /** The MRZ as typed (stored if valid) or a document already stored; an unreadable MRZ is refused with its errors. */
@@ -118,5 +121,6 @@ export async function inspectTraveller(o: {
     expectedDirection: expectedDirection(movements),
     screening,
     risk,
+    identityCandidates: await identityCandidates({ db: o.trx, document, traveller }),
   }
 }

@@ -1,32 +1,25 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import {
-  type SyntheticMovement,
-  type SyntheticTraveller,
-  syntheticTraffic,
-} from '../../domain/crossings/synthetic-traffic.ts'
+import { syntheticTraffic } from '../../domain/crossings/synthetic-traffic.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import { hashPassword } from '../../platform/auth/password-hash.ts'
-import type { Db, Tx } from '../../platform/db/database.ts'
-import { cambodiaDayOf } from '../../platform/time/cambodia-day.ts'
+import type { Db } from '../../platform/db/database.ts'
 import { systemActor } from '../identity/manage-users.ts'
+import { orderedIds, TrafficBatch } from './seed-traffic-batch.ts'
 
 const SYNTHETIC_OFFICER = 'synthetic.traffic'
-// Multi-row INSERTs of this size stay under PostgreSQL's 65,535 bind parameters (crossings have 22 columns).
-const BATCH = 2000
+/** Movements per transaction: large enough that round trips and commits vanish, small enough to stay in memory. */
+const BATCH = 25_000
 
 /** The disabled account every synthetic movement is recorded by, so real officers' statistics stay apart. */
-async function syntheticOfficer(db: Db): Promise<string> {
-  const found = await db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', SYNTHETIC_OFFICER)
-    .executeTakeFirst()
+export async function syntheticOfficer(db: Db): Promise<string> {
+  const find = () =>
+    db.selectFrom('users').select('id').where('username', '=', SYNTHETIC_OFFICER).executeTakeFirst()
+  const found = await find()
   if (found) return found.id
-  const id = randomUUID()
   await db
     .insertInto('users')
     .values({
-      id,
+      id: randomUUID(),
       username: SYNTHETIC_OFFICER,
       display_name: 'Synthetic traffic',
       role: 'frontline_officer',
@@ -40,177 +33,90 @@ async function syntheticOfficer(db: Db): Promise<string> {
     })
     .onConflict((oc) => oc.doNothing())
     .execute()
-  return (
-    await db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', SYNTHETIC_OFFICER)
-      .executeTakeFirstOrThrow()
-  ).id
-}
-
-function transportOf(post: string): 'air' | 'land' | 'sea' | 'river' {
-  return post.startsWith('AIR-')
-    ? 'air'
-    : post.startsWith('SEA-')
-      ? 'sea'
-      : post.startsWith('RIVER-')
-        ? 'river'
-        : 'land'
-}
-
-interface Pending {
-  travellers: { t: SyntheticTraveller; id: string; documentId: string }[]
-  movements: {
-    m: SyntheticMovement
-    travellerId: string
-    documentId: string
-    id: string
-    previous: string | null
-    matched: string | null
-  }[]
-}
-
-async function flush(trx: Tx, p: Pending, officerId: string, runTag: string): Promise<void> {
-  if (!p.travellers.length) return
-  const now = new Date()
-  await trx
-    .insertInto('travellers')
-    .values(
-      p.travellers.map(({ t, id }) => ({
-        id,
-        surname: t.surname.toUpperCase(),
-        given_names: t.givenNames.toUpperCase(),
-        birth_date: t.birthDate,
-        sex: t.sex,
-        nationality: t.nationality,
-      })),
-    )
-    .execute()
-  await trx
-    .insertInto('travel_documents')
-    .values(
-      p.travellers.map(({ t, id, documentId }) => ({
-        id: documentId,
-        traveller_id: id,
-        issuing_state: t.nationality,
-        document_code: 'P',
-        document_number: `${runTag}${t.documentNumber}`,
-        format: 'TD3' as const,
-        source: 'manual' as const,
-        nationality: t.nationality,
-        surname: t.surname.toUpperCase(),
-        given_names: t.givenNames.toUpperCase(),
-        birth_date: t.birthDate,
-        sex: t.sex,
-        expiry_date: '2031-12-31',
-        first_seen_at: now,
-        last_seen_at: now,
-        read_count: 1,
-        created_by: officerId,
-      })),
-    )
-    .execute()
-  for (let i = 0; i < p.movements.length; i += BATCH) {
-    await trx
-      .insertInto('crossings')
-      .values(
-        p.movements.slice(i, i + BATCH).map(({ m, id, travellerId, documentId, previous, matched }) => ({
-          id,
-          traveller_id: travellerId,
-          document_id: documentId,
-          post_code: m.postCode,
-          counter: '1',
-          officer_id: officerId,
-          agency_code: 'GDI',
-          crossed_at: m.at,
-          crossed_on: cambodiaDayOf(m.at),
-          direction: m.direction,
-          purpose: m.purpose,
-          permitted_stay_days: m.permittedStayDays,
-          transport: transportOf(m.postCode),
-          decision: m.decision,
-          refusal_reason: m.refusalReason,
-          matched_entry_id: matched,
-          stay_days: m.stayDays,
-          overstay_days: m.overstayDays,
-          flags: JSON.stringify(m.overstayDays ? ['overstay'] : []),
-          previous_admitted_id: previous,
-        })) as never,
-      )
-      .execute()
-  }
-  p.travellers = []
-  p.movements = []
+  return (await find())!.id
 }
 
 export interface TrafficReport {
   travellers: number
-  movements: number
+  crossings: number
   seconds: number
 }
 
-/**
- * Writes synthetic traffic with multi-row inserts, one transaction per batch of travellers, so a run of ten million
- * movements neither holds one giant transaction nor pays a round trip per row. The run is audited once.
- */
-export async function seedTraffic(o: {
+export interface SeedTrafficOptions {
   db: Db
-  movements: number
+  /** Movements to write (approximately: a traveller's trip is never cut in half). */
+  crossings: number
+  /** The same seed gives the same travellers, times, posts and decisions; row ids are new on every run. */
   seed?: number
   years?: number
+  /** Called after each committed batch with the movements written so far. */
   onProgress?: (done: number) => void
-}): Promise<TrafficReport> {
+  /** Batches written at once: while the database writes one, the next is generated (one on PGlite's single session). */
+  concurrency?: number
+}
+
+/**
+ * Writes synthetic traffic in bulk: one transaction per batch of whole travellers (their passports and movements
+ * together), each table in one `INSERT … SELECT FROM unnest(…)`, with the next batch generated while the database
+ * writes the last. Every constraint and trigger stays in force, so the rows are as trustworthy as an officer's.
+ * The run is audited once.
+ */
+export async function seedTraffic(o: SeedTrafficOptions): Promise<TrafficReport> {
   const started = performance.now()
   const officerId = await syntheticOfficer(o.db)
   // Document numbers must be unique across runs; the tag keeps a second run from colliding with the first.
   const runTag = randomBytes(3).toString('hex').toUpperCase()
-  const days = Math.round((o.years ?? 3) * 365)
-  const from = new Date(Date.UTC(new Date().getUTCFullYear() - (o.years ?? 3), 0, 1))
-  const pending: Pending = { travellers: [], movements: [] }
+  const years = o.years ?? 3
+  const seed = o.seed ?? 1
+  const from = new Date(Date.UTC(new Date().getUTCFullYear() - years, 0, 1))
+  const concurrency = Math.max(1, o.concurrency ?? 2)
+  const inFlight = new Set<Promise<void>>()
+  let failure: { error: unknown } | undefined
+  let written = 0
   let travellers = 0
-  let movements = 0
-  for (const { traveller, movements: ms } of syntheticTraffic({
-    seed: o.seed ?? 1,
-    movements: o.movements,
-    from,
-    days,
-  })) {
-    const id = randomUUID()
-    const documentId = randomUUID()
-    pending.travellers.push({ t: traveller, id, documentId })
-    let previous: string | null = null
-    let openEntry: string | null = null
-    for (const m of ms) {
-      const row: Pending['movements'][number] = {
-        m,
-        travellerId: id,
-        documentId,
-        id: randomUUID(),
-        previous,
-        matched: m.direction === 'exit' ? openEntry : null,
-      }
-      pending.movements.push(row)
-      if (m.decision === 'admit') {
-        previous = row.id
-        openEntry = m.direction === 'entry' ? row.id : null
-      }
-    }
-    travellers++
-    movements += ms.length
-    if (pending.movements.length >= BATCH * 5) {
-      await o.db.transaction().execute((trx) => flush(trx, pending, officerId, runTag))
-      o.onProgress?.(movements)
-    }
+  let crossings = 0
+  const submit = (batch: TrafficBatch) => {
+    const done: Promise<void> = o.db
+      .transaction()
+      .execute((trx) => batch.write(trx, officerId))
+      .then(
+        () => {
+          written += batch.movements
+          o.onProgress?.(written)
+        },
+        (error: unknown) => {
+          failure ??= { error }
+        },
+      )
+      .finally(() => inFlight.delete(done))
+    inFlight.add(done)
   }
-  await o.db.transaction().execute(async (trx) => {
-    await flush(trx, pending, officerId, runTag)
-    await appendAudit(trx, systemActor, {
+  const newId = orderedIds()
+  let batch = new TrafficBatch(newId)
+  for (const { traveller, movements } of syntheticTraffic({
+    seed,
+    movements: o.crossings,
+    from,
+    days: Math.round(years * 365),
+  })) {
+    batch.add(traveller, movements, runTag)
+    travellers++
+    crossings += movements.length
+    if (batch.movements < BATCH) continue
+    while (inFlight.size >= concurrency) await Promise.race(inFlight)
+    if (failure) break
+    submit(batch)
+    batch = new TrafficBatch(newId)
+  }
+  if (!failure) submit(batch)
+  await Promise.all(inFlight)
+  if (failure) throw failure.error
+  await o.db.transaction().execute((trx) =>
+    appendAudit(trx, systemActor, {
       action: 'seed_traffic',
       resource: 'crossing',
-      details: { travellers, movements, seed: o.seed ?? 1, years: o.years ?? 3 },
-    })
-  })
-  o.onProgress?.(movements)
-  return { travellers, movements, seconds: (performance.now() - started) / 1000 }
+      details: { travellers, crossings, seed, years },
+    }),
+  )
+  return { travellers, crossings, seconds: (performance.now() - started) / 1000 }
 }

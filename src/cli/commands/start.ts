@@ -21,6 +21,7 @@ export const startCommand: Command = {
       db: store.db,
       demo: config.demo,
       demoPassword: config.demoPassword,
+      demoTraffic: config.demoTraffic,
       out: io.stdout,
     })
     await ensureWebBuilt(io.stdout)

@@ -45,6 +45,17 @@ function documentType(code: string): DocumentType {
 
 const clampDays = (n: number) => Math.min(MAX_DAYS, Math.max(0, n))
 
+/** The companions as the risk engine sees them: how each is related, and their age on the day. */
+export function companionFacts(
+  companions: readonly { relation: Relation; birthDate: string | null }[],
+  day: string,
+): CrossingContext['companions'] {
+  return companions.map((c) => ({
+    relationship: RELATIONSHIP[c.relation],
+    ageYears: ageOn(c.birthDate, day),
+  }))
+}
+
 /**
  * The facts the risk engine may see about an inspection, from the document, the record and what the officer typed.
  * A fact Passage cannot know stays null: an empty record is not a first trip abroad, since Passage records only
@@ -81,10 +92,7 @@ export function riskContext(o: {
       transport: o.travel.transport ?? null,
       declaredStayDays: o.travel.declaredStayDays ?? null,
     },
-    companions: (o.travel.companions ?? []).map((c) => ({
-      relationship: RELATIONSHIP[c.relation],
-      ageYears: ageOn(c.birthDate, o.day),
-    })),
+    companions: companionFacts(o.travel.companions ?? [], o.day),
     history: {
       previousCrossings: o.history.filter((m) => m.decision === 'admit').length,
       lastStayDays: last ? (stay?.days ?? clampDays(daysBetween(last.day, o.day))) : null,

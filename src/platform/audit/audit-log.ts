@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Executor, Tx } from '../db/database.ts'
+import { beforeCommit, type Executor, type Tx } from '../db/database.ts'
 import { auditHash, GENESIS_HASH } from './audit-hash.ts'
 
 /** Who did it and from where; every use case receives one. */
@@ -19,37 +19,55 @@ export interface AuditEvent {
 // Any constant works: it names the one lock that serialises appends to the chain across processes.
 const CHAIN_LOCK = 72_657_301
 
+interface Pending {
+  actor: AuditActor
+  event: AuditEvent
+}
+
+const pendingOf = new WeakMap<Tx, Pending[]>()
+
 /**
  * Appends one entry inside the caller's transaction, so the entry commits or rolls back with the change.
- * The advisory lock orders concurrent writers (also across several API processes on one PostgreSQL).
+ * The entries of a transaction are chained just before it commits, under an advisory lock that orders concurrent
+ * writers (also across several API processes on one PostgreSQL): the lock is held for those few statements and
+ * the commit, not for the whole use case, so writers wait on each other only that long.
  */
-export async function appendAudit(trx: Tx, actor: AuditActor, event: AuditEvent): Promise<number> {
-  await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx)
-  const last = await trx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  const { rows } = await sql<{ seq: number }>`SELECT nextval('audit_log_seq_seq') AS seq`.execute(trx)
-  const seq = rows[0]!.seq
-  const at = new Date()
-  const fields = {
-    seq,
-    at,
-    actorId: actor.id,
-    actorUsername: actor.username,
-    action: event.action,
-    resource: event.resource,
-    recordId: event.recordId ?? null,
-    ip: actor.ip,
-    details: event.details ?? {},
+export async function appendAudit(trx: Tx, actor: AuditActor, event: AuditEvent): Promise<void> {
+  const pending = pendingOf.get(trx)
+  if (pending) {
+    pending.push({ actor, event })
+    return
   }
-  const prevHash = last?.hash ?? GENESIS_HASH
-  await trx
-    .insertInto('audit_log')
-    .values({
-      seq,
+  const entries = [{ actor, event }]
+  if (beforeCommit(trx, () => chain(trx, entries))) pendingOf.set(trx, entries)
+  else await chain(trx, entries)
+}
+
+async function chain(trx: Tx, entries: Pending[]): Promise<void> {
+  pendingOf.delete(trx)
+  await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx)
+  // A statement of its own after the lock: its snapshot then sees the entries of the writer that held it last.
+  const { rows } = await sql<{ hash: string | null; seq: number }>`
+    SELECT (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash, nextval('audit_log_seq_seq') AS seq
+    FROM generate_series(1, ${entries.length})`.execute(trx)
+  const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b)
+  let prevHash = rows[0]?.hash ?? GENESIS_HASH
+  const at = new Date()
+  const values = entries.map(({ actor, event }, i) => {
+    const fields = {
+      seq: seqs[i]!,
+      at,
+      actorId: actor.id,
+      actorUsername: actor.username,
+      action: event.action,
+      resource: event.resource,
+      recordId: event.recordId ?? null,
+      ip: actor.ip,
+      details: event.details ?? {},
+    }
+    const hash = auditHash(prevHash, fields)
+    const row = {
+      seq: fields.seq,
       at,
       actor_id: fields.actorId,
       actor_username: fields.actorUsername,
@@ -59,10 +77,15 @@ export async function appendAudit(trx: Tx, actor: AuditActor, event: AuditEvent)
       ip: fields.ip,
       details: JSON.stringify(fields.details),
       prev_hash: prevHash,
-      hash: auditHash(prevHash, fields),
-    } as never)
+      hash,
+    }
+    prevHash = hash
+    return row
+  })
+  await trx
+    .insertInto('audit_log')
+    .values(values as never)
     .execute()
-  return seq
 }
 
 export type ChainReport =

@@ -17,6 +17,7 @@ const schema = z.object({
   DEMO: bool.default(true),
   SERVE_WEB: bool.default(true),
   DEMO_PASSWORD: z.string().min(12).optional(),
+  DEMO_TRAFFIC: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -46,6 +47,7 @@ const schema = z.object({
   COOKIE_SECURE: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHECKPOINT_MINUTES: z.coerce.number().int().min(1).default(5),
+  STATISTICS_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(10),
 })
 
 export type Config = Readonly<{
@@ -56,6 +58,8 @@ export type Config = Readonly<{
   demo: boolean
   serveWeb: boolean
   demoPassword: string | undefined
+  /** Synthetic crossings (and a twentieth as many returnees) seeded into a new demo database; 0 for none. */
+  demoTraffic: number
   sessionIdleMs: number
   sessionAbsoluteMs: number
   signInMaxFailures: number
@@ -66,6 +70,8 @@ export type Config = Readonly<{
   cookieSecure: boolean
   logLevel: string
   checkpointMs: number
+  /** Smallest count shown to users without statistics microdata access (small-cell suppression). */
+  statisticsSuppressionThreshold: number
 }>
 
 export class ConfigError extends Error {}
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: c.DEMO,
     serveWeb: c.SERVE_WEB,
     demoPassword: c.DEMO_PASSWORD,
+    demoTraffic: c.DEMO_TRAFFIC,
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
     signInMaxFailures: c.SIGNIN_MAX_FAILURES,
@@ -97,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE,
     logLevel: c.LOG_LEVEL,
     checkpointMs: c.CHECKPOINT_MINUTES * 60_000,
+    statisticsSuppressionThreshold: c.STATISTICS_SUPPRESSION_THRESHOLD,
   })
 }

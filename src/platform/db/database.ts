@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
+import { Kysely, PostgresDialect, sql, type Transaction, type TransactionBuilder } from 'kysely'
 import pg from 'pg'
 import { lockDataDir } from './data-dir-lock.ts'
 import type { Database } from './schema.ts'
@@ -17,6 +17,46 @@ export type Executor = Db | Tx
 // One set of parsers for both engines: PGlite is reached through the same `pg` client as PostgreSQL.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
+
+type Work = (trx: Tx) => Promise<void>
+const beforeCommitWork = new WeakMap<object, Work[]>()
+
+/**
+ * Runs `work` at the end of `trx`, after its callback and before its commit, in the same transaction (a failure
+ * rolls it all back). Returns false when `trx` was not opened by `db.transaction().execute(…)` of a store, and
+ * the caller then does the work at once. The audit chain uses it to hold its lock only for its own statements and the commit.
+ */
+export function beforeCommit(trx: Tx, work: Work): boolean {
+  const list = beforeCommitWork.get(trx)
+  if (!list) return false
+  list.push(work)
+  return true
+}
+
+/** Kysely whose `transaction().execute(fn)` runs the `beforeCommit` work of the transaction after `fn`. */
+class StoreKysely extends Kysely<Database> {
+  override transaction(): TransactionBuilder<Database> {
+    const builder = super.transaction()
+    return new Proxy(builder, {
+      get(target, prop) {
+        if (prop !== 'execute') {
+          const value = Reflect.get(target, prop, target)
+          return typeof value === 'function' ? value.bind(target) : value
+        }
+        return <T>(fn: (trx: Tx) => Promise<T>) =>
+          target.execute(async (trx) => {
+            const work: Work[] = []
+            beforeCommitWork.set(trx, work)
+            const result = await fn(trx)
+            // Work may register more work (rare): run until none is left.
+            for (let i = 0; i < work.length; i++) await work[i]!(trx)
+            beforeCommitWork.delete(trx)
+            return result
+          })
+      },
+    })
+  }
+}
 
 export interface Store {
   db: Db
@@ -39,7 +79,7 @@ export interface OpenOptions {
 export async function openStore(opts: OpenOptions): Promise<Store> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new StoreKysely({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
   const unlock = opts.memory ? () => {} : lockDataDir(opts.dataDir ?? './data')
@@ -52,7 +92,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
         : {}),
     })
     const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig)
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new StoreKysely({ dialect: new PostgresDialect({ pool }) })
     const { rows } = await sql<{
       value: string
     }>`SELECT current_setting('synchronous_commit') AS value`.execute(db)

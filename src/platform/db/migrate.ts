@@ -5,6 +5,11 @@ import * as m0003 from './migrations/0003-protection.ts'
 import * as m0004 from './migrations/0004-risk.ts'
 import * as m0005 from './migrations/0005-screening.ts'
 import * as m0006 from './migrations/0006-crossings.ts'
+import * as m0007 from './migrations/0007-secondary.ts'
+import * as m0008 from './migrations/0008-returns.ts'
+import * as m0009 from './migrations/0009-statistics.ts'
+import * as m0010 from './migrations/0010-shifts.ts'
+import * as m0011 from './migrations/0011-statistics-releases.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +19,11 @@ export const migrations: Record<string, Migration> = {
   '0004-risk': m0004,
   '0005-screening': m0005,
   '0006-crossings': m0006,
+  '0007-secondary': m0007,
+  '0008-returns': m0008,
+  '0009-statistics': m0009,
+  '0010-shifts': m0010,
+  '0011-statistics-releases': m0011,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -1,9 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { CrossingsTables } from '../../app/crossings/crossings.tables.ts'
+import type { SecondaryTables } from '../../app/crossings/secondary.tables.ts'
 import type { DocumentsTables } from '../../app/documents/documents.tables.ts'
+import type { PostsTables } from '../../app/posts/posts.tables.ts'
 import type { ProtectionTables } from '../../app/protection/protection.tables.ts'
+import type { ReturnsTables } from '../../app/returns/returns.tables.ts'
 import type { RiskTables } from '../../app/risk/risk.tables.ts'
 import type { ScreeningTables } from '../../app/screening/screening.tables.ts'
+import type { ExportsTables } from '../../app/statistics/exports.tables.ts'
+import type { StatisticsTables } from '../../app/statistics/statistics.tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 
@@ -112,7 +117,12 @@ export interface Database
     DocumentsTables,
     RiskTables,
     ScreeningTables,
-    CrossingsTables {
+    CrossingsTables,
+    SecondaryTables,
+    PostsTables,
+    ReturnsTables,
+    StatisticsTables,
+    ExportsTables {
   agencies: AgencyTable
   provinces: ProvinceTable
   countries: CountryTable

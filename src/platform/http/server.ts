@@ -7,13 +7,18 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { sql } from 'kysely'
 import { auditRoutes } from '../../app/audit/audit.routes.ts'
 import { crossingsRoutes } from '../../app/crossings/crossings.routes.ts'
+import { identifyRoutes } from '../../app/crossings/identify-traveller.routes.ts'
 import { documentsRoutes } from '../../app/documents/documents.routes.ts'
 import { authRoutes } from '../../app/identity/auth.routes.ts'
 import { usersRoutes } from '../../app/identity/users.routes.ts'
+import { postsRoutes } from '../../app/posts/posts.routes.ts'
 import { protectionRoutes } from '../../app/protection/protection.routes.ts'
 import { referenceRoutes } from '../../app/reference/reference.routes.ts'
+import { returnsRoutes } from '../../app/returns/returns.routes.ts'
 import { riskRoutes } from '../../app/risk/risk.routes.ts'
 import { screeningRoutes } from '../../app/screening/screening.routes.ts'
+import { exportsRoutes } from '../../app/statistics/exports.routes.ts'
+import { statisticsRoutes } from '../../app/statistics/statistics.routes.ts'
 import { AppError } from '../errors/codes.ts'
 import { registerAuthHooks } from './auth-hooks.ts'
 import type { AppContext } from './context.ts'
@@ -43,6 +48,11 @@ const areas = [
   riskRoutes,
   screeningRoutes,
   crossingsRoutes,
+  postsRoutes,
+  identifyRoutes,
+  returnsRoutes,
+  statisticsRoutes,
+  exportsRoutes,
 ]
 
 export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {

@@ -23,6 +23,7 @@ export function CompanionsField({
     <fieldset className="companions">
       <legend>{t('crossings.form.companions')}</legend>
       <small className="hint">{t('crossings.form.companionsHint')}</small>
+      <small className="hint">{t('crossings.form.companionsRisk')}</small>
       {recent.map((r) => (
         <label key={r.id} className="field">
           <span>

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { api, newIdempotencyKey } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { useCurrentShift } from '../posts/shift-store.ts'
 import { ErrorBanner } from '../ui/feedback.tsx'
 import { SelectField, TextField } from '../ui/field.tsx'
 import { useForm } from '../ui/form.tsx'
@@ -25,10 +26,12 @@ export function DecisionForm({
   onRecorded(message: string): void
 }) {
   const { t } = useI18n()
+  const { shift } = useCurrentShift()
   const f = useForm({
     direction: i.expectedDirection ?? 'entry',
     purpose: '',
-    counter: localStorage.getItem(COUNTER_KEY) ?? '',
+    // The open shift names the counter; without one, the counter last typed on this machine.
+    counter: shift?.counter ?? localStorage.getItem(COUNTER_KEY) ?? '',
     permitType: '',
     permitNumber: '',
     validUntil: '',
@@ -39,6 +42,7 @@ export function DecisionForm({
     vessel: '',
     decision: 'admit',
     refusalReason: '',
+    referralNote: '',
   })
   const [companions, setCompanions] = useState<Record<string, string>>({})
   const [key] = useState(newIdempotencyKey)
@@ -77,6 +81,7 @@ export function DecisionForm({
         .map(([travellerId, relation]) => ({ travellerId, relation })),
       riskEvaluationId: i.risk.id,
       screeningRequestId: i.screening.requestId,
+      referralNote: v.decision === 'refer_secondary' ? orNull(v.referralNote) : null,
     }
     await api('POST', '/api/crossings', { body, idempotencyKey: key })
     onRecorded(
@@ -129,6 +134,15 @@ export function DecisionForm({
             </option>
           ))}
         </SelectField>
+      )}
+      {v.decision === 'refer_secondary' && (
+        <TextField
+          label={t('crossings.form.referralNote')}
+          maxLength={2000}
+          value={v.referralNote}
+          onChange={f.set('referralNote')}
+          error={f.fieldError('referralNote')}
+        />
       )}
       <SelectField label={t('crossings.form.direction')} value={v.direction} onChange={f.set('direction')}>
         {DIRECTIONS.map((d) => (

@@ -9,6 +9,7 @@ import { ErrorBanner } from '../ui/feedback.tsx'
 import type { Recent } from './companions-field.tsx'
 import './crossings.css'
 import { DecisionForm } from './decision-form.tsx'
+import { IdentityCandidates } from './identity-candidates.tsx'
 import { RecordPanel } from './record-panel.tsx'
 import { useInspection } from './use-inspection.ts'
 
@@ -89,6 +90,13 @@ export function InspectPage() {
       <ErrorBanner error={ins.error} />
       {i && (
         <div className="inspection" key={i.screening.requestId}>
+          <IdentityCandidates
+            inspection={i}
+            onLinked={() => {
+              ins.clear()
+              void ins.inspect(text)
+            }}
+          />
           <RecordPanel inspection={i} />
           <section className="card" aria-labelledby="hits-title" data-testid="screening-hits">
             <h2 id="hits-title">{t('crossings.screening.title')}</h2>

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n.tsx'
+import { HistoryTable } from './history-table.tsx'
 import type { Inspection } from './types.ts'
 
 /** Who is at the counter and what the record says about them: document, running stay, earlier crossings. */
@@ -43,34 +44,7 @@ export function RecordPanel({ inspection: i }: { inspection: Inspection }) {
         </p>
       )}
       <h3>{t('crossings.history.title')}</h3>
-      {i.history.length === 0 ? (
-        <p>{t('crossings.history.empty')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('crossings.history.day')}</th>
-              <th>{t('crossings.history.post')}</th>
-              <th>{t('crossings.history.direction')}</th>
-              <th>{t('crossings.history.decision')}</th>
-              <th>{t('crossings.history.stay')}</th>
-              <th>{t('crossings.history.flags')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {i.history.slice(0, 10).map((c) => (
-              <tr key={c.id}>
-                <td>{c.crossedOn}</td>
-                <td>{c.postCode}</td>
-                <td>{t(`crossings.values.direction.${c.direction}`)}</td>
-                <td>{t(`crossings.values.decision.${c.decision}`)}</td>
-                <td>{c.stayDays ?? '—'}</td>
-                <td>{c.flags.map((f) => t(`crossings.values.flag.${f}`)).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <HistoryTable history={i.history} />
     </section>
   )
 }

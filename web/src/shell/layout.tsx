@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect } from 'react'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
+import { ShiftBar } from '../posts/shift-bar.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
 import { Link, navigate } from './router.tsx'
 
@@ -14,11 +15,15 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: '/', label: 'web.nav.home', capability: null },
   { path: '/crossings', label: 'crossings.nav.inspect', capability: 'crossing:create' },
+  { path: '/crossings/secondary', label: 'crossings.nav.secondary', capability: 'secondary_inspection:read' },
+  { path: '/returns', label: 'returns.nav.register', capability: 'returnee:create' },
+  { path: '/returns/import', label: 'returns.nav.import', capability: 'returnee:create' },
   { path: '/documents', label: 'reading.nav.read', capability: 'document:create' },
   { path: '/screening', label: 'watchlists.nav.screen', capability: 'screening:create' },
   { path: '/risk/evaluate', label: 'risk-web.nav.evaluate', capability: 'risk_evaluation:create' },
   { path: '/protection/refer', label: 'cases.nav.refer', capability: 'referral:create' },
   { path: '/screening/hits', label: 'watchlists.nav.queue', capability: 'screening_hit:update' },
+  { path: '/posts/board', label: 'posts.nav.board', capability: 'crossing:read' },
   { path: '/protection/referrals', label: 'cases.nav.referrals', capability: 'referral:read' },
   { path: '/protection/screen', label: 'cases.nav.screen', capability: 'case:create' },
   { path: '/protection/cases', label: 'cases.nav.cases', capability: 'case:read' },
@@ -27,8 +32,10 @@ export const NAV: NavItem[] = [
   { path: '/watchlists', label: 'watchlists.nav.lists', capability: 'watchlist:update' },
   { path: '/risk/rule-sets', label: 'risk-web.nav.rules', capability: 'rule_set:read' },
   { path: '/risk/analysis', label: 'risk-web.nav.analysis', capability: 'risk_analysis:read' },
+  { path: '/statistics', label: 'dashboards.nav', capability: 'statistics:read' },
   { path: '/posts', label: 'web.nav.posts', capability: 'post:read' },
   { path: '/agencies', label: 'web.nav.agencies', capability: 'agency:read' },
+  { path: '/refusal-reasons', label: 'posts.nav.reasons', capability: 'refusal_reason:update' },
   { path: '/protection/providers', label: 'cases.nav.providers', capability: 'provider:update' },
   { path: '/users', label: 'web.nav.users', capability: 'user:read' },
   { path: '/documents/templates', label: 'reading.nav.templates', capability: 'examination_template:update' },
@@ -100,6 +107,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
         </ul>
       </nav>
       <main id="main" className="page" tabIndex={-1}>
+        <ShiftBar />
         {children}
       </main>
     </div>

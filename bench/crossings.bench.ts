@@ -1,0 +1,159 @@
+/**
+ * Crossings bench: the primary-inspection flow over HTTP on loopback (autocannon, bounded in time) with the
+ * synthetic 1,000,000-entry alert list loaded, on PGlite (on disk) and on PostgreSQL, each beside the raw durable
+ * single-row insert rate of the same database in the same run. One crossing is what an officer does at the
+ * counter: an inspection then the recorded decision, two requests; the figure counts recorded crossings per
+ * second. `BENCH_CROSSINGS_WATCHLIST=100000` for a quicker run while developing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { screeningIndexFor } from '../src/app/screening/screening-index.ts'
+import { loadConfig } from '../src/platform/config/config.ts'
+import { openStore, type Store } from '../src/platform/db/database.ts'
+import { sessionPolicyFrom } from '../src/platform/http/context.ts'
+import { buildServer } from '../src/platform/http/server.ts'
+import { runFlow, signIn, travellerMrz } from './lib/crossings-load.ts'
+import { loadWatchlist, prepareDatabase, rawInsertRate, watchlistChunks } from './lib/crossings-setup.ts'
+import { generator } from './lib/screening-synthetic.ts'
+import { percentile } from './lib/stats.ts'
+import type { BenchArea, BenchContext, Figure } from './lib/types.ts'
+
+const ENTRIES = Number(process.env.BENCH_CROSSINGS_WATCHLIST ?? 1_000_000)
+const SECONDS = Number(process.env.BENCH_CROSSINGS_SECONDS ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CROSSINGS_CONNECTIONS ?? 8)
+const INSPECTIONS = 200
+const PASSWORD = 'bench-password-for-demo-users'
+const BENCH_DB = 'passage_bench_crossings'
+
+const ms = (values: number[], p: number) => percentile(values, p).toFixed(1)
+
+async function postgresStore(ctx: BenchContext): Promise<Store> {
+  const url = await ctx.postgresUrl()
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)
+  await admin.query(`CREATE DATABASE ${BENCH_DB}`)
+  await admin.end()
+  const u = new URL(url)
+  u.pathname = `/${BENCH_DB}`
+  return openStore({ databaseUrl: u.toString() })
+}
+
+/** Server time of each request, by route, from Fastify's own clock. */
+function serverTimes(app: Awaited<ReturnType<typeof buildServer>>) {
+  const times = new Map<string, number[]>()
+  app.addHook('onResponse', async (req, reply) => {
+    const route = `${req.method} ${req.routeOptions.url}`
+    const list = times.get(route) ?? []
+    list.push(reply.elapsedTime)
+    times.set(route, list)
+  })
+  return {
+    take(route: string): number[] {
+      const t = times.get(route) ?? []
+      times.delete(route)
+      return t
+    },
+  }
+}
+
+async function engine(
+  kind: 'pglite' | 'postgres',
+  ctx: BenchContext,
+  chunks: string[],
+  fig: (f: Omit<Figure, 'area'>) => void,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'passage-bench-crossings-'))
+  const store = kind === 'pglite' ? await openStore({ dataDir: dir }) : await postgresStore(ctx)
+  try {
+    await prepareDatabase(store, PASSWORD)
+    const loaded = await loadWatchlist(store.db, chunks)
+    const raw = await rawInsertRate(store.db, CONNECTIONS, 5)
+    const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' })
+    const started = performance.now()
+    // The server builds its screening index over the whole list as it starts.
+    const app = await buildServer({ ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) } })
+    const startSeconds = (performance.now() - started) / 1000
+    const times = serverTimes(app)
+    const base = await app.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const officer = await signIn(base, 'officer.poipet', PASSWORD)
+      const g = generator(99)
+      const inspect = (n: number) =>
+        fetch(`${base}/api/crossings/inspect`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: officer.cookie,
+            'x-csrf-token': officer.csrf,
+          },
+          body: JSON.stringify({ text: travellerMrz(g, n, 'W') }),
+        }).then((r) => r.arrayBuffer())
+      for (let n = 0; n <= INSPECTIONS; n++) await inspect(n)
+      const alone = times.take('POST /api/crossings/inspect').slice(1)
+      ctx.log(
+        `${kind}: list of ${ENTRIES.toLocaleString('en')} loaded in ${loaded.toFixed(1)} s, server started with ${screeningIndexFor(store).size.toLocaleString('en')} entries indexed in ${startSeconds.toFixed(1)} s`,
+      )
+      ctx.log(
+        `${kind}: inspect server time, one at a time, ${alone.length} passports: p50 ${ms(alone, 50)} ms, p99 ${ms(alone, 99)} ms`,
+      )
+      const flow = await runFlow(officer, {
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        run: kind[0]!.toUpperCase(),
+      })
+      const rate = flow.crossings / flow.seconds
+      const inspectMs = times.take('POST /api/crossings/inspect')
+      const recordMs = times.take('POST /api/crossings')
+      ctx.log(
+        `${kind}: ${CONNECTIONS} connections, ${SECONDS} s: ${flow.crossings} crossings (${rate.toFixed(1)}/s, ${(rate * 2).toFixed(1)} req/s), ${flow.non2xx} non-2xx, ${flow.errors} errors`,
+      )
+      ctx.log(
+        `${kind}: per crossing (inspect + record, client) p50 ${ms(flow.crossingMs, 50)} ms p99 ${ms(flow.crossingMs, 99)} ms; per request p50 ${flow.requestP50} ms p99 ${flow.requestP99} ms`,
+      )
+      ctx.log(
+        `${kind}: server time under load: inspect p50 ${ms(inspectMs, 50)} p99 ${ms(inspectMs, 99)} ms; record p50 ${ms(recordMs, 50)} p99 ${ms(recordMs, 99)} ms`,
+      )
+      ctx.log(`${kind}: raw durable single-row INSERT + commit, ${CONNECTIONS} writers: ${raw.toFixed(1)}/s`)
+      if (flow.non2xx > flow.crossings / 100) throw new Error(`${kind}: ${flow.non2xx} failed requests`)
+      fig({
+        name: `primary-inspection-${kind}`,
+        unit: 'req/s',
+        value: rate,
+        baseline: 'raw durable single-row INSERT + commit, same database',
+        baselineValue: raw,
+        better: 'higher',
+      })
+    } finally {
+      await app.close()
+    }
+  } finally {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+    if (kind === 'postgres') {
+      const admin = new pg.Client({ connectionString: await ctx.postgresUrl() })
+      await admin.connect()
+      await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)
+      await admin.end()
+    }
+  }
+}
+
+const area: BenchArea = {
+  area: 'crossings',
+  async run(ctx) {
+    const figures: Figure[] = []
+    const started = performance.now()
+    const chunks = watchlistChunks(ENTRIES)
+    ctx.log(
+      `${ENTRIES.toLocaleString('en')} synthetic list entries built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    )
+    for (const kind of ['pglite', 'postgres'] as const)
+      await engine(kind, ctx, chunks, (f) => figures.push({ area: 'crossings', ...f }))
+    return figures
+  },
+}
+
+export default area
