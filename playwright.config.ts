@@ -47,6 +47,8 @@ export default defineConfig({
           DEMO_PASSWORD: E2E_PASSWORD,
           // The flows check exact counts and histories of the travellers they create; demo traffic would blur them.
           DEMO_TRAFFIC: '0',
+          // Every flow signs in one or more users from the same address within a few minutes.
+          SIGNIN_RATE_PER_MINUTE: '600',
           LOG_LEVEL: 'warn',
         },
       }

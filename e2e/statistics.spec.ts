@@ -97,8 +97,10 @@ test('an analyst reads the national dashboard, drills into a post and reads it i
   await expect(overTime.getByTestId('chart').locator('path').first()).toBeAttached()
   await overTime.getByRole('button', { name: 'Show as table' }).click()
   await expect(overTime.getByRole('row')).not.toHaveCount(0)
-  // Every month of the range has a row; this month, the last, holds the twelve entries just recorded.
-  await expect(overTime.getByRole('row').last()).toContainText('12')
+  // Every month of the range has a row; this month's, the last, counts in its first column (entries) the twelve
+  // just recorded, beside whatever the other flows recorded on the same server before this one.
+  const thisMonth = await overTime.getByRole('row').last().getByRole('cell').first().textContent()
+  expect(Number(thisMonth?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(12)
 
   const byPost = page.getByRole('region', { name: 'Crossings by point of entry' })
   await expect(byPost.getByTestId('chart').locator('svg')).toBeVisible()
@@ -114,8 +116,9 @@ test('an analyst reads the national dashboard, drills into a post and reads it i
   await expect(page.getByRole('list', { name: 'Filters in force' })).toContainText('Poipet')
   const refusals = page.getByRole('region', { name: 'Refusals of entry by reason' })
   await refusals.getByRole('button', { name: 'Show as table' }).click()
-  await expect(refusals.getByRole('row')).toHaveCount(2)
-  await expect(refusals.getByRole('row').last()).toContainText('3')
+  // Only this flow refuses for want of a visa: three of its twelve.
+  const noVisa = refusals.getByRole('row').filter({ hasText: 'No valid visa or residence permit' })
+  await expect(noVisa).toContainText('3')
 
   await page.getByRole('button', { name: 'ខ្មែរ' }).click()
   await expect(page.getByRole('heading', { name: 'ផ្ទាំងព័ត៌មានស្ថិតិ' })).toBeVisible()
@@ -123,7 +126,10 @@ test('an analyst reads the national dashboard, drills into a post and reads it i
   // Value labels come from the API in the user's language, and figures in Khmer digits.
   await expect(page.getByRole('list', { name: 'តម្រងកំពុងប្រើ' })).toContainText('ប៉ោយប៉ែត')
   await expect(
-    page.getByRole('region', { name: 'ការបដិសេធមិនឱ្យចូល តាមមូលហេតុ' }).getByRole('row').last(),
+    page
+      .getByRole('region', { name: 'ការបដិសេធមិនឱ្យចូល តាមមូលហេតុ' })
+      .getByRole('row')
+      .filter({ hasText: 'គ្មានទិដ្ឋាការ ឬលិខិតអនុញ្ញាតស្នាក់នៅមានសុពលភាព' }),
   ).toContainText('៣')
 })
 

@@ -35,7 +35,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/auth/sign-in',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: ctx.config.signInRatePerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], body: SignInBody, response: { 200: SessionView } },
     },
     async (req, reply) => {

@@ -38,6 +38,7 @@ const schema = z.object({
     .max(24 * 60)
     .default(15),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(1200),
+  SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -65,6 +66,8 @@ export type Config = Readonly<{
   signInMaxFailures: number
   signInLockMs: number
   rateLimitPerMinute: number
+  /** Sign-in attempts per minute per client address, whatever the account (the lock-out counts per account). */
+  signInRatePerMinute: number
   bodyLimitBytes: number
   trustProxy: boolean
   cookieSecure: boolean
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInMaxFailures: c.SIGNIN_MAX_FAILURES,
     signInLockMs: c.SIGNIN_LOCK_MINUTES * 60_000,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    signInRatePerMinute: c.SIGNIN_RATE_PER_MINUTE,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     trustProxy: c.TRUST_PROXY,
     cookieSecure: c.COOKIE_SECURE,
