@@ -79,6 +79,9 @@ export interface OpenOptions {
 export async function openStore(opts: OpenOptions): Promise<Store> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 })
+    // An idle connection the server ends (restart, failover, an administrator's terminate) is dropped by the pool
+    // and replaced on next use; without a listener its error event would crash the whole process.
+    pool.on('error', () => {})
     const db = new StoreKysely({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
