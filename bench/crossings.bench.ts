@@ -120,7 +120,8 @@ async function engine(
       if (flow.non2xx > flow.crossings / 100) throw new Error(`${kind}: ${flow.non2xx} failed requests`)
       fig({
         name: `primary-inspection-${kind}`,
-        unit: 'req/s',
+        // One crossing is the inspect and record requests an officer makes; the request rate is twice this (logged).
+        unit: 'crossings/s',
         value: rate,
         baseline: 'raw durable single-row INSERT + commit, same database',
         baselineValue: raw,

@@ -4,27 +4,9 @@ import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import type { RequestActor } from '../identity/actor.ts'
 import { authorize } from '../identity/authorize.ts'
+import type { BoardSnapshot, Movements } from './board.contract.ts'
 
-interface Movements {
-  total: number
-  admitted: number
-  referred: number
-  refused: number
-}
-
-/** What a post's board shows of its day in Cambodia; no names, only counts. */
-export interface BoardSnapshot {
-  postCode: string
-  day: string
-  updatedAt: string
-  entries: Movements
-  exits: Movements
-  hourly: { hour: number; entries: number; exits: number }[]
-  hitsAwaiting: number
-  /** Referrals not yet decided: waiting to be taken, and in interview; the oldest waiting shows the dwell. */
-  secondary: { waiting: number; inInterview: number; oldestWaitingSince: string | null }
-  returneesToday: number
-}
+export type { BoardSnapshot }
 
 const DECISION_FIELD = { admit: 'admitted', refer_secondary: 'referred', refuse: 'refused' } as const
 

@@ -1,11 +1,10 @@
 import { useState } from 'react'
-import { api } from '../api/client.ts'
 import type { Agency } from '../api/types.ts'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
+import { CodedRecordForm, useCodedRecordForm } from '../ui/coded-record-form.tsx'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
-import { CheckboxField, NameFields, SelectField, TextField } from '../ui/field.tsx'
-import { FormActions, useForm } from '../ui/form.tsx'
+import { SelectField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 
 const KINDS = [
@@ -20,57 +19,36 @@ const KINDS = [
 
 function AgencyForm({ agency, onDone }: { agency: Agency | null; onDone(): void }) {
   const { t } = useI18n()
-  const f = useForm({
-    code: agency?.code ?? '',
-    nameEn: agency?.nameEn ?? '',
-    nameKm: agency?.nameKm ?? '',
-    kind: agency?.kind ?? 'ngo',
-    active: agency?.active ?? true,
-  })
-  const v = f.values
-  const submit = f.submit(async () => {
-    const body = { nameEn: v.nameEn, nameKm: v.nameKm, kind: v.kind }
-    if (agency)
-      await api('PATCH', `/api/agencies/${encodeURIComponent(agency.code)}`, {
-        body: { ...body, active: v.active },
-      })
-    else
-      await api('POST', '/api/agencies', {
-        body: { code: v.code.toUpperCase(), ...body },
-        idempotencyKey: f.idempotencyKey,
-      })
-    onDone()
+  const form = useCodedRecordForm({
+    record: agency,
+    initial: {
+      code: agency?.code ?? '',
+      nameEn: agency?.nameEn ?? '',
+      nameKm: agency?.nameKm ?? '',
+      kind: agency?.kind ?? 'ngo',
+      active: agency?.active ?? true,
+    },
+    path: '/api/agencies',
+    normaliseCode: (code) => code.toUpperCase(),
+    body: (v) => ({ nameEn: v.nameEn, nameKm: v.nameKm, kind: v.kind }),
+    onDone,
   })
   return (
-    <form className="card form-grid" onSubmit={submit} noValidate>
-      <h2>{agency ? t('web.agencies.edit', { code: agency.code }) : t('web.agencies.add')}</h2>
-      <ErrorBanner error={f.error} />
-      {!agency && (
-        <TextField
-          label={t('web.agencies.code')}
-          required
-          value={v.code}
-          onChange={f.set('code')}
-          error={f.fieldError('code')}
-        />
-      )}
-      <NameFields values={v} set={f.set} fieldError={f.fieldError} />
-      <SelectField label={t('web.agencies.kind')} value={v.kind} onChange={f.set('kind')}>
+    <CodedRecordForm
+      form={form}
+      editing={agency !== null}
+      title={agency ? t('web.agencies.edit', { code: agency.code }) : t('web.agencies.add')}
+      codeLabel={t('web.agencies.code')}
+      onCancel={onDone}
+    >
+      <SelectField label={t('web.agencies.kind')} value={form.values.kind} onChange={form.set('kind')}>
         {KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`web.agencies.kinds.${k}`)}
           </option>
         ))}
       </SelectField>
-      {agency && (
-        <CheckboxField
-          label={t('web.common.active')}
-          checked={v.active}
-          onChange={(active) => f.setValues({ ...v, active })}
-        />
-      )}
-      <FormActions onCancel={onDone} />
-    </form>
+    </CodedRecordForm>
   )
 }
 

@@ -1,9 +1,7 @@
-import { api } from '../api/client.ts'
 import type { Post, Province } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { ErrorBanner } from '../ui/feedback.tsx'
-import { CheckboxField, NameFields, SelectField, TextField } from '../ui/field.tsx'
-import { FormActions, useForm } from '../ui/form.tsx'
+import { CodedRecordForm, useCodedRecordForm } from '../ui/coded-record-form.tsx'
+import { SelectField, TextField } from '../ui/field.tsx'
 
 const TYPES = ['land', 'river', 'air', 'sea'] as const
 
@@ -17,53 +15,41 @@ export function PostForm({
   onDone(): void
 }) {
   const { t, locale } = useI18n()
-  const f = useForm({
-    code: post?.code ?? '',
-    nameEn: post?.nameEn ?? '',
-    nameKm: post?.nameKm ?? '',
-    type: post?.type ?? 'land',
-    provinceCode: post?.provinceCode ?? provinces[0]?.code ?? 'KH-1',
-    neighbourCountry: post?.neighbourCountry ?? '',
-    neighbourPost: post?.neighbourPost ?? '',
-    active: post?.active ?? true,
-  })
-  const v = f.values
-  const submit = f.submit(async () => {
-    const body = {
+  const f = useCodedRecordForm({
+    record: post,
+    initial: {
+      code: post?.code ?? '',
+      nameEn: post?.nameEn ?? '',
+      nameKm: post?.nameKm ?? '',
+      type: post?.type ?? 'land',
+      provinceCode: post?.provinceCode ?? provinces[0]?.code ?? 'KH-1',
+      neighbourCountry: post?.neighbourCountry ?? '',
+      neighbourPost: post?.neighbourPost ?? '',
+      active: post?.active ?? true,
+    },
+    path: '/api/posts',
+    normaliseCode: (code) => code.toUpperCase(),
+    body: (v) => ({
       nameEn: v.nameEn,
       nameKm: v.nameKm,
       type: v.type,
       provinceCode: v.provinceCode,
       neighbourCountry: v.neighbourCountry.toUpperCase() || null,
       neighbourPost: v.neighbourPost || null,
-    }
-    if (post)
-      await api('PATCH', `/api/posts/${encodeURIComponent(post.code)}`, {
-        body: { ...body, active: v.active },
-      })
-    else
-      await api('POST', '/api/posts', {
-        body: { code: v.code.toUpperCase(), ...body },
-        idempotencyKey: f.idempotencyKey,
-      })
-    onDone()
+    }),
+    onDone,
   })
+  const v = f.values
 
   return (
-    <form className="card form-grid" onSubmit={submit} noValidate>
-      <h2>{post ? t('web.posts.edit', { code: post.code }) : t('web.posts.add')}</h2>
-      <ErrorBanner error={f.error} />
-      {!post && (
-        <TextField
-          label={t('web.posts.code')}
-          required
-          value={v.code}
-          onChange={f.set('code')}
-          error={f.fieldError('code')}
-          hint={t('web.posts.codeHint')}
-        />
-      )}
-      <NameFields values={v} set={f.set} fieldError={f.fieldError} />
+    <CodedRecordForm
+      form={f}
+      editing={post !== null}
+      title={post ? t('web.posts.edit', { code: post.code }) : t('web.posts.add')}
+      codeLabel={t('web.posts.code')}
+      codeHint={t('web.posts.codeHint')}
+      onCancel={onDone}
+    >
       <SelectField label={t('web.posts.type')} value={v.type} onChange={f.set('type')}>
         {TYPES.map((ty) => (
           <option key={ty} value={ty}>
@@ -95,14 +81,6 @@ export function PostForm({
         value={v.neighbourPost}
         onChange={f.set('neighbourPost')}
       />
-      {post && (
-        <CheckboxField
-          label={t('web.common.active')}
-          checked={v.active}
-          onChange={(active) => f.setValues({ ...v, active })}
-        />
-      )}
-      <FormActions onCancel={onDone} />
-    </form>
+    </CodedRecordForm>
   )
 }

@@ -8,24 +8,7 @@ export interface Shift {
   closedAt: string | null
 }
 
-interface Movements {
-  total: number
-  admitted: number
-  referred: number
-  refused: number
-}
-
-export interface BoardSnapshot {
-  postCode: string
-  day: string
-  updatedAt: string
-  entries: Movements
-  exits: Movements
-  hourly: { hour: number; entries: number; exits: number }[]
-  hitsAwaiting: number
-  secondary: { waiting: number; inInterview: number; oldestWaitingSince: string | null }
-  returneesToday: number
-}
+export type { BoardSnapshot } from '../../../src/app/posts/board.contract.ts'
 
 export interface RefusalReason {
   code: string
