@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { can } from '../../domain/identity/policy.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { findExamination, insertPhoto, type PhotoInfo } from './examinations.repository.ts'
-import { PHOTO_MAX_BYTES, type PhotoType, sniffPhotoType } from './photo-rules.ts'
+import { checkedPhoto, type PhotoType } from './photo-rules.ts'
 
 /** Attaches a photo of the examined document; only the officers who may examine at that post may add one. */
 export async function addPhoto(o: {
@@ -20,22 +20,11 @@ export async function addPhoto(o: {
   if (!examination) throw new AppError('not_found')
   if (!can(o.actor, 'create', 'examination', { postCode: examination.post_code }))
     throw new AppError('forbidden')
-  if (o.bytes.length === 0)
-    throw new AppError('validation_failed', {}, [
-      { path: 'body', code: 'validation.too_small', params: { minimum: 1 } },
-    ])
-  if (o.bytes.length > PHOTO_MAX_BYTES) throw new AppError('body_too_large')
-  if (sniffPhotoType(o.bytes) !== o.contentType)
-    throw new AppError('validation_failed', {}, [
-      { path: 'body', code: 'validation.invalid_format', params: { format: o.contentType } },
-    ])
+  const checked = checkedPhoto(o.bytes, o.contentType)
   const photo = await insertPhoto(o.trx, {
     id: randomUUID(),
     examination_id: examination.id,
-    content_type: o.contentType,
-    size: o.bytes.length,
-    sha256: createHash('sha256').update(o.bytes).digest('hex'),
-    bytes: o.bytes,
+    ...checked,
     uploaded_by: o.actor.id,
     uploaded_at: new Date(),
   })

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto'
+import { AppError } from '../../platform/errors/codes.ts'
+
 /** Photos an officer takes of a document: a phone or document-camera picture, never a scan at print quality. */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 export type PhotoType = (typeof PHOTO_TYPES)[number]
@@ -17,4 +20,26 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp'
   return null
+}
+
+/**
+ * Bytes accepted as a photo of the declared type, with their size and digest as stored beside them; anything empty,
+ * too large or not what it claims to be is refused before it reaches the database.
+ */
+export function checkedPhoto(bytes: Buffer, contentType: PhotoType) {
+  if (bytes.length === 0)
+    throw new AppError('validation_failed', {}, [
+      { path: 'body', code: 'validation.too_small', params: { minimum: 1 } },
+    ])
+  if (bytes.length > PHOTO_MAX_BYTES) throw new AppError('body_too_large')
+  if (sniffPhotoType(bytes) !== contentType)
+    throw new AppError('validation_failed', {}, [
+      { path: 'body', code: 'validation.invalid_format', params: { format: contentType } },
+    ])
+  return {
+    content_type: contentType,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes,
+  }
 }

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
-import { PHOTO_MAX_BYTES, type PhotoType, sniffPhotoType } from '../documents/photo-rules.ts'
+import { checkedPhoto, type PhotoType } from '../documents/photo-rules.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { authorize } from '../identity/authorize.ts'
 import { findReturnee } from './returns.repository.ts'
@@ -25,21 +24,10 @@ export async function setReturneePhoto(o: {
   bytes: Buffer
 }): Promise<{ size: number; sha256: string }> {
   const returnee = await returneeAt(o.trx, o.actor, 'update', o.returneeId)
-  if (o.bytes.length === 0)
-    throw new AppError('validation_failed', {}, [
-      { path: 'body', code: 'validation.too_small', params: { minimum: 1 } },
-    ])
-  if (o.bytes.length > PHOTO_MAX_BYTES) throw new AppError('body_too_large')
-  if (sniffPhotoType(o.bytes) !== o.contentType)
-    throw new AppError('validation_failed', {}, [
-      { path: 'body', code: 'validation.invalid_format', params: { format: o.contentType } },
-    ])
+  const checked = checkedPhoto(o.bytes, o.contentType)
   const photo = {
     returnee_id: returnee.id,
-    content_type: o.contentType,
-    size: o.bytes.length,
-    sha256: createHash('sha256').update(o.bytes).digest('hex'),
-    bytes: o.bytes,
+    ...checked,
     uploaded_by: o.actor.id,
     uploaded_at: new Date(),
   }
