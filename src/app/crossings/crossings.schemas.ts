@@ -11,7 +11,7 @@ import { MAX_INPUT_LENGTH } from '../../domain/documents/index.ts'
 import { DocumentView } from '../documents/documents.schemas.ts'
 import { EvaluationView } from '../risk/risk.schemas.ts'
 import { HitView } from '../screening/screening.schemas.ts'
-import { IdentityCandidateView } from './identify-schemas.ts'
+import { IdentityCandidateView, TravellerView } from './identify-schemas.ts'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const short = (max: number) => z.string().trim().min(1).max(max)
@@ -131,14 +131,7 @@ const StayView = z
 export const InspectionView = z.object({
   day: z.string(),
   document: DocumentView,
-  traveller: z.object({
-    id: z.string(),
-    surname: z.string(),
-    givenNames: z.string(),
-    birthDate: z.string().nullable(),
-    sex: z.string().nullable(),
-    nationality: z.string().nullable(),
-  }),
+  traveller: TravellerView,
   history: z.array(CrossingView),
   currentStay: StayView,
   expectedDirection: z.enum(DIRECTIONS).nullable(),

@@ -20,13 +20,14 @@ export const IdentityCandidateView = z.object({
 export const IdentifyQuery = z.strictObject({ document: z.uuid() })
 export const ConfirmIdentityBody = z.strictObject({ documentId: z.uuid(), travellerId: z.uuid() })
 
-export const LinkedTravellerView = z.object({
-  traveller: z.object({
-    id: z.string(),
-    surname: z.string(),
-    givenNames: z.string(),
-    birthDate: z.string().nullable(),
-    sex: z.string().nullable(),
-    nationality: z.string().nullable(),
-  }),
+/** A traveller as the border sees them: who, not their documents or movements. */
+export const TravellerView = z.object({
+  id: z.string(),
+  surname: z.string(),
+  givenNames: z.string(),
+  birthDate: z.string().nullable(),
+  sex: z.string().nullable(),
+  nationality: z.string().nullable(),
 })
+
+export const LinkedTravellerView = z.object({ traveller: TravellerView })
