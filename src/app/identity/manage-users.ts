@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { can } from '../../domain/identity/policy.ts'
 import type { Role, Scope } from '../../domain/identity/roles.ts'
+import {
+  type Account,
+  type Refusal,
+  refuseChange,
+  refuseCreation,
+} from '../../domain/identity/user-grants.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import { hashPassword } from '../../platform/auth/password-hash.ts'
 import type { Tx } from '../../platform/db/database.ts'
@@ -20,6 +25,28 @@ export interface NewUser {
   scope: Scope
   password: string
   locale?: 'en' | 'km'
+}
+
+/** A refused grant: 403 with each refused field named, so the screen can point at it. */
+function refused(refusals: Refusal[]): AppError {
+  return new AppError(
+    'forbidden',
+    {},
+    refusals.map((r) => ({
+      ...(r.field ? { path: `body.${r.field}` } : {}),
+      code: `identity.grant.${r.reason}`,
+    })),
+  )
+}
+
+function accountOf(u: UserRow): Account {
+  return {
+    id: u.id,
+    role: u.role as Role,
+    agencyCode: u.agency_code,
+    postCode: u.post_code,
+    scope: u.scope as Scope,
+  }
 }
 
 async function assertPlacement(trx: Tx, u: { agencyCode: string; postCode: string | null; scope: Scope }) {
@@ -46,6 +73,7 @@ async function assertPlacement(trx: Tx, u: { agencyCode: string; postCode: strin
 
 /**
  * Creates a user; `actor` is null only for the CLI and the demo seed, which run with the operator's authority.
+ * Anyone else places the user only within their own reach (`domain/identity/user-grants.ts`).
  * Users created by someone else must change their password at first sign-in.
  */
 export async function createUser(o: {
@@ -54,8 +82,9 @@ export async function createUser(o: {
   user: NewUser
 }): Promise<UserRow> {
   const u = o.user
-  if (o.actor && !can(o.actor, 'create', 'user', { agencyCode: u.agencyCode, postCode: u.postCode })) {
-    throw new AppError('forbidden')
+  if (o.actor) {
+    const refusals = refuseCreation(o.actor, u)
+    if (refusals.length) throw refused(refusals)
   }
   await assertPlacement(o.trx, u)
   if (await findUserByUsername(o.trx, u.username))
@@ -101,6 +130,10 @@ export interface UserChanges {
   disabled?: boolean
 }
 
+/**
+ * Edits, disables or re-enables a user. The account must be within the actor's reach as it is and as it would be,
+ * and nobody changes their own placement; `actor` null is the operator (CLI).
+ */
 export async function updateUser(o: {
   trx: Tx
   actor: RequestActor | null
@@ -109,26 +142,25 @@ export async function updateUser(o: {
 }) {
   const user = await lockUserById(o.trx, o.userId)
   if (!user) throw new AppError('not_found')
-  const target = { agencyCode: user.agency_code, postCode: user.post_code }
-  const action = o.changes.disabled === true && Object.keys(o.changes).length === 1 ? 'disable' : 'update'
-  if (o.actor && !can(o.actor, action, 'user', target)) throw new AppError('forbidden')
-  if (
-    o.actor &&
-    o.actor.id === user.id &&
-    (o.changes.disabled || (o.changes.role && o.changes.role !== user.role))
-  ) {
-    // An administrator locking themselves out leaves a post with nobody able to fix it.
-    throw new AppError('conflict', { reason: 'self_lockout' })
-  }
+  const current = accountOf(user)
   const next = {
-    agencyCode: o.changes.agencyCode ?? user.agency_code,
-    postCode: o.changes.postCode === undefined ? user.post_code : o.changes.postCode,
-    scope: o.changes.scope ?? (user.scope as Scope),
+    role: o.changes.role ?? current.role,
+    agencyCode: o.changes.agencyCode ?? current.agencyCode,
+    postCode: o.changes.postCode === undefined ? current.postCode : o.changes.postCode,
+    scope: o.changes.scope ?? current.scope,
+  }
+  const action = o.changes.disabled === true && Object.keys(o.changes).length === 1 ? 'disable' : 'update'
+  if (o.actor) {
+    const refusals = refuseChange(o.actor, action, current, next)
+    if (refusals.length) throw refused(refusals)
+    // An administrator locking themselves out leaves a post with nobody able to fix it.
+    if (o.actor.id === user.id && o.changes.disabled)
+      throw new AppError('conflict', { reason: 'self_lockout' })
   }
   await assertPlacement(o.trx, next)
   const updated = await updateUserRow(o.trx, user.id, {
     display_name: o.changes.displayName ?? user.display_name,
-    role: o.changes.role ?? user.role,
+    role: next.role,
     agency_code: next.agencyCode,
     post_code: next.postCode,
     scope: next.scope,
@@ -153,11 +185,10 @@ export async function resetPassword(o: {
 }) {
   const user = await lockUserById(o.trx, o.userId)
   if (!user) throw new AppError('not_found')
-  if (
-    o.actor &&
-    !can(o.actor, 'reset_password', 'user', { agencyCode: user.agency_code, postCode: user.post_code })
-  ) {
-    throw new AppError('forbidden')
+  if (o.actor) {
+    // Resetting a wider account's password is taking it over: the account must be within reach.
+    const refusals = refuseChange(o.actor, 'reset_password', accountOf(user), accountOf(user))
+    if (refusals.length) throw refused(refusals)
   }
   assertStrongPassword(o.password, user.username)
   const updated = await updateUserRow(o.trx, user.id, {
