@@ -48,25 +48,135 @@ describe.each(engines())('sign-in and sessions on %s', (engine) => {
     expect(unknown.json().error).toEqual(wrong.json().error)
   })
 
-  it('locks the account after repeated failures, even against the right password', async () => {
-    for (let i = 0; i < 2; i++) {
+  it('locks the account after repeated failures, even against the right password, answering as for an unknown user', async () => {
+    const unknown = await t.anonymous.request('POST', '/api/auth/sign-in', {
+      username: 'no.such.user',
+      password: 'wrong-password-1',
+    })
+    for (let i = 0; i < 3; i++) {
       const r = await t.anonymous.request('POST', '/api/auth/sign-in', {
         username: 'iom.staff',
         password: 'wrong-password-1',
       })
-      expect(r.json().error.code).toBe('invalid_credentials')
+      // The failure that trips the lock answers like any other: nothing tells a guesser the name exists.
+      expect(r.statusCode).toBe(401)
+      expect(r.json()).toEqual(unknown.json())
     }
-    const third = await t.anonymous.request('POST', '/api/auth/sign-in', {
-      username: 'iom.staff',
-      password: 'wrong-password-1',
-    })
-    expect(third.statusCode).toBe(423)
-    expect(third.json().error.code).toBe('account_locked')
+    const locked = await t.store.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('username', '=', 'iom.staff')
+      .executeTakeFirstOrThrow()
+    expect(locked.locked_until!.getTime()).toBeGreaterThan(Date.now())
     const right = await t.anonymous.request('POST', '/api/auth/sign-in', {
       username: 'iom.staff',
       password: 'test-password-for-demo-users',
     })
-    expect(right.json().error.code).toBe('account_locked')
+    expect(right.statusCode).toBe(401)
+    expect(right.json()).toEqual(unknown.json())
+    expect(right.cookies).toEqual([])
+    // The audit log still tells the administrators what happened.
+    const audit = await t.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('actor_username', '=', 'iom.staff')
+      .orderBy('seq')
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual([
+      'sign_in_failed',
+      'sign_in_failed',
+      'account_locked',
+      'sign_in_refused',
+    ])
+    // Once the lock has run out, the right password works again.
+    await t.store.db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('username', '=', 'iom.staff')
+      .execute()
+    expect((await t.signIn('iom.staff')).csrf).toBeTruthy()
+  })
+
+  it('counts wrong current passwords on a password change as failed sign-ins, and locks the account', async () => {
+    // A stolen session must not be able to guess the password it does not know without limit.
+    const stolen = await t.signIn('supervisor.poipet')
+    const other = await t.signIn('supervisor.poipet')
+    const guess = (currentPassword: string) =>
+      stolen.request('POST', '/api/auth/password', { currentPassword, newPassword: 'attacker chosen words' })
+    const failures = () =>
+      t.store.db
+        .selectFrom('users')
+        .select(['failed_signins', 'locked_until'])
+        .where('username', '=', 'supervisor.poipet')
+        .executeTakeFirstOrThrow()
+
+    const first = await guess('guess-number-one')
+    expect(first.statusCode).toBe(401)
+    expect(first.json().error.code).toBe('invalid_credentials')
+    // Committed before the error was sent.
+    expect((await failures()).failed_signins).toBe(1)
+    expect((await guess('guess-number-two')).statusCode).toBe(401)
+    expect((await failures()).failed_signins).toBe(2)
+
+    const third = await guess('guess-number-three')
+    expect(third.statusCode).toBe(423)
+    expect(third.json().error.code).toBe('account_locked')
+    expect((await failures()).locked_until!.getTime()).toBeGreaterThan(Date.now())
+    // The account is locked like after failed sign-ins: every session ends, the right password is refused.
+    expect((await stolen.request('GET', '/api/auth/session')).statusCode).toBe(401)
+    expect((await other.request('GET', '/api/auth/session')).statusCode).toBe(401)
+    const signIn = await t.anonymous.request('POST', '/api/auth/sign-in', {
+      username: 'supervisor.poipet',
+      password: 'test-password-for-demo-users',
+    })
+    expect(signIn.statusCode).toBe(401)
+    const hash = await t.store.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'supervisor.poipet')
+      .executeTakeFirstOrThrow()
+    await t.store.db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('username', '=', 'supervisor.poipet')
+      .execute()
+    // The password was never changed by the guesser.
+    const again = await t.signIn('supervisor.poipet')
+    expect((await again.request('GET', '/api/auth/session')).statusCode).toBe(200)
+    const after = await t.store.db
+      .selectFrom('users')
+      .select(['password_hash', 'failed_signins'])
+      .where('username', '=', 'supervisor.poipet')
+      .executeTakeFirstOrThrow()
+    expect(after).toEqual({ password_hash: hash.password_hash, failed_signins: 0 })
+  })
+
+  it('refuses a password change while the account is locked, even with the right password', async () => {
+    const session = await t.signIn('chief.poipet')
+    await t.store.db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() + 10 * 60_000) })
+      .where('username', '=', 'chief.poipet')
+      .execute()
+    const res = await session.request('POST', '/api/auth/password', {
+      currentPassword: 'test-password-for-demo-users',
+      newPassword: 'a brand new passphrase',
+    })
+    expect(res.statusCode).toBe(423)
+    const row = await t.store.db
+      .selectFrom('users')
+      .select('must_change_password')
+      .where('username', '=', 'chief.poipet')
+      .executeTakeFirstOrThrow()
+    expect(row.must_change_password).toBe(false)
+    expect(
+      (
+        await t.anonymous.request('POST', '/api/auth/sign-in', {
+          username: 'chief.poipet',
+          password: 'a brand new passphrase',
+        })
+      ).statusCode,
+    ).toBe(401)
   })
 
   it('signs out and the cookie no longer works', async () => {

@@ -49,12 +49,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
           userAgent: req.headers['user-agent'] ?? null,
         }),
       )
-      if (!result.ok) {
-        throw new AppError(
-          result.code,
-          result.code === 'account_locked' ? { minutes: result.retryAfterMinutes } : {},
-        )
-      }
+      if (!result.ok) throw new AppError(result.code)
       setCookie(reply, result.token)
       return presentSession(result.user, result.csrfToken)
     },
@@ -87,12 +82,23 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: SessionView } },
     },
     async (req) => {
-      const user = await db
-        .transaction()
-        .execute((trx) =>
-          changePassword({ trx, actor: actorOf(req), ...req.body, keepSessionHash: req.session!.idHash }),
+      // The failure count commits with the transaction; only then is the refusal sent.
+      const result = await db.transaction().execute((trx) =>
+        changePassword({
+          trx,
+          policy: ctx.sessionPolicy,
+          actor: actorOf(req),
+          ...req.body,
+          keepSessionHash: req.session!.idHash,
+        }),
+      )
+      if (!result.ok) {
+        throw new AppError(
+          result.code,
+          result.code === 'account_locked' ? { minutes: result.retryAfterMinutes } : {},
         )
-      return presentSession(user, req.session!.csrfToken)
+      }
+      return presentSession(result.user, req.session!.csrfToken)
     },
   )
 

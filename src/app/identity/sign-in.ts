@@ -2,6 +2,7 @@ import { appendAudit } from '../../platform/audit/audit-log.ts'
 import { burnPasswordCheck, verifyPassword } from '../../platform/auth/password-hash.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import type { UserRow } from '../../platform/db/schema.ts'
+import { countPasswordFailure, isLocked, minutesUntil } from './password-failures.ts'
 import type { SessionPolicy } from './session-policy.ts'
 import { hashToken, newToken } from './session-token.ts'
 import { insertSession } from './sessions.repository.ts'
@@ -20,11 +21,14 @@ export interface SignInOptions {
 export type SignInResult =
   | { ok: true; token: string; csrfToken: string; user: UserRow }
   | { ok: false; code: 'invalid_credentials' | 'account_disabled' }
-  | { ok: false; code: 'account_locked'; retryAfterMinutes: number }
 
 /**
  * Returns failures as data instead of throwing, so the transaction still commits the failure count
  * and the audit entry; the route turns the result into an error response afterwards.
+ *
+ * An unknown name, a wrong password and a locked account answer alike (`invalid_credentials`), and each costs one
+ * password hash, so neither the answer nor its time tells a guesser which names exist or which are locked; the
+ * audit log keeps the real reason for the administrators.
  */
 export async function signIn(o: SignInOptions): Promise<SignInResult> {
   const now = o.now ?? new Date()
@@ -41,29 +45,24 @@ export async function signIn(o: SignInOptions): Promise<SignInResult> {
   }
   const user = (await lockUserById(o.trx, found.id))!
   const who = { id: user.id, username: user.username, ip: o.ip }
-  if (user.locked_until && user.locked_until > now) {
+  const passwordOk = await verifyPassword(o.password, user.password_hash)
+  if (isLocked(user, now)) {
+    // Checked after the hash on purpose: a locked account costs what any other attempt does.
     await appendAudit(o.trx, who, {
       action: 'sign_in_refused',
       resource: 'session',
-      details: { reason: 'locked' },
+      details: { reason: 'locked', minutesLeft: minutesUntil(user.locked_until!, now) },
     })
-    return { ok: false, code: 'account_locked', retryAfterMinutes: minutesUntil(user.locked_until, now) }
+    return { ok: false, code: 'invalid_credentials' }
   }
-  if (!(await verifyPassword(o.password, user.password_hash))) {
-    const failures = user.failed_signins + 1
-    const lock = failures >= o.policy.maxFailures
-    await updateUserRow(o.trx, user.id, {
-      failed_signins: lock ? 0 : failures,
-      locked_until: lock ? new Date(now.getTime() + o.policy.lockMs) : user.locked_until,
-    })
+  if (!passwordOk) {
+    const { failures, locked } = await countPasswordFailure({ trx: o.trx, user, policy: o.policy, now })
     await appendAudit(o.trx, who, {
-      action: lock ? 'account_locked' : 'sign_in_failed',
+      action: locked ? 'account_locked' : 'sign_in_failed',
       resource: 'session',
       details: { reason: 'bad_password', failures },
     })
-    return lock
-      ? { ok: false, code: 'account_locked', retryAfterMinutes: Math.ceil(o.policy.lockMs / 60_000) }
-      : { ok: false, code: 'invalid_credentials' }
+    return { ok: false, code: 'invalid_credentials' }
   }
   if (user.disabled) {
     await appendAudit(o.trx, who, {
@@ -88,8 +87,4 @@ export async function signIn(o: SignInOptions): Promise<SignInResult> {
   const updated = await updateUserRow(o.trx, user.id, { failed_signins: 0, locked_until: null })
   await appendAudit(o.trx, who, { action: 'sign_in', resource: 'session', recordId: user.id })
   return { ok: true, token, csrfToken, user: updated }
-}
-
-function minutesUntil(t: Date, now: Date): number {
-  return Math.max(1, Math.ceil((t.getTime() - now.getTime()) / 60_000))
 }
