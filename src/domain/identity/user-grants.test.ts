@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor } from './policy.ts'
 import { ROLES, type Role, SCOPES, type Scope } from './roles.ts'
-import { type Account, grantableScopes, type Placement, refuseChange, refuseCreation } from './user-grants.ts'
+import { type Account, grantOptions, type Placement, refuseChange, refuseCreation } from './user-grants.ts'
 
 // The actor sits in GDI at Poipet; placements are drawn from its own agency and another, its own post, another
 // post and none, at every scope — the valid combinations only (a post-scoped user always has a post).
@@ -168,10 +168,36 @@ describe('who may place a user where', () => {
     expect(refuseCreation(actorOf('post_chief', 'post'), officer)).toEqual([{ reason: 'not_permitted' }])
   })
 
-  it('offers the screen only the scopes the actor may grant', () => {
-    expect(grantableScopes(actorOf('administrator', 'national'))).toEqual(['post', 'agency', 'national'])
-    expect(grantableScopes(actorOf('administrator', 'agency'))).toEqual(['post', 'agency'])
-    expect(grantableScopes(actorOf('administrator', 'post'))).toEqual(['post'])
-    expect(grantableScopes(actorOf('post_chief', 'post'))).toEqual([])
+  it('offers the screen only what the actor may grant', () => {
+    expect(grantOptions(actorOf('administrator', 'national'))).toEqual({
+      scopes: ['post', 'agency', 'national'],
+      agencyCode: null,
+      postCode: null,
+    })
+    expect(grantOptions(actorOf('administrator', 'agency'))).toEqual({
+      scopes: ['post', 'agency'],
+      agencyCode: 'GDI',
+      postCode: null,
+    })
+    expect(grantOptions(actorOf('administrator', 'post'))).toEqual({
+      scopes: ['post'],
+      agencyCode: 'GDI',
+      postCode: 'LAND-POIPET',
+    })
+    expect(grantOptions(actorOf('post_chief', 'post')).scopes).toEqual([])
+    // Whatever the screen offers, the rule accepts.
+    for (const scope of SCOPES) {
+      const actor = actorOf('administrator', scope)
+      const o = grantOptions(actor)
+      for (const s of o.scopes) {
+        const place = {
+          role: 'frontline_officer' as const,
+          agencyCode: o.agencyCode ?? 'NPC',
+          postCode: o.postCode ?? 'LAND-BAVET',
+          scope: s,
+        }
+        expect(refuseCreation(actor, place)).toEqual([])
+      }
+    }
   })
 })

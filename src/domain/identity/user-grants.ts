@@ -100,8 +100,21 @@ export function refuseChange(
   return beyondReach(actor, reach, next)
 }
 
-/** The scopes the actor may grant when creating or editing users, narrowest first (for the admin screen). */
-export function grantableScopes(actor: Actor): Scope[] {
+/** What the admin screen may offer: the scopes the actor may grant, and the one agency or post they are held to. */
+export interface GrantOptions {
+  scopes: Scope[]
+  /** The only agency the actor may place users in, or null for any. */
+  agencyCode: string | null
+  /** The only post the actor may place users at, or null for any (including none). */
+  postCode: string | null
+}
+
+export function grantOptions(actor: Actor): GrantOptions {
   const reach = userAdminReach(actor, 'create')
-  return reach === null ? [] : SCOPES.filter((s) => rank(s) <= rank(reach))
+  if (reach === null) return { scopes: [], agencyCode: actor.agencyCode, postCode: actor.postCode }
+  return {
+    scopes: SCOPES.filter((s) => rank(s) <= rank(reach)),
+    agencyCode: reach === 'national' ? null : actor.agencyCode,
+    postCode: reach === 'post' ? actor.postCode : null,
+  }
 }

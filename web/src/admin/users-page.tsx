@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { SelectField, TextField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
+import { actorOfUser, mayAdminister } from './grant-reach.ts'
 import { ResetPasswordPanel } from './reset-password-panel.tsx'
 import { ROLES, UserForm } from './user-form.tsx'
 
@@ -25,6 +26,10 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | 'new' | null>(null)
   const [resetting, setResetting] = useState<User | null>(null)
   const [error, setError] = useState<unknown>()
+  const me = session ? actorOfUser(session.user) : null
+  // Accounts beyond the actor's reach (another agency, a wider scope) are listed but offer no actions.
+  const may = (action: 'update' | 'disable' | 'reset_password', u: User) =>
+    me !== null && mayAdminister(me, action, actorOfUser(u))
 
   const toggleDisabled = async (u: User) => {
     setError(undefined)
@@ -52,8 +57,9 @@ export function UsersPage() {
         )}
       </div>
       {/* The form's agency and post choices need both lists; opening it earlier would start with no agency. */}
-      {editing !== null && agencies.data && posts.data && (
+      {editing !== null && session && agencies.data && posts.data && (
         <UserForm
+          me={session.user}
           user={editing === 'new' ? null : editing}
           agencies={agencies.data}
           posts={posts.data}
@@ -113,13 +119,17 @@ export function UsersPage() {
                 </td>
                 {can('user:update') && (
                   <td className="row-actions">
-                    <button type="button" onClick={() => setEditing(u)}>
-                      {t('web.common.edit')}
-                    </button>
-                    <button type="button" onClick={() => setResetting(u)}>
-                      {t('web.users.resetPassword')}
-                    </button>
-                    {u.id !== session?.user.id && (
+                    {may('update', u) && (
+                      <button type="button" onClick={() => setEditing(u)}>
+                        {t('web.common.edit')}
+                      </button>
+                    )}
+                    {may('reset_password', u) && (
+                      <button type="button" onClick={() => setResetting(u)}>
+                        {t('web.users.resetPassword')}
+                      </button>
+                    )}
+                    {u.id !== session?.user.id && may(u.disabled ? 'update' : 'disable', u) && (
                       <button type="button" onClick={() => toggleDisabled(u)}>
                         {u.disabled ? t('web.users.enable') : t('web.users.disable')}
                       </button>
