@@ -8,7 +8,7 @@ import type { CheckpointSettings } from './checkpoint-settings.ts'
 
 /**
  * Verifies the chain and the log against every checkpoint it is given: those in the configured directory and any
- * other file or directory (an operator's off-machine copy). Checkpoints are checked with the verifier key given
+ * other file or directory of copies (an operator's off-machine archive: every `*.txt` in it). Checkpoints are checked with the verifier key given
  * (`passage audit key` printed it), else with the public half of the configured signing key. A checkpoint that
  * cannot be checked fails the verification: it is never skipped.
  */
@@ -23,7 +23,7 @@ export async function verifyAuditLog(o: {
 }): Promise<ChainReport> {
   const notes = [
     ...(o.onlySources ? [] : readNotes(o.settings.dir)),
-    ...(o.sources ?? []).flatMap((s) => readNotes(s)),
+    ...(o.sources ?? []).flatMap((s) => readNotes(s, true)),
   ]
   let verifier = o.verifier
   if (!verifier) {

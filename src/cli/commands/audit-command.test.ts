@@ -96,9 +96,10 @@ describe.each(engines())('passage audit on %s', (engine) => {
     const ok = await run('audit', 'verify')
     expect(ok.code).toBe(0)
     expect(ok.out).toMatch(/intact: \d+ entries verified against 1 signed checkpoints/)
-    // The operator copies the checkpoint file off the machine.
     mkdirSync(offsite, { recursive: true })
-    cpSync(checkpointFileIn(checkpoints), join(offsite, 'checkpoints.txt'))
+    // The operator copies the checkpoint file off the machine, a dated copy each time (the same notes twice here).
+    cpSync(checkpointFileIn(checkpoints), join(offsite, 'checkpoints-2026-12-04-09.txt'))
+    cpSync(checkpointFileIn(checkpoints), join(offsite, 'checkpoints-2026-12-04-10.txt'))
   })
 
   it('fails, naming what is missing, once the newest entries were deleted behind its back', async () => {
@@ -127,7 +128,7 @@ describe.each(engines())('passage audit on %s', (engine) => {
     const copy = await run('audit', 'verify', '--checkpoints', offsite, '--key', verifierKey)
     expect(copy.code).toBe(1)
     expect(copy.out).toMatch(/newest 2 entries are missing/)
-    expect(copy.out).toContain(join(offsite, 'checkpoints.txt'))
+    expect(copy.out).toContain(join(offsite, 'checkpoints-2026-12-04-09.txt'))
     // Without the verifier key, a checkpoint cannot be trusted: the verification fails rather than skip it.
     const keyless = await run('audit', 'verify', '--checkpoints', offsite)
     expect(keyless.code).toBe(1)

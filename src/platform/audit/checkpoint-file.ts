@@ -4,6 +4,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   statSync,
@@ -65,11 +66,24 @@ export function splitNotes(content: string, file: string): FoundNote[] {
   return notes
 }
 
-/** Every note in a file, or in a directory's checkpoint file; none when there is no such file. */
-export function readNotes(path: string): FoundNote[] {
-  const file = existsSync(path) && statSync(path).isDirectory() ? checkpointFileIn(path) : path
-  if (!existsSync(file)) return []
-  return splitNotes(readFileSync(file, 'utf8'), file)
+/**
+ * Every note in a file; for a directory, the notes of its checkpoint file, or with `every` of each `*.txt` file in
+ * it (an operator's archive of dated copies). Notes found in several copies are read once.
+ */
+export function readNotes(path: string, every = false): FoundNote[] {
+  if (!existsSync(path)) return []
+  const files = !statSync(path).isDirectory()
+    ? [path]
+    : every
+      ? readdirSync(path)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .map((f) => join(path, f))
+      : [checkpointFileIn(path)].filter(existsSync)
+  const seen = new Set<string>()
+  return files
+    .flatMap((file) => splitNotes(readFileSync(file, 'utf8'), file))
+    .filter((n) => !seen.has(n.note) && seen.add(n.note))
 }
 
 /** The newest note of a directory's file, read from its end, so a long file costs the periodic writer nothing. */
