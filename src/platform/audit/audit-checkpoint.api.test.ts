@@ -10,8 +10,9 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
 import { appendAudit } from './audit-log.ts'
 import { verifyAuditChain } from './audit-verify.ts'
-import { signCheckpoint } from './checkpoint.ts'
-import { checkpointFileIn } from './checkpoint-file.ts'
+import { openCheckpoint, signCheckpoint } from './checkpoint.ts'
+import { checkpointFileIn, readNotes } from './checkpoint-file.ts'
+import { verifierOf } from './signed-note.ts'
 import { loadOrCreateSigningKey } from './signing-key.ts'
 
 const fake = { id: null, username: 'admin', ip: '10.0.0.1' }
@@ -96,6 +97,36 @@ describe.each(engines())('signed checkpoints of the audit log on %s', (engine) =
     const analyst = await t.signIn('analyst')
     expect((await analyst.request('GET', '/api/audit/verify')).statusCode).toBe(403)
     expect((await analyst.request('GET', '/api/audit/verify/operator')).statusCode).toBe(401)
+  })
+  it('lets concurrent writers (connections standing in for processes) append whole notes, in order', async () => {
+    const settings = checkpointSettingsOf(t.config)
+    const key = loadOrCreateSigningKey(settings.keyFile)
+    const before = readNotes(settings.dir).length
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        await t.store.db
+          .transaction()
+          .execute((trx) =>
+            appendAudit(trx, fake, {
+              action: 'concurrent',
+              resource: 'checkpoint_test',
+              recordId: String(i),
+            }),
+          )
+        return writeCheckpoint({ db: t.store.db, settings, key, always: true })
+      }),
+    )
+    const opened = readNotes(settings.dir).map((n) =>
+      openCheckpoint(n.note, verifierOf(settings.origin, key)),
+    )
+    expect(opened).toHaveLength(before + 8)
+    const written = opened.map((o) => (o.ok ? o.checkpoint : undefined))
+    expect(written.every(Boolean)).toBe(true)
+    for (let i = 1; i < written.length; i++) {
+      expect(written[i]!.size).toBeGreaterThanOrEqual(written[i - 1]!.size)
+      expect(written[i]!.time.getTime()).toBeGreaterThan(written[i - 1]!.time.getTime())
+    }
+    expect(await verify(t)).toMatchObject({ ok: true, checkpoints: before + 8 })
   })
 })
 
