@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { loadConfig } from '../platform/config/config.ts'
+import { type Config, loadConfig } from '../platform/config/config.ts'
 import type { Store } from '../platform/db/database.ts'
 import { sessionPolicyFrom } from '../platform/http/context.ts'
 import { buildServer } from '../platform/http/server.ts'
@@ -20,6 +23,7 @@ export interface Client {
 export interface TestApp {
   app: FastifyInstance
   store: Store
+  config: Config
   /** Signs in through the real endpoint and returns a client that sends the cookie and CSRF token. */
   signIn(username: string, password?: string): Promise<Client>
   anonymous: Client
@@ -28,7 +32,14 @@ export interface TestApp {
 
 export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
   const store = await openTestStore(engine)
-  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', ...env })
+  // The audit signing key and checkpoints of each app in a directory of its own, never the repository's ./data.
+  const auditDir = mkdtempSync(join(tmpdir(), 'passage-audit-'))
+  const config = loadConfig({
+    RATE_LIMIT_PER_MINUTE: '100000',
+    AUDIT_KEY_FILE: join(auditDir, 'key', 'checkpoint-signing.pem'),
+    AUDIT_CHECKPOINT_DIR: join(auditDir, 'checkpoints'),
+    ...env,
+  })
   const app = await buildServer({ ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) } })
   const client = (cookie: string, csrf: string): Client => ({
     cookie,
@@ -44,6 +55,7 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
   return {
     app,
     store,
+    config,
     anonymous: client('', ''),
     async signIn(username, password = TEST_PASSWORD) {
       const res = await app.inject({
@@ -58,6 +70,7 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     async close() {
       await app.close()
       await store.close()
+      rmSync(auditDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { verifyAuditChain } from '../../platform/audit/audit-log.ts'
+import { readSigningKey } from '../../platform/audit/signing-key.ts'
 import type { AuditRow } from '../../platform/db/schema.ts'
+import { AppError } from '../../platform/errors/codes.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { authorize } from '../identity/authorize.ts'
 import { listAuditEntries } from './audit.repository.ts'
+import { checkpointSettingsOf } from './checkpoint-settings.ts'
+import { acceptOperatorToken, type SeenNonces } from './operator-token.ts'
+import { verifyAuditLogShared } from './verify-audit-log.ts'
 
 const AuditQuery = z.strictObject({
   actor: z.string().max(100).optional(),
@@ -45,11 +49,36 @@ function presentAuditEntry(e: AuditRow) {
   }
 }
 
+const CheckpointRefView = z.object({
+  size: z.number().optional(),
+  lastSeq: z.number().optional(),
+  time: z.string().optional(),
+  source: z.string(),
+})
+
+/** The verification report: `reason` says what failed, the other fields where (see audit-verify.ts). */
+const VerifyReportView = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  checkpoints: z.number(),
+  reason: z
+    .enum(['hash_mismatch', 'link_mismatch', 'checkpoint_mismatch', 'entries_missing', 'checkpoint_invalid'])
+    .optional(),
+  brokenAt: z.number().optional(),
+  missing: z.number().optional(),
+  problem: z.enum(['format', 'signature', 'origin', 'no_key']).optional(),
+  checkpoint: CheckpointRefView.optional(),
+  latest: CheckpointRefView.optional(),
+})
+
+const OPERATOR_HEADER = 'x-passage-audit-token'
 const DAY = 86_400_000
 
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const { db } = ctx.store
+  const settings = checkpointSettingsOf(ctx.config)
+  const seen: SeenNonces = new Map()
 
   r.get(
     '/api/audit',
@@ -75,22 +104,32 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/audit/verify',
+    { schema: { tags: ['audit'], response: { 200: VerifyReportView } } },
+    async (req) => {
+      authorize(actorOf(req), 'verify', 'audit')
+      return verifyAuditLogShared({ db, settings })
+    },
+  )
+
+  // For `passage audit verify --url` (a cron job on the server itself): no session, a token signed with the
+  // checkpoint key instead (operator-token.ts). Anything else is refused before the log is read.
+  r.get(
+    '/api/audit/verify/operator',
     {
+      config: { public: true },
       schema: {
         tags: ['audit'],
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            entries: z.number(),
-            brokenAt: z.number().optional(),
-            reason: z.string().optional(),
-          }),
-        },
+        security: [],
+        headers: z.object({ [OPERATOR_HEADER]: z.string().max(400).optional() }),
+        response: { 200: VerifyReportView },
       },
     },
     async (req) => {
-      authorize(actorOf(req), 'verify', 'audit')
-      return verifyAuditChain(db)
+      const key = readSigningKey(settings.keyFile)
+      const token = req.headers[OPERATOR_HEADER]
+      if (!key || !acceptOperatorToken({ token, origin: settings.origin, key, seen }))
+        throw new AppError('not_authenticated')
+      return verifyAuditLogShared({ db, settings })
     },
   )
 }

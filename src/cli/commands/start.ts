@@ -1,6 +1,9 @@
 import { sql } from 'kysely'
+import { scheduleCheckpoints } from '../../app/audit/checkpoint-schedule.ts'
+import { checkpointSettingsOf } from '../../app/audit/checkpoint-settings.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { printDemoCredentials, seed } from '../../app/seed.ts'
+import { loadOrCreateSigningKey } from '../../platform/audit/signing-key.ts'
 import { loadConfig } from '../../platform/config/config.ts'
 import { sessionPolicyFrom } from '../../platform/http/context.ts'
 import { deleteOldIdempotencyKeys, IDEMPOTENCY_KEY_DAYS } from '../../platform/http/idempotency.ts'
@@ -15,6 +18,8 @@ export const startCommand: Command = {
   usage: 'passage start\n\nConfiguration comes from environment variables (see .env.example).',
   async run(_argv, io) {
     const config = loadConfig()
+    // Before the database: a key that cannot be read or created stops the start with its reason.
+    const auditKey = loadOrCreateSigningKey(config.auditKeyFile)
     io.stdout.write(`Passage: opening ${describeStore(config)}\n`)
     const store = await openMigratedStore(config)
     const { demoUsers } = await seed({
@@ -29,6 +34,13 @@ export const startCommand: Command = {
       ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) },
       web: true,
       logger: true,
+    })
+    const checkpoints = scheduleCheckpoints({
+      db: store.db,
+      settings: checkpointSettingsOf(config),
+      key: auditKey,
+      everyMs: config.auditCheckpointMs,
+      log: app.log,
     })
     const address = await app.listen({ port: config.port, host: config.host })
     printDemoCredentials(io.stdout, demoUsers)
@@ -52,6 +64,7 @@ export const startCommand: Command = {
       const stop = async () => {
         clearInterval(timer)
         await app.close()
+        await checkpoints.stop()
         await store.close()
         resolve()
       }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engines, openTestStore } from '../../test/test-db.ts'
 import type { Store } from '../db/database.ts'
-import { appendAudit, verifyAuditChain } from './audit-log.ts'
+import { appendAudit } from './audit-log.ts'
+import { verifyAuditChain } from './audit-verify.ts'
 
 const actor = { id: null, username: 'chain-test', ip: null }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
-import { verifyAuditChain } from './audit-log.ts'
+import { verifyAuditChain } from './audit-verify.ts'
 
 describe.each(engines())('the audit log on %s', (engine) => {
   let t: TestApp

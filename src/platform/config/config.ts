@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { z } from 'zod'
 
 const bool = z
@@ -49,6 +49,19 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHECKPOINT_MINUTES: z.coerce.number().int().min(1).default(5),
   STATISTICS_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(1000).default(10),
+  // The audit log's signed checkpoints (docs/operations.md §8): the log's name, the signing key, where they go.
+  AUDIT_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]{1,200}$/, 'one word of up to 200 characters, without spaces or "+"')
+    .default('passage.local/audit'),
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(60),
 })
 
 export type Config = Readonly<{
@@ -75,6 +88,14 @@ export type Config = Readonly<{
   checkpointMs: number
   /** Smallest count shown to users without statistics microdata access (small-cell suppression). */
   statisticsSuppressionThreshold: number
+  /** The audit log's stable identity, first line of every checkpoint and name of its signing key. */
+  auditOrigin: string
+  /** Ed25519 private key (PKCS#8 PEM, mode 0600) that signs checkpoints; never in the database. */
+  auditKeyFile: string
+  /** Where the append-only checkpoint file lives; outside the PGlite data directory by default. */
+  auditCheckpointDir: string
+  /** How often a running server signs the log head when the log has grown. */
+  auditCheckpointMs: number
 }>
 
 export class ConfigError extends Error {}
@@ -88,10 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const c = parsed.data
+  const dataDir = resolve(c.DATA_DIR)
   return Object.freeze({
     port: c.PORT,
     host: c.HOST,
-    dataDir: resolve(c.DATA_DIR),
+    dataDir,
     databaseUrl: c.DATABASE_URL,
     demo: c.DEMO,
     serveWeb: c.SERVE_WEB,
@@ -109,5 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     checkpointMs: c.CHECKPOINT_MINUTES * 60_000,
     statisticsSuppressionThreshold: c.STATISTICS_SUPPRESSION_THRESHOLD,
+    auditOrigin: c.AUDIT_ORIGIN,
+    auditKeyFile: resolve(c.AUDIT_KEY_FILE ?? join(dataDir, 'audit-key', 'checkpoint-signing.pem')),
+    auditCheckpointDir: resolve(c.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints')),
+    auditCheckpointMs: c.AUDIT_CHECKPOINT_SECONDS * 1000,
   })
 }

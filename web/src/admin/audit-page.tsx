@@ -6,7 +6,43 @@ import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { TextField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 
-type Verify = { ok: boolean; entries: number; brokenAt?: number }
+type Verify = {
+  ok: boolean
+  entries: number
+  checkpoints: number
+  reason?:
+    | 'hash_mismatch'
+    | 'link_mismatch'
+    | 'checkpoint_mismatch'
+    | 'entries_missing'
+    | 'checkpoint_invalid'
+  brokenAt?: number
+  missing?: number
+  checkpoint?: { size?: number; time?: string; source: string }
+}
+
+type Translate = ReturnType<typeof useI18n>['t']
+
+/** The verification report in words: what failed and where (the server names the entry or the checkpoint). */
+function verdict(v: Verify, t: Translate, count: string, formatDateTime: (iso: string) => string): string {
+  const time = v.checkpoint?.time ? formatDateTime(v.checkpoint.time) : ''
+  if (v.ok)
+    return v.checkpoints > 0
+      ? t('web.audit.intactSigned', { count, checkpoints: v.checkpoints })
+      : `${t('web.audit.intact', { count })} ${t('web.audit.noCheckpoint')}`
+  switch (v.reason) {
+    case 'checkpoint_mismatch':
+      return t('web.audit.replaced', { seq: v.brokenAt ?? '?', time })
+    case 'entries_missing':
+      return v.entries === 0
+        ? t('web.audit.emptied', { size: v.checkpoint?.size ?? '?', time })
+        : t('web.audit.missing', { missing: v.missing ?? '?', time })
+    case 'checkpoint_invalid':
+      return t('web.audit.badCheckpoint', { source: v.checkpoint?.source ?? '?' })
+    default:
+      return t('web.audit.broken', { seq: v.brokenAt ?? '?' })
+  }
+}
 const PAGE = 50
 
 export function AuditPage() {
@@ -43,9 +79,7 @@ export function AuditPage() {
       </div>
       {verify && (
         <p className={`banner ${verify.ok ? 'banner-ok' : 'banner-error'}`} role="status">
-          {verify.ok
-            ? t('web.audit.intact', { count: formatNumber(verify.entries) })
-            : t('web.audit.broken', { seq: verify.brokenAt ?? '?' })}
+          {verdict(verify, t, formatNumber(verify.entries), formatDateTime)}
         </p>
       )}
       <ErrorBanner error={verifyError ?? log.error} />

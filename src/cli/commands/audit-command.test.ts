@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { checkpointFileIn } from '../../platform/audit/checkpoint-file.ts'
+import { openStore, type Store } from '../../platform/db/database.ts'
+import { TEMPLATE_DB } from '../../test/constants.ts'
+import { withDatabase } from '../../test/global-setup.ts'
+import { engines } from '../../test/test-db.ts'
+import { main } from '../main.ts'
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  let out = ''
+  let err = ''
+  stdout.on('data', (c) => (out += c))
+  stderr.on('data', (c) => (err += c))
+  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr })
+  return { code, out, err }
+}
+
+const VARS = ['DATA_DIR', 'DATABASE_URL', 'AUDIT_KEY_FILE', 'AUDIT_CHECKPOINT_DIR'] as const
+
+describe.each(engines())('passage audit on %s', (engine) => {
+  const dir = mkdtempSync(join(tmpdir(), 'passage-audit-cli-'))
+  const saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]))
+  let databaseUrl: string | undefined
+  let dropDatabase = async () => {}
+  // Each step opens the database itself, as the command does, and closes it before the next command runs.
+  const withStore = async (work: (s: Store) => Promise<unknown>) => {
+    const store = await openStore(databaseUrl ? { databaseUrl, poolSize: 1 } : { dataDir: join(dir, 'data') })
+    try {
+      await work(store)
+    } finally {
+      await store.close()
+    }
+  }
+
+  beforeAll(async () => {
+    for (const v of VARS) delete process.env[v]
+    process.env.DATA_DIR = join(dir, 'data')
+    if (engine === 'pglite') {
+      const dump = new Blob([readFileSync(inject('pgliteTemplate'))])
+      const store = await openStore({ dataDir: join(dir, 'data'), loadDataDir: dump })
+      await store.close()
+    } else {
+      const url = inject('postgresTemplateUrl')!
+      const name = `passage_test_${randomBytes(6).toString('hex')}`
+      const admin = new pg.Client({ connectionString: url })
+      await admin.connect()
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`)
+      await admin.end()
+      databaseUrl = withDatabase(url, name)
+      process.env.DATABASE_URL = databaseUrl
+      dropDatabase = async () => {
+        const c = new pg.Client({ connectionString: url })
+        await c.connect()
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        await c.end()
+      }
+    }
+  })
+  afterAll(async () => {
+    for (const v of VARS) if (saved[v] === undefined) delete process.env[v]
+    Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([, x]) => x !== undefined)))
+    await dropDatabase()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const keyFile = join(dir, 'data', 'audit-key', 'checkpoint-signing.pem')
+  const checkpoints = join(dir, 'data', 'audit-checkpoints')
+  const offsite = join(dir, 'offsite')
+  let verifierKey = ''
+
+  it('verifies a log without checkpoints, but warns that a cut tail would go unseen', async () => {
+    const r = await run('audit', 'verify')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/intact: \d+ entries verified\.\nWarning: no signed checkpoint/)
+  })
+
+  it('signs a checkpoint on demand with a key of its own (0600), prints the verifier key, and verifies', async () => {
+    const signed = await run('audit', 'checkpoint')
+    expect(signed.err).toBe('')
+    expect(signed.code).toBe(0)
+    expect(signed.out).toMatch(/Checkpoint signed: \d+ entries/)
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600)
+    const key = await run('audit', 'key')
+    expect(key.code).toBe(0)
+    verifierKey = key.out.trim()
+    expect(verifierKey).toMatch(/^passage\.local\/audit\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/)
+    const ok = await run('audit', 'verify')
+    expect(ok.code).toBe(0)
+    expect(ok.out).toMatch(/intact: \d+ entries verified against 1 signed checkpoints/)
+    mkdirSync(offsite, { recursive: true })
+    // The operator copies the checkpoint file off the machine, a dated copy each time (the same notes twice here).
+    cpSync(checkpointFileIn(checkpoints), join(offsite, 'checkpoints-2026-12-04-09.txt'))
+    cpSync(checkpointFileIn(checkpoints), join(offsite, 'checkpoints-2026-12-04-10.txt'))
+  })
+
+  it('fails, naming what is missing, once the newest entries were deleted behind its back', async () => {
+    await withStore(async (s) => {
+      await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(s.db)
+      await sql`DELETE FROM audit_log WHERE seq IN (SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 2)`.execute(
+        s.db,
+      )
+      await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(s.db)
+    })
+    const broken = await run('audit', 'verify')
+    expect(broken.code).toBe(1)
+    expect(broken.out).toMatch(/BROKEN: the newest 2 entries are missing/)
+    // Nor will it sign the cut log as the new truth.
+    const refused = await run('audit', 'checkpoint')
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/Not signed: the log no longer holds entry \d+/)
+  })
+
+  it('still fails against the off-machine copy after the local key and checkpoints were removed', async () => {
+    rmSync(checkpoints, { recursive: true, force: true })
+    rmSync(keyFile, { force: true })
+    const local = await run('audit', 'verify')
+    expect(local.code).toBe(0)
+    expect(local.out).toMatch(/Warning: no signed checkpoint/)
+    const copy = await run('audit', 'verify', '--checkpoints', offsite, '--key', verifierKey)
+    expect(copy.code).toBe(1)
+    expect(copy.out).toMatch(/newest 2 entries are missing/)
+    expect(copy.out).toContain(join(offsite, 'checkpoints-2026-12-04-09.txt'))
+    // Without the verifier key, a checkpoint cannot be trusted: the verification fails rather than skip it.
+    const keyless = await run('audit', 'verify', '--checkpoints', offsite)
+    expect(keyless.code).toBe(1)
+    expect(keyless.out).toMatch(/NOT VERIFIED: .* no signing key/)
+    expect((await run('audit', 'verify', '--key', 'not-a-key')).code).toBe(2)
+    expect((await run('audit', 'verify', '--checkpoints', join(dir, 'nowhere'))).code).toBe(2)
+  })
+})
