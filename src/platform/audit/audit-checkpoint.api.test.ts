@@ -104,15 +104,13 @@ describe.each(engines())('signed checkpoints of the audit log on %s', (engine) =
     const before = readNotes(settings.dir).length
     await Promise.all(
       Array.from({ length: 8 }, async (_, i) => {
-        await t.store.db
-          .transaction()
-          .execute((trx) =>
-            appendAudit(trx, fake, {
-              action: 'concurrent',
-              resource: 'checkpoint_test',
-              recordId: String(i),
-            }),
-          )
+        await t.store.db.transaction().execute((trx) =>
+          appendAudit(trx, fake, {
+            action: 'concurrent',
+            resource: 'checkpoint_test',
+            recordId: String(i),
+          }),
+        )
         return writeCheckpoint({ db: t.store.db, settings, key, always: true })
       }),
     )
