@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadConfig } from '../../platform/config/config.ts'
@@ -14,13 +13,13 @@ import { withDatabase } from '../../test/global-setup.ts'
 import { type Client, createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
 import { addPerson, createList, person, screen } from './screening.testing.ts'
+import { screeningIndexFor } from './screening-index.ts'
 
 /** A second server on the same store with its own index, as a second API process on one database would have. */
-async function secondServer(t: TestApp): Promise<{ app: FastifyInstance; officer: Client }> {
+async function secondServer(t: TestApp) {
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000' })
-  const app = await buildServer({
-    ctx: { store: { ...t.store }, config, sessionPolicy: sessionPolicyFrom(config) },
-  })
+  const store = { ...t.store }
+  const app = await buildServer({ ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) } })
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/sign-in',
@@ -39,7 +38,7 @@ async function secondServer(t: TestApp): Promise<{ app: FastifyInstance; officer
         headers: { cookie, 'x-csrf-token': csrf },
       }),
   }
-  return { app, officer }
+  return { app, officer, index: screeningIndexFor(store) }
 }
 
 const hitsFor = async (c: Client, name: string) =>
@@ -47,7 +46,7 @@ const hitsFor = async (c: Client, name: string) =>
 
 describe.each(engines())('the screening index when the database is replaced under it, on %s', (engine) => {
   let t: TestApp
-  let second: { app: FastifyInstance; officer: Client }
+  let second: Awaited<ReturnType<typeof secondServer>>
   beforeAll(async () => {
     t = await createTestApp(engine)
     second = await secondServer(t)
@@ -61,8 +60,12 @@ describe.each(engines())('the screening index when the database is replaced unde
     const investigator = await t.signIn('investigator')
     const list = await createList(investigator)
     await addPerson(investigator, list.id, person({ names: ['SOK Vannarith'], birthDate: '1985-02-03' }))
-    // The second server loads the current version.
+    // The second server loads the current version: a change is caught up with, never a reason to rebuild.
     expect(await hitsFor(second.officer, 'SOK Vannarith')).toBe(1)
+    const builds = second.index.fullLoads
+    await addPerson(investigator, list.id, person({ names: ['LIM Bopha'], birthDate: '1985-02-03' }))
+    expect(await hitsFor(second.officer, 'LIM Bopha')).toBe(1)
+    expect(second.index.fullLoads).toBe(builds)
     const { version: loaded } = await t.store.db
       .selectFrom('screening_state')
       .select('version')
@@ -88,6 +91,9 @@ describe.each(engines())('the screening index when the database is replaced unde
       )
     })
     expect(await hitsFor(second.officer, 'MEAS Chanthou')).toBe(1)
+    expect(second.index.fullLoads).toBe(builds + 1)
+    // Rebuilt from the database as it is now: what was listed before is still flagged.
+    expect(await hitsFor(second.officer, 'LIM Bopha')).toBe(1)
   })
 
   it.runIf(engine === 'postgres' && findPostgresBin())(
