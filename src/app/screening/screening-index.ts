@@ -49,6 +49,7 @@ const emptyBuild = (): Build => ({ names: new CandidateIndex(), known: new Map()
 export class ScreeningIndex {
   private build = emptyBuild()
   private rebuilds = 0
+  private rebuilding: { done: Promise<void>; ownConnection: boolean } | null = null
 
   get names(): CandidateIndex {
     return this.build.names
@@ -78,18 +79,38 @@ export class ScreeningIndex {
    * each read and only when newer than what is held, so reads finishing out of order cannot regress an entry.
    * Pass the caller's transaction when inside one (PGlite has a single connection).
    */
-  async refresh(ex: Executor): Promise<void> {
+  async refresh(ex: Executor, waited = false): Promise<void> {
     const build = this.build
     const head = await screeningHead(ex, build.version)
     const sameHistory = build.version >= 0 && head.loadedToken !== null && head.loadedToken === build.token
     if (sameHistory && head.version === build.version) return
     if (sameHistory && head.version > build.version) return this.catchUp(ex, build, head)
-    // First load, or the database no longer holds what this index was built from: build anew beside the old
-    // one (which keeps answering meanwhile) and swap it in, unless a concurrent rebuild already did.
+    // First load, or the database no longer holds what this index was built from. One rebuild at a time: the
+    // requests that meet a replaced history together wait for it rather than each building a full copy. Only
+    // a rebuild inside a transaction has a connection of its own; a caller holding a transaction never waits for
+    // one that would need a connection from the pool (PGlite's pool has one: that wait would never end).
+    // Another request swapped in a new build while this one read: check against that one instead.
+    if (this.build !== build && !waited) return this.refresh(ex, true)
+    const flight = this.rebuilding
+    if (flight && !waited && (flight.ownConnection || !ex.isTransaction)) {
+      await flight.done.catch(() => {})
+      return this.refresh(ex, true)
+    }
+    const done = this.rebuild(ex, build, head)
+    if (!flight) this.rebuilding = { done, ownConnection: ex.isTransaction }
+    try {
+      await done
+    } finally {
+      if (this.rebuilding?.done === done) this.rebuilding = null
+    }
+  }
+
+  /** Builds anew beside the old index (which keeps answering meanwhile) and swaps it in. */
+  private async rebuild(ex: Executor, stale: Build, head: ScreeningHead): Promise<void> {
     const fresh = emptyBuild()
     await this.catchUp(ex, fresh, head)
     this.rebuilds++
-    if (this.build === build || fresh.version > this.build.version) this.build = fresh
+    if (this.build === stale || fresh.version > this.build.version) this.build = fresh
   }
 
   private async catchUp(ex: Executor, build: Build, head: ScreeningHead): Promise<void> {
