@@ -72,4 +72,24 @@ describe('the board hub', () => {
     expect(seen).toEqual([3])
     hub.close()
   })
+  it('reports a database outage once, however many ticks it lasts, and again after a recovery', async () => {
+    let fail = true
+    const errors: unknown[] = []
+    const hub = new BoardHub(
+      async (post) => {
+        if (fail) throw new Error('Connection terminated unexpectedly')
+        return snapshot(post, 3)
+      },
+      { pollMs: 1000, onError: (e) => errors.push(e) },
+    )
+    hub.subscribe('A', () => {})
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(errors).toHaveLength(1)
+    fail = false
+    await vi.advanceTimersByTimeAsync(1000)
+    fail = true
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(errors).toHaveLength(2)
+    hub.close()
+  })
 })

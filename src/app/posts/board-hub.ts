@@ -8,6 +8,8 @@ interface Poller {
   last: BoardSnapshot | null
   fingerprint: string
   polling: boolean
+  /** The last poll failed: a database that is down is reported once per outage, not every tick. */
+  failing: boolean
 }
 
 /** A few seconds is live enough for a wall screen and costs one grouped query per watched post. */
@@ -35,6 +37,7 @@ export class BoardHub {
         last: null,
         fingerprint: '',
         polling: false,
+        failing: false,
       }
       this.pollers.set(postCode, poller)
       p = poller
@@ -68,13 +71,16 @@ export class BoardHub {
     p.polling = true
     try {
       const snapshot = await this.load(postCode)
+      p.failing = false
       const fingerprint = boardFingerprint(snapshot)
       if (fingerprint === p.fingerprint) return
       p.fingerprint = fingerprint
       p.last = snapshot
       for (const l of [...p.listeners]) l(snapshot)
     } catch (err) {
-      this.o.onError?.(err)
+      // Screens keep their last snapshot and the poller tries again next tick (a PostgreSQL restart ends soon).
+      if (!p.failing) this.o.onError?.(err)
+      p.failing = true
     } finally {
       p.polling = false
     }

@@ -95,6 +95,13 @@ export interface ScreeningStateTable {
   version: number
 }
 
+/** One random token per screening version: a restored or replaced database shows another token (migration 0013). */
+export interface ScreeningVersionTable {
+  version: number
+  token: string
+  created_at: Generated<Timestamp>
+}
+
 export interface ScreeningRequestTable {
   id: string
   traveller_key: string
@@ -158,6 +165,7 @@ export interface ScreeningTables {
   watchlist_documents: WatchlistDocumentTable
   watchlist_person_documents: WatchlistPersonDocumentTable
   screening_state: ScreeningStateTable
+  screening_versions: ScreeningVersionTable
   screening_requests: ScreeningRequestTable
   screening_hits: ScreeningHitTable
   screening_dismissals: ScreeningDismissalTable

@@ -3,8 +3,9 @@ import { sql } from 'kysely'
 import type { Executor, Tx } from '../../platform/db/database.ts'
 
 /**
- * Bumps the counter every API process compares its index with. The row lock also orders concurrent writers,
- * so versions commit in the order they were taken and a reader never skips one.
+ * Bumps the counter every API process compares its index with, and gives the new version its own random token
+ * (see `screeningHead`). The row lock also orders concurrent writers, so versions commit in the order they were
+ * taken and a reader never skips one.
  */
 export async function bumpScreeningVersion(trx: Tx): Promise<number> {
   const row = await trx
@@ -13,16 +14,32 @@ export async function bumpScreeningVersion(trx: Tx): Promise<number> {
     .where('id', '=', 1)
     .returning('version')
     .executeTakeFirstOrThrow()
+  await trx.insertInto('screening_versions').values({ version: row.version, token: randomUUID() }).execute()
   return row.version
 }
 
-export async function currentScreeningVersion(ex: Executor): Promise<number> {
-  const row = await ex
-    .selectFrom('screening_state')
-    .select('version')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow()
-  return row.version
+export interface ScreeningHead {
+  /** The database's screening version now, and its token. */
+  version: number
+  token: string | null
+  /** The token the database holds for the version the caller last loaded: null when it holds none. */
+  loadedToken: string | null
+}
+
+/**
+ * One indexed read: where screening stands, and whether the version an index was built from is still the same
+ * one in this database. After a restore of an older backup the numbers go back and are reused with other rows;
+ * the tokens of the reused numbers are new, so a process sees it did not build from this history.
+ */
+export async function screeningHead(ex: Executor, loadedVersion: number): Promise<ScreeningHead> {
+  const { rows } = await sql<ScreeningHead>`
+    SELECT s.version,
+           (SELECT token FROM screening_versions WHERE version = s.version) AS token,
+           (SELECT token FROM screening_versions WHERE version = ${loadedVersion}) AS "loadedToken"
+    FROM screening_state s WHERE s.id = 1`.execute(ex)
+  const row = rows[0]
+  if (!row) throw new Error('screening_state has no row')
+  return { version: Number(row.version), token: row.token, loadedToken: row.loadedToken }
 }
 
 export function findList(ex: Executor, id: string) {

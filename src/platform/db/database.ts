@@ -74,14 +74,36 @@ export interface OpenOptions {
   /** In-memory PGlite, for tests. */
   memory?: boolean
   poolSize?: number
+  /** PostgreSQL: how long a request waits for a connection before it is told the database is unavailable. */
+  connectTimeoutMs?: number
+}
+
+/**
+ * A connection the server ends (restart, failover, `pg_terminate_backend`) emits `error`. The pool listens on
+ * idle connections only; a checked-out one — in a request's transaction, or between two of its statements —
+ * had no listener, and Node turns an unheard `error` event into a crash of the whole process. Every connection
+ * therefore gets its own listener for its whole life: the statement in flight is already rejected by `pg` (the
+ * request answers `service_unavailable`), and the pool discards the broken connection when it is released.
+ */
+function survivesLostConnections(pool: pg.Pool): void {
+  pool.on('error', () => {})
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+  })
 }
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 })
-    // An idle connection the server ends (restart, failover, an administrator's terminate) is dropped by the pool
-    // and replaced on next use; without a listener its error event would crash the whole process.
-    pool.on('error', () => {})
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      // A server that is down refuses at once; one that is unreachable (network, a stopped host) must not hold a
+      // request forever: waiting for a connection, or for a free place in the pool, gives up after this.
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+      // A connection whose peer vanished without a word is noticed by TCP keepalive instead of hanging.
+      keepAlive: true,
+    })
+    survivesLostConnections(pool)
     const db = new StoreKysely({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 
 export interface ThrowawayPostgres {
   url: string
+  /** `pg_ctl` on this cluster, for fault tests: `restart -m fast` under load, a `stop` then a `start`. */
+  control(action: 'restart' | 'stop' | 'start'): void
   stop(): Promise<void>
 }
 
@@ -53,6 +55,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start'])
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    control(action) {
+      const args = action === 'stop' ? ['-m', 'fast'] : ['-o', opts, '-l', join(dir, 'log')]
+      if (action === 'restart') args.unshift('-m', 'fast')
+      run('pg_ctl', ['-D', data, ...args, '-w', action])
+    },
     async stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])

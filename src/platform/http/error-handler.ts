@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { isDatabaseUnavailable } from '../db/unavailable.ts'
 import { AppError, type ErrorDetail } from '../errors/codes.ts'
 import { describeError } from '../errors/describe.ts'
 import { requestLocale } from './locale.ts'
@@ -48,10 +49,17 @@ export function toAppError(err: unknown): AppError {
   if (e.statusCode === 429) return new AppError('rate_limited')
   // A unique index refused a write that raced past the use case's own checks: the client retried or collided.
   if ((err as { code?: unknown }).code === UNIQUE_VIOLATION) return new AppError('conflict')
+  // The database went away under the request (restart, failover, a terminated connection): nothing acknowledged
+  // was lost, and the same request (with its idempotency key) will work once the database is back.
+  if (isDatabaseUnavailable(err)) return new AppError('service_unavailable')
   return new AppError('internal_error')
 }
 
+/** Seconds a client is told to wait before retrying a 503: a PostgreSQL restart takes a few. */
+export const RETRY_AFTER_SECONDS = 2
+
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
+  if (error.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS))
   return reply.code(error.status).send({ error: describeError(error, requestLocale(req)) })
 }
 
@@ -59,6 +67,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const error = toAppError(err)
     if (error.code === 'internal_error') req.log.error({ err }, 'unhandled error')
+    else if (error.code === 'service_unavailable') req.log.warn({ err }, 'database unavailable')
     return sendError(req, reply, error)
   })
 }

@@ -11,7 +11,7 @@ describe('health and OpenAPI', () => {
   it('answers health once migrations are applied', async () => {
     const res = await t.anonymous.request('GET', '/api/health')
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toEqual({ status: 'ok' })
+    expect(res.json()).toEqual({ status: 'ok', database: 'up' })
   })
 
   it('lists every API route in an OpenAPI 3.1 document', async () => {

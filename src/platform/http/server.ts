@@ -4,7 +4,6 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
-import { sql } from 'kysely'
 import { auditRoutes } from '../../app/audit/audit.routes.ts'
 import { crossingsRoutes } from '../../app/crossings/crossings.routes.ts'
 import { identifyRoutes } from '../../app/crossings/identify-traveller.routes.ts'
@@ -23,6 +22,7 @@ import { AppError } from '../errors/codes.ts'
 import { registerAuthHooks } from './auth-hooks.ts'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling, sendError } from './error-handler.ts'
+import { registerHealth } from './health.ts'
 import { registerWebApp } from './web-app.ts'
 
 declare module 'fastify' {
@@ -101,18 +101,7 @@ export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
   registerAuthHooks(app, ctx)
 
-  app.get(
-    '/api/health',
-    { config: { public: true }, schema: { tags: ['system'], security: [] } },
-    async (_req, reply) => {
-      try {
-        await sql`SELECT 1 FROM audit_log LIMIT 1`.execute(ctx.store.db)
-        return { status: 'ok' }
-      } catch {
-        return reply.code(503).send({ status: 'unavailable' })
-      }
-    },
-  )
+  registerHealth(app, ctx.store.db)
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   )
