@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-statistics.ts'
 import * as m0010 from './migrations/0010-shifts.ts'
 import * as m0011 from './migrations/0011-statistics-releases.ts'
 import * as m0014 from './migrations/0014-statistics-cell-keys.ts'
+import * as m0019 from './migrations/0019-disclosure-settings.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010-shifts': m0010,
   '0011-statistics-releases': m0011,
   '0014-statistics-cell-keys': m0014,
+  '0019-disclosure-settings': m0019,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
