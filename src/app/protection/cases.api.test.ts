@@ -162,6 +162,6 @@ describe.each(engines())('protection cases on %s', (engine) => {
       .select('details')
       .where('action', '=', 'export')
       .execute()
-    expect(exports.map((e) => (e.details as { k: number }).k)).toEqual([11, 2, 11])
+    expect(exports.map((e) => (e.details as { k: number }).k)).toEqual([11, 11])
   })
 })
