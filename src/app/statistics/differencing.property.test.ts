@@ -199,5 +199,6 @@ describe('differencing across published queries (cell-key perturbation)', () => 
       }),
       { seed: 12_03, numRuns: 60 },
     )
-  })
+    // About 15 s alone; the limit leaves room for a loaded two-core CI machine.
+  }, 240_000)
 })
