@@ -16,6 +16,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { cambodiaDayOf, todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
+import { exportK } from '../statistics/k-floor.ts'
 import { caseRecordOf } from './cases.repository.ts'
 import { toConsentRecord } from './persons.repository.ts'
 import { unwrap } from './protection-actor.ts'
@@ -26,9 +27,11 @@ import { toDomainPerson } from './record-person.ts'
  * on the quasi-identifiers and the records of classes smaller than k are withheld before release. The
  * export and what it withheld are audited.
  */
-export async function exportCases(o: { db: Db; actor: RequestActor; k: number }) {
+export async function exportCases(o: { db: Db; actor: RequestActor; k?: number }) {
   const scope = allowedScope(o.actor, 'export', 'case')
   if (!scope) throw new AppError('forbidden')
+  // The administrator's floor, applied here so that no caller can ask for less.
+  const k = await exportK(o.db, o.k)
   let q = o.db
     .selectFrom('protection_cases as c')
     .innerJoin('protection_persons as p', 'p.id', 'c.person_id')
@@ -91,10 +94,10 @@ export async function exportCases(o: { db: Db; actor: RequestActor; k: number })
       (a3) => alpha2.get(a3),
     )
   })
-  const report = unwrap(checkKAnonymity(all, EXPORT_QUASI_IDENTIFIERS, o.k))
-  const { kept, withheld } = unwrap(withoutSmallClasses(all, EXPORT_QUASI_IDENTIFIERS, o.k))
+  const report = unwrap(checkKAnonymity(all, EXPORT_QUASI_IDENTIFIERS, k))
+  const { kept, withheld } = unwrap(withoutSmallClasses(all, EXPORT_QUASI_IDENTIFIERS, k))
   const summary = {
-    k: o.k,
+    k,
     records: all.length,
     released: kept.length,
     withheld,

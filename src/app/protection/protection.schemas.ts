@@ -137,8 +137,8 @@ export const CaseCommandBody = z.discriminatedUnion('type', [
 export const FollowUpBody = z.strictObject({ dueDate: z.iso.date(), note: text(2000) })
 export const CompleteFollowUpBody = z.strictObject({ completedOn: z.iso.date(), note: text(2000) })
 
-/** k as CTDC publishes (11) unless asked otherwise; the domain refuses k below 2. */
+/** k from the administrator's floor (11 as CTDC publishes, unless raised) unless a higher one is asked. */
 export const ExportQuery = z.strictObject({
-  k: z.coerce.number().int().min(2).max(1000).default(11),
+  k: z.coerce.number().int().max(1000).optional(),
   format: z.enum(['csv', 'json']).default('csv'),
 })

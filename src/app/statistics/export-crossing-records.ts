@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { type AnonymisedMicrodata, anonymiseMicrodata, type MicrodataRow } from './export-microdata.ts'
+import { exportK } from './k-floor.ts'
 import { refuse, statisticsAccess } from './statistics-access.ts'
 
 /** A file a spreadsheet still opens; a longer period is better served by the aggregate exports. */
@@ -23,12 +24,14 @@ export async function exportCrossingRecords(o: {
   actor: RequestActor
   from: string
   to: string
-  k: number
+  /** At least the administrator's floor; the floor when absent. */
+  k?: number
 }): Promise<AnonymisedMicrodata & { generatedOn: string }> {
   const { postCode } = statisticsAccess(o.actor, 'export', 1)
   if (!can(o.actor, 'read', 'statistics_microdata')) {
     throw new AppError('forbidden', {}, [{ code: 'exports.errors.microdataNeedsAccess' }])
   }
+  const k = await exportK(o.trx, o.k)
   const range = periodsBetween(o.from, o.to, 'day')
   if (!range.ok) refuse(range.error, 'query.from')
   let query = o.trx.selectFrom('stat_crossings')
@@ -68,13 +71,13 @@ export async function exportCrossingRecords(o: {
     }
     for (let i = 0; i < Number(g.n); i++) rows.push(row)
   }
-  const anonymised = anonymiseMicrodata(rows, { k: o.k })
+  const anonymised = anonymiseMicrodata(rows, { k })
   if (!anonymised.ok) {
     throw new AppError('rule_violation', {}, [
       { path: 'query', code: anonymised.error.code, params: anonymised.error.params ?? {} },
     ])
   }
-  const { k, steps, withheld, records } = anonymised.value
+  const { steps, withheld, records } = anonymised.value
   await appendAudit(o.trx, auditActor(o.actor), {
     action: 'export',
     resource: 'statistics_microdata',

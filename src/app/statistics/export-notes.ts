@@ -29,7 +29,10 @@ export function notes(
     [t('exports.notes.generatedOn'), meta.generatedOn],
     [
       t('exports.notes.threshold'),
-      t('exports.notes.suppression', { max: (result.disclosure.threshold ?? 1) - 1 }),
+      // A release with privacy noise is suppressed; every other export carries the cell-key perturbation.
+      t(meta.privacy ? 'exports.notes.suppression' : 'exports.notes.perturbation', {
+        max: (result.disclosure.threshold ?? 1) - 1,
+      }),
     ],
     [t('exports.notes.suppressedCells'), result.disclosure.suppressedCells],
     [

@@ -1,4 +1,5 @@
 import type { AggregateResult } from '../../domain/statistics/aggregate.ts'
+import { perturbAggregate } from '../../domain/statistics/cell-key.ts'
 import { type Mechanism, releaseNoisyCounts } from '../../domain/statistics/differential-privacy.ts'
 import { ok } from '../../domain/statistics/errors.ts'
 import type { PrivacyBudget } from '../../domain/statistics/privacy-budget.ts'
@@ -40,9 +41,11 @@ function fullGrid(result: AggregateResult, domains: Readonly<Record<string, read
 }
 
 /**
- * What leaves the server in an export: optionally noisy counts, then always small-cell and secondary
- * suppression over the table with its margins. Noise goes on the interior cells only and the margins are
- * sums of noisy cells (post-processing), so the whole table costs one ε when each person is in one cell.
+ * What leaves the server in an export: by default the table with its margins, every cell perturbed by its
+ * records' cell key (the same figures a reader without microdata access sees on screen, see SUPPRESSION.md).
+ * A release with a privacy budget instead gets differentially private noise on the interior cells, margins
+ * summed from the noisy cells (post-processing), then small-cell and secondary suppression; the whole table
+ * costs one ε when each person is in one cell.
  * A multi-valued dimension puts a person in several cells, so noise over it is refused rather than
  * silently weaker than stated.
  */
@@ -54,25 +57,28 @@ export function protectForExport(
     noise?: { mechanism: Mechanism; budget: PrivacyBudget; random: RandomSource }
   },
 ): ExportResult<ExportTable> {
-  let source = result
-  let noise: ExportTable['noise'] = null
-  if (o.noise) {
-    if (result.dimensions.some((d) => d.definition.multiValued)) {
-      return { ok: false, error: { code: 'exports.errors.noiseNeedsDisjointCells' } }
-    }
-    const names = result.dimensions.map((d) => d.name)
-    const grid = fullGrid(result, o.domains ?? {})
-    const exact = new Map(result.cells.map((c) => [names.map((n) => c.key[n]).join('\u001f'), c.count]))
-    const counts = grid.map((values) => exact.get(values.join('\u001f')) ?? 0)
-    const released = releaseNoisyCounts(counts, o.noise.mechanism, o.noise.budget, o.noise.random)
-    if (!released.ok) return released
-    const cells = grid.map((values, i) => ({
-      key: Object.fromEntries(names.map((n, a) => [n, values[a] ?? ''])),
-      count: released.value.values[i] ?? 0,
-    }))
-    source = { ...result, cells, total: cells.reduce((s, c) => s + c.count, 0) }
-    noise = { mechanism: o.noise.mechanism, budget: released.value.budget }
+  if (!o.noise) {
+    const perturbed = perturbAggregate(result, { threshold: o.threshold, domains: o.domains })
+    if (!perturbed.ok) return perturbed
+    const suppressedCells = perturbed.value.cells.filter((c) => c.status !== 'published').length
+    return ok({ table: perturbed.value, threshold: o.threshold, suppressedCells, noise: null })
   }
+  const dp = o.noise
+  if (result.dimensions.some((d) => d.definition.multiValued)) {
+    return { ok: false, error: { code: 'exports.errors.noiseNeedsDisjointCells' } }
+  }
+  const names = result.dimensions.map((d) => d.name)
+  const grid = fullGrid(result, o.domains ?? {})
+  const exact = new Map(result.cells.map((c) => [names.map((n) => c.key[n]).join('\u001f'), c.count]))
+  const counts = grid.map((values) => exact.get(values.join('\u001f')) ?? 0)
+  const released = releaseNoisyCounts(counts, dp.mechanism, dp.budget, dp.random)
+  if (!released.ok) return released
+  const cells = grid.map((values, i) => ({
+    key: Object.fromEntries(names.map((n, a) => [n, values[a] ?? ''])),
+    count: released.value.values[i] ?? 0,
+  }))
+  const source = { ...result, cells, total: cells.reduce((s, c) => s + c.count, 0) }
+  const noise = { mechanism: dp.mechanism, budget: released.value.budget }
   const table = suppressAggregate(source, { threshold: o.threshold, domains: o.domains })
   if (!table.ok) return table
   const suppressedCells = table.value.cells.filter((c) => c.status !== 'published').length

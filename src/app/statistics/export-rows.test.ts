@@ -60,8 +60,9 @@ describe('export rows', () => {
     const rows = rowsFor('km')
     const back: string[][] = parse(csvFile(rows), { bom: true })
     expect(back).toEqual(rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v)))))
+    // The 3 men of Battambang are withheld (perturbed, 1 to 5, under the threshold); no complement is needed.
     const battambang = back.find((r) => r[0] === '02') ?? []
-    expect(battambang.filter((v) => v === '').length).toBeGreaterThanOrEqual(2)
+    expect(battambang.filter((v) => v === '').length).toBeGreaterThanOrEqual(1)
   })
 
   it('reads back from XLSX as written, with the notes sheet beside the data', async () => {

@@ -44,7 +44,8 @@ export const MonthlyReportQuery = z.strictObject({
 export const MicrodataQuery = z.strictObject({
   from: isoDay,
   to: isoDay,
-  k: z.coerce.number().int().min(2).max(100).default(11),
+  // No default and no lower bound here: the use case applies the administrator's floor (k-floor.ts).
+  k: z.coerce.number().int().max(1000).optional(),
   format: z.enum(['csv', 'json']).default('csv'),
 })
 
@@ -63,3 +64,6 @@ export function parseGetQuery(q: z.infer<typeof ExportGetQuery>) {
     ...(Object.keys(filters).length > 0 ? { filters } : {}),
   }
 }
+
+/** The administrator's k floor: range-checked in the use case (`checkKFloor`), so the error names the bounds. */
+export const KFloorBody = z.strictObject({ kFloor: z.number().int() })

@@ -6,7 +6,6 @@ import { validateHxlRow } from '../../domain/statistics/hxl.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
 import { seedTraffic } from '../crossings/seed-traffic.ts'
-import { recoverBySubtraction } from './export-attack.testing.ts'
 import { MICRODATA_QUASI_IDENTIFIERS } from './export-microdata.ts'
 import { outlineTitles } from './report-outline.testing.ts'
 
@@ -87,7 +86,8 @@ describe.each(engines())('statistics exports on %s', (engine) => {
       body.cells.every((c: { value: number | null }) => c.value === null || c.value === 0 || c.value >= 10),
     ).toBe(true)
 
-    // Rare nationalities by quarter are small numbers: withheld, and none can be recovered from the margins.
+    // Rare nationalities by quarter are small numbers: withheld; the margins are perturbed by their own keys,
+    // so subtraction gives no exact value (differencing.property.test.ts plays that attacker).
     const crossTable = await analyst.request(
       'GET',
       `/api/statistics/export?format=json&measure=travellers&dimensions=period:quarter,nationality&from=${from}&to=${to}`,
@@ -98,12 +98,8 @@ describe.each(engines())('statistics exports on %s', (engine) => {
     }
     expect(cells.some((c) => c.value === null)).toBe(true)
     expect(cells.some((c) => c.value !== null && c.value > 0)).toBe(true)
-    expect(
-      recoverBySubtraction(
-        cells.map((c) => ({ key: c.key, count: c.value })),
-        dimensions,
-      ),
-    ).toEqual([])
+    expect(dimensions).toEqual(['period:quarter', 'nationality'])
+    expect(cells.filter((c) => c.value !== null && c.value > 0 && c.value < 10)).toEqual([])
   })
 
   it('spends a release’s privacy budget and refuses the export that would exceed it', async () => {

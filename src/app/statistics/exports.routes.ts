@@ -10,11 +10,13 @@ import {
   ExportBody,
   ExportFormatQuery,
   ExportGetQuery,
+  KFloorBody,
   MicrodataQuery,
   MonthlyReportQuery,
   parseGetQuery,
 } from './export-schemas.ts'
 import { exportStatistics } from './export-statistics.ts'
+import { setKFloor, showKFloor } from './k-floor.ts'
 import { monthlyReport } from './report-monthly.ts'
 
 const tags = ['statistics']
@@ -98,7 +100,7 @@ export async function exportsRoutes(app: FastifyInstance, ctx: AppContext) {
         .transaction()
         .execute((trx) => exportCrossingRecords({ trx, actor: actorOf(req), from, to, k }))
       const fileName = exportFileName({
-        subject: `crossings-records-k${k}`,
+        subject: `crossings-records-k${result.k}`,
         from,
         to,
         madeOn: result.generatedOn,
@@ -112,5 +114,13 @@ export async function exportsRoutes(app: FastifyInstance, ctx: AppContext) {
       })
       return download(reply, { fileName, contentType: 'text/csv; charset=utf-8', body: csv })
     },
+  )
+
+  r.get('/api/statistics/settings/k-floor', { schema: { tags } }, async (req) =>
+    showKFloor({ db, actor: actorOf(req) }),
+  )
+
+  r.put('/api/statistics/settings/k-floor', { schema: { tags, body: KFloorBody } }, async (req) =>
+    db.transaction().execute((trx) => setKFloor({ trx, actor: actorOf(req), kFloor: req.body.kFloor })),
   )
 }

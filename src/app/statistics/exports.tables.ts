@@ -13,6 +13,15 @@ export interface StatisticsReleaseTable {
   updated_at: Generated<Date>
 }
 
+/** Migration 0015: the administrator's disclosure settings, one row. */
+export interface DisclosureSettingsTable {
+  id: Generated<boolean>
+  k_floor: number
+  updated_at: Generated<Date>
+  updated_by: string | null
+}
+
 export interface ExportsTables {
   statistics_releases: StatisticsReleaseTable
+  disclosure_settings: DisclosureSettingsTable
 }

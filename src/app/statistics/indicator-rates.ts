@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { AggregateCell } from '../../domain/statistics/aggregate.ts'
 import { daysInMonth } from '../../domain/statistics/calendar.ts'
+import { perturbAggregate } from '../../domain/statistics/cell-key.ts'
 import { type ResolvedDimension, resolveDimensions } from '../../domain/statistics/dimensions.ts'
 import { periodKey, periodsBetween } from '../../domain/statistics/periods.ts'
 import { suppressAggregate, TOTAL } from '../../domain/statistics/suppress-aggregate.ts'
@@ -42,7 +43,7 @@ const RANK: Record<CellStatus, number> = { published: 0, secondary: 1, primary: 
 
 /**
  * Referral completion rate: of the referrals made in each month (withdrawn ones left out), the percentage
- * completed so far. Numerators and denominators are suppressed as tables of their own, each with its margins,
+ * completed so far. Numerators and denominators are perturbed as tables of their own, each with its margins,
  * and a rate is shown only where both are published.
  */
 export async function referralCompletion(o: IndicatorRequest) {
@@ -66,8 +67,11 @@ export async function referralCompletion(o: IndicatorRequest) {
   const months = periodsBetween(s.from, s.to, 'month')
   const domains: Record<string, string[]> = { 'period:month': months.ok ? months.value : [] }
   if (controlled && s.post) domains.post = [s.post]
+  // Numerators and denominators are each perturbed by their own records' keys, like any published count.
   const publish = (cells: AggregateCell[]) => {
-    const table = suppressAggregate({ ...all, cells }, { threshold, domains })
+    const table = controlled
+      ? perturbAggregate({ ...all, cells }, { threshold, domains })
+      : suppressAggregate({ ...all, cells }, { threshold, domains })
     if (!table.ok) refuse(table.error)
     return table.value
   }
@@ -77,10 +81,11 @@ export async function referralCompletion(o: IndicatorRequest) {
     const n = numerators.get(JSON.stringify(d.key))
     if (controlled && s.post && d.key.post !== s.post) return []
     const status = [d.status, n?.status ?? 'primary'].reduce((a, b) => (RANK[b] > RANK[a] ? b : a))
+    // Two perturbed counts can put the numerator above its denominator: a share is never over 100 %.
     const value =
       d.count === null || n?.count == null || d.count === 0
         ? null
-        : Math.round((n.count / d.count) * 1000) / 10
+        : Math.min(100, Math.round((n.count / d.count) * 1000) / 10)
     return [{ key: { 'period:month': d.key['period:month'] ?? TOTAL }, value, status }]
   })
   return { cells, from: s.from, to: s.to, threshold: s.access.threshold }

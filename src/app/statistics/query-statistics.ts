@@ -1,6 +1,7 @@
 import { type AgeBand, DEFAULT_AGE_BANDS } from '../../domain/statistics/age-bands.ts'
 import type { AggregateResult } from '../../domain/statistics/aggregate.ts'
 import { daysInMonth } from '../../domain/statistics/calendar.ts'
+import { perturbAggregate } from '../../domain/statistics/cell-key.ts'
 import {
   type ResolvedDimension,
   resolveDimension,
@@ -186,10 +187,16 @@ export async function statisticsTable(o: {
   }
 }
 
-/** The published cells of a table: suppressed as a whole, then cut to the filters' slice. */
+/**
+ * The published cells of a table: for a reader without microdata access, every cell and margin perturbed by
+ * its records' cell key (see SUPPRESSION.md), then cut to the filters' slice; exact counts otherwise.
+ */
 export function publishTable(table: StatisticsTable): StatisticsResult['cells'] {
   const threshold = table.access.threshold
-  const published = suppressAggregate(table.result, { threshold: threshold ?? 1, domains: table.domains })
+  const published =
+    threshold === null
+      ? suppressAggregate(table.result, { threshold: 1, domains: table.domains })
+      : perturbAggregate(table.result, { threshold, domains: table.domains })
   if (!published.ok) refuse(published.error)
   const sliced = sliceTable(published.value, table.dimensions, table.slice, {
     threshold: threshold ?? 1,

@@ -12,6 +12,11 @@ export interface Source {
   day: string
   /** What a row counts for: 1, or a rollup's count. */
   weight: string
+  /**
+   * The sum of the record keys a row stands for (cell-key perturbation, migration 0014): a rollup's
+   * `key_sum`, or the key of the one record a live row is.
+   */
+  key: string
   /** A condition every counted row meets. */
   where?: string
   /** Single-valued dimensions: an expression per dimension ('' or NULL read as unknown). */
@@ -23,6 +28,9 @@ export interface Source {
   /** `month` rollups hold whole months only: usable for month, quarter and year over whole months. */
   grain: 'day' | 'month'
 }
+
+/** A live row's record key, from the database's secret (migration 0014): never returned to a reader. */
+const recordKey = (id: string) => `stat_record_key(${id}::text)`
 
 /** Cambodia keeps UTC+7 all year, so the offset needs no time-zone database (PGlite has none to rely on). */
 const cambodiaDay = (column: string) =>
@@ -51,6 +59,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     from: 'stat_crossings_post_month s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.month',
     weight: 's.count',
+    key: 's.key_sum',
     grain: 'month',
     dims: {
       post: 's.post_code',
@@ -64,6 +73,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     from: 'stat_crossings_person s',
     day: 's.month',
     weight: 's.count',
+    key: 's.key_sum',
     grain: 'month',
     age: 's.age',
     dims: { direction: 's.direction', outcome: 's.decision', nationality: 's.nationality', sex: 's.sex' },
@@ -72,6 +82,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     from: 'stat_crossings_post_person s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.month',
     weight: 's.count',
+    key: 's.key_sum',
     grain: 'month',
     age: 's.age',
     dims: {
@@ -86,6 +97,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     from: 'stat_crossings_post s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.day',
     weight: 's.count',
+    key: 's.key_sum',
     grain: 'day',
     dims: {
       post: 's.post_code',
@@ -99,6 +111,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     from: 'stat_crossings s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.day',
     weight: 's.count',
+    key: 's.key_sum',
     grain: 'day',
     age: 's.age',
     dims: {
@@ -158,6 +171,7 @@ export const LIVE_SOURCES: Readonly<Record<string, Source>> = {
     from: 'returnees rt LEFT JOIN points_of_entry poe ON poe.code = rt.post_code',
     day: 'rt.registered_on',
     weight: '1',
+    key: recordKey('rt.id'),
     grain: 'day',
     age: RETURNEE_AGE,
     dims: {
@@ -175,6 +189,7 @@ export const LIVE_SOURCES: Readonly<Record<string, Source>> = {
     from: 'screening_hits h LEFT JOIN points_of_entry poe ON poe.code = h.post_code',
     day: HIT_DAY,
     weight: '1',
+    key: recordKey('h.id'),
     grain: 'day',
     dims: {
       post: 'h.post_code',
@@ -188,6 +203,7 @@ export const LIVE_SOURCES: Readonly<Record<string, Source>> = {
       LEFT JOIN points_of_entry poe ON poe.code = r.from_post`,
     day: REFERRAL_DAY,
     weight: '1',
+    key: recordKey('r.id'),
     grain: 'day',
     ...withPerson(REFERRAL_DAY, { post: 'r.from_post', outcome: 'r.state', postProvince: POST_PROVINCE }),
     multi: { service: jsonTexts('r.services') },
@@ -198,6 +214,7 @@ export const LIVE_SOURCES: Readonly<Record<string, Source>> = {
       LEFT JOIN points_of_entry poe ON poe.code = i.post_code`,
     day: CASE_DAY,
     weight: '1',
+    key: recordKey('c.id'),
     grain: 'day',
     ...withPerson(CASE_DAY, { post: 'i.post_code', outcome: 'c.state', postProvince: POST_PROVINCE }),
   },
@@ -206,6 +223,7 @@ export const LIVE_SOURCES: Readonly<Record<string, Source>> = {
       LEFT JOIN points_of_entry poe ON poe.code = v.post_code`,
     day: VICTIM_DAY,
     weight: '1',
+    key: recordKey('v.id'),
     grain: 'day',
     ...withPerson(VICTIM_DAY, { post: 'v.post_code', postProvince: POST_PROVINCE }),
     multi: {
@@ -219,6 +237,7 @@ export const LIVE_SOURCES: Readonly<Record<string, Source>> = {
       LEFT JOIN points_of_entry poe ON poe.code = r.from_post`,
     day: ASSISTANCE_DAY,
     weight: '1',
+    key: recordKey('a.id'),
     grain: 'day',
     ...withPerson(ASSISTANCE_DAY, { post: 'r.from_post', postProvince: POST_PROVINCE }),
     multi: { service: 'ARRAY[a.service]' },
@@ -237,6 +256,7 @@ export const INDICATOR_SOURCES = {
     from: 'risk_evaluations e LEFT JOIN points_of_entry poe ON poe.code = e.post_code',
     day: cambodiaDay('e.evaluated_at'),
     weight: '1',
+    key: recordKey('e.id'),
     grain: 'day',
     dims: { post: 'e.post_code', postProvince: POST_PROVINCE },
     multi: { riskIndicator: "ARRAY(SELECT DISTINCT h->>'indicatorId' FROM jsonb_array_elements(e.hits) h)" },

@@ -92,10 +92,14 @@ export async function countBy(db: Executor, r: CountRequest): Promise<AggregateR
   ]
   const where = sql.join(conditions, sql` AND `)
   const weight = raw(`sum(${r.source.weight})::bigint`)
+  // Summed exactly (bigint), reduced to a cell key in the domain: the key never leaves the server.
+  const keys = raw(`sum(${r.source.key})::bigint`)
   const from = raw(r.source.from)
   const groups = r.dimensions.map((_, i) => raw(String(i + 1)))
   const rows = (
-    await sql<Record<string, string | number>>`SELECT ${sql.join([...selects, sql`${weight} AS n`])}
+    await sql<
+      Record<string, string | number>
+    >`SELECT ${sql.join([...selects, sql`${weight} AS n`, sql`${keys} AS k`])}
       FROM ${from} ${sql.join(laterals, sql` `)}
       WHERE ${where}
       ${groups.length ? sql`GROUP BY ${sql.join(groups)}` : sql``}
@@ -105,6 +109,7 @@ export async function countBy(db: Executor, r: CountRequest): Promise<AggregateR
   const cells = rows.map((row) => ({
     key: Object.fromEntries(names.map((name, i) => [name, String(row[`d${i}`])])),
     count: Number(row.n),
+    keySum: Number(row.k),
   }))
   // With a multi-valued dimension the cells overlap, so the total is counted apart.
   const total = laterals.length

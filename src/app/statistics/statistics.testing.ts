@@ -15,6 +15,8 @@ export interface CrossingFact {
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   birthDate?: string | null
   nationality?: string | null
+  /** A fixed crossing id (its record key follows from it); random when absent. */
+  id?: string
 }
 
 export const POSTS = ['LAND-POIPET', 'LAND-BAVET', 'AIR-TECHO'] as const
@@ -33,7 +35,12 @@ async function officerId(db: Executor): Promise<string> {
 export async function insertCrossings(db: Executor, facts: readonly CrossingFact[]): Promise<string[]> {
   if (facts.length === 0) return []
   const officer = await officerId(db)
-  const rows = facts.map((f) => ({ f, traveller: randomUUID(), document: randomUUID(), id: randomUUID() }))
+  const rows = facts.map((f) => ({
+    f,
+    traveller: randomUUID(),
+    document: randomUUID(),
+    id: f.id ?? randomUUID(),
+  }))
   await db
     .insertInto('travellers')
     .values(

@@ -153,6 +153,8 @@ const EXPECTED: Record<Role, string[]> = {
     'user:reset_password@national',
     'audit:read@national',
     'audit:verify@national',
+    'disclosure_settings:read@national',
+    'disclosure_settings:update@national',
     'provider:read@national',
     'provider:create@national',
     'provider:update@national',

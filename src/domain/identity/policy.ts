@@ -30,6 +30,7 @@ export const RESOURCES = [
   'returnee',
   'statistics',
   'statistics_microdata',
+  'disclosure_settings',
 ] as const
 export type Resource = (typeof RESOURCES)[number]
 
@@ -83,6 +84,8 @@ export const POLICY: readonly Grant[] = Object.freeze([
   ...grant(['post_chief'], ['read'], 'user', 'post'),
   ...grant(['shift_supervisor'], ['read'], 'user', 'post'),
   ...grant(['administrator'], ['read', 'verify'], 'audit', 'national'),
+  // The k floor of every k-anonymous export (statistics microdata, the HTCDS case export).
+  ...grant(['administrator'], ['read', 'update'], 'disclosure_settings', 'national'),
   // Protection (issue 7): content only for protection roles; border roles screen and refer, and see the
   // status of their own referrals, never their content (the use cases narrow reads further).
   ...grant(everyone, ['read'], 'provider', 'national'),

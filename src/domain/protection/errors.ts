@@ -37,6 +37,8 @@ export const PROTECTION_ERRORS = {
   invalidDate: 'protection.errors.invalidDate',
   invalidInterval: 'protection.errors.invalidInterval',
   invalidK: 'protection.errors.invalidK',
+  kBelowFloor: 'protection.errors.kBelowFloor',
+  kFloorOutOfRange: 'protection.errors.kFloorOutOfRange',
   noQuasiIdentifiers: 'protection.errors.noQuasiIdentifiers',
   unknownQuasiIdentifier: 'protection.errors.unknownQuasiIdentifier',
   nameRequired: 'protection.errors.nameRequired',

@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { generaliseAge, generaliseDate, keepOnly } from './generalise.ts'
-import { checkKAnonymity, type DeidentifiedRecord, withoutSmallClasses } from './k-anonymity.ts'
+import {
+  checkKAnonymity,
+  checkKFloor,
+  type DeidentifiedRecord,
+  HARD_MINIMUM_K,
+  kForExport,
+  withoutSmallClasses,
+} from './k-anonymity.ts'
 
 function victims(n: number, fields: DeidentifiedRecord): DeidentifiedRecord[] {
   return Array.from({ length: n }, () => ({ ...fields }))
@@ -96,5 +103,24 @@ describe('generalisation helpers', () => {
     expect(keepOnly('TH', region)).toBe('TH')
     expect(keepOnly('IN', region)).toBe('other')
     expect(keepOnly(undefined, region)).toBe('*')
+  })
+})
+
+describe('the k floor', () => {
+  it('runs at the floor when no k is asked, at a higher k when asked, and refuses any k under the floor', () => {
+    expect(kForExport(undefined, 11)).toEqual({ ok: true, value: 11 })
+    expect(kForExport(20, 11)).toEqual({ ok: true, value: 20 })
+    for (const k of [2, 0, -5, 10])
+      expect(kForExport(k, 11)).toEqual({
+        ok: false,
+        error: { code: 'protection.errors.kBelowFloor', params: { k, floor: 11 } },
+      })
+    expect(kForExport(2.5, 11).ok).toBe(false)
+  })
+
+  it('lets a floor be set from the hard minimum to the maximum only', () => {
+    expect(checkKFloor(HARD_MINIMUM_K)).toEqual({ ok: true, value: HARD_MINIMUM_K })
+    expect(checkKFloor(15)).toEqual({ ok: true, value: 15 })
+    for (const floor of [HARD_MINIMUM_K - 1, 2, 0, -1, 11.5, 1001]) expect(checkKFloor(floor).ok).toBe(false)
   })
 })

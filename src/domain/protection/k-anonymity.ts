@@ -3,6 +3,35 @@ import { fail, ok, PROTECTION_ERRORS, type Result } from './errors.ts'
 /** CTDC releases its global dataset k-anonymised with k = 11 [research note §2, ref 34]. */
 export const DEFAULT_K = 11
 
+/**
+ * The lowest floor an administrator may set. Below 5 a class is a handful of people whom one extra fact (a
+ * village, a date) singles out; the floor itself defaults to DEFAULT_K.
+ */
+export const HARD_MINIMUM_K = 5
+export const MAXIMUM_K = 1000
+
+/** An administrator's new floor: a whole number from HARD_MINIMUM_K to MAXIMUM_K. */
+export function checkKFloor(floor: number): Result<number> {
+  if (!Number.isInteger(floor) || floor < HARD_MINIMUM_K || floor > MAXIMUM_K)
+    return fail(PROTECTION_ERRORS.kFloorOutOfRange, {
+      floor: String(floor),
+      min: HARD_MINIMUM_K,
+      max: MAXIMUM_K,
+    })
+  return ok(floor)
+}
+
+/**
+ * The k an export uses: the requester's, or the floor when none is asked; a k under the floor is refused, never
+ * quietly raised, so the requester knows what the file guarantees.
+ */
+export function kForExport(requested: number | undefined, floor: number): Result<number> {
+  const k = requested ?? floor
+  if (!Number.isInteger(k) || k > MAXIMUM_K) return fail(PROTECTION_ERRORS.invalidK, { k: String(k) })
+  if (k < floor) return fail(PROTECTION_ERRORS.kBelowFloor, { k, floor })
+  return ok(k)
+}
+
 export type DeidentifiedRecord = Readonly<Record<string, string | number | boolean | null | undefined>>
 
 export interface EquivalenceClass {

@@ -19,6 +19,8 @@ export interface AggregateCell {
   /** Dimension request name → value. */
   key: Readonly<Record<string, string>>
   count: number
+  /** Sum of the keys of the records in the cell (cell-key perturbation); absent where keys are not counted. */
+  keySum?: number
   numerator?: number
   /** Null when the cell's count is zero. */
   rate?: number | null
@@ -85,8 +87,9 @@ export function aggregate(
     return fail(STATISTICS_ERRORS.invalidRateBase, { per: String(per) })
   const ageBands = query.ageBands ?? DEFAULT_AGE_BANDS
 
-  const cells = new Map<string, { values: string[]; count: number; numerator: number }>()
+  const cells = new Map<string, { values: string[]; count: number; keySum: number; numerator: number }>()
   let total = 0
+  let keyed = false
   for (const record of records) {
     const weight = weightOf(record)
     if (!weight.ok) return weight
@@ -97,8 +100,10 @@ export function aggregate(
     for (const values of combinations(perDimension)) {
       // The unit separator cannot appear in a code, so joined keys never collide.
       const id = values.join('\u001f')
-      const cell = cells.get(id) ?? { values, count: 0, numerator: 0 }
+      const cell = cells.get(id) ?? { values, count: 0, keySum: 0, numerator: 0 }
       cell.count += weight.value
+      cell.keySum += record.recordKey ?? 0
+      if (record.recordKey !== undefined) keyed = true
       if (inNumerator) cell.numerator += weight.value
       cells.set(id, cell)
     }
@@ -111,9 +116,10 @@ export function aggregate(
     total,
     cells: sorted.map(([, cell]) => {
       const key = Object.fromEntries(names.map((name, i) => [name, cell.values[i] ?? '']))
-      if (!numerator) return { key, count: cell.count }
+      const keys = keyed ? { keySum: cell.keySum } : {}
+      if (!numerator) return { key, count: cell.count, ...keys }
       const rate = cell.count === 0 ? null : (cell.numerator / cell.count) * per
-      return { key, count: cell.count, numerator: cell.numerator, rate }
+      return { key, count: cell.count, ...keys, numerator: cell.numerator, rate }
     }),
   })
 }

@@ -35,6 +35,11 @@ export interface StatisticsRecord {
   /** Services referred or delivered: a referral may ask for several. */
   services?: readonly string[] | null
   count?: number
+  /**
+   * The record's fixed cell key contribution (cell-key perturbation, `cell-key.ts`): for a record that
+   * stands for several (`count`), the sum of their keys.
+   */
+  recordKey?: number
 }
 
 export const UNKNOWN = 'unknown'

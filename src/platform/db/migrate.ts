@@ -12,6 +12,8 @@ import * as m0010 from './migrations/0010-shifts.ts'
 import * as m0011 from './migrations/0011-statistics-releases.ts'
 import * as m0012 from './migrations/0012-audit-truncate.ts'
 import * as m0013 from './migrations/0013-screening-generations.ts'
+import * as m0014 from './migrations/0014-statistics-cell-keys.ts'
+import * as m0015 from './migrations/0015-disclosure-settings.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +30,8 @@ export const migrations: Record<string, Migration> = {
   '0011-statistics-releases': m0011,
   '0012-audit-truncate': m0012,
   '0013-screening-generations': m0013,
+  '0014-statistics-cell-keys': m0014,
+  '0015-disclosure-settings': m0015,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -7,7 +7,7 @@ import type { PeriodWords } from './period-label.ts'
 export type Unit = IndicatorResult['unit']
 
 /**
- * Figures in the reader's language and digits. A withheld figure reads "fewer than 10" when it was too
+ * Figures in the reader's language and digits. A withheld figure reads "small (under 10 once perturbed)" when it was too
  * small itself, and "withheld" when it was hidden to protect another cell (it may be of any size).
  * Memoised so charts are redrawn only when the language or the threshold changes.
  */
