@@ -89,7 +89,10 @@ child.stdout.on('data', keep)
 child.stderr.on('data', keep)
 let exited = null
 const exit = new Promise((resolve) =>
-  child.once('exit', (code, signal) => resolve((exited = { code, signal }))),
+  child.once('exit', (code, signal) => {
+    exited = { code, signal }
+    resolve(exited)
+  }),
 )
 
 async function status(path) {
