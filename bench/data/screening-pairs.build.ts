@@ -1,7 +1,7 @@
 /**
  * Builds `screening-pairs.jsonl`, the labelled evaluation set of the screening bench, deterministically.
  * Run from the repository root: `npx tsx bench/data/screening-pairs.build.ts [path/to/kname-khmer_names.json]`.
- * The Khmer names come from the kname file (MIT), read from the shared reference folder by default.
+ * The Khmer names come from the kname file (MIT), the repository's copy in `src/test/fixtures/` by default.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -22,7 +22,7 @@ export interface LabelledPair {
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
-const KNAME = process.argv[2] ?? '/work/shared/reference/names/kname-khmer_names.json'
+const KNAME = process.argv[2] ?? join(here, '..', '..', 'src', 'test', 'fixtures', 'kname-khmer_names.json')
 
 let seed = 20260401
 function random(): number {

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream'
+import { sql } from 'kysely'
 import { progressBar } from '../cli/progress.ts'
-import type { Db } from '../platform/db/database.ts'
+import type { Db, Tx } from '../platform/db/database.ts'
 import { seedTraffic } from './crossings/seed-traffic.ts'
 import { seedExaminationTemplates } from './documents/seed-templates.ts'
 import { type DemoCredential, seedDemoUsers } from './identity/seed-demo-users.ts'
@@ -14,9 +15,25 @@ export interface SeedResult {
   demoUsers: DemoCredential[]
 }
 
+// Any constant: the first half of a two-key advisory lock, a key space of its own (documents use 20_002).
+const SEED_LOCK_CLASS = 20_003
+
+/**
+ * Every seeding step checks what is there, then writes: two processes starting at once on one empty PostgreSQL
+ * database would both find no users and both insert them. Each step's transaction therefore takes this lock
+ * first, so the second seeder waits and then finds the first one's rows (and seeds nothing twice).
+ */
+function seeding<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_CLASS}, 1)`.execute(trx)
+    return work(trx)
+  })
+}
+
 /**
  * Reference data always (existing rows are kept); demo users only into an empty users table, so a
- * production database that has real users is never given demo accounts.
+ * production database that has real users is never given demo accounts. Safe to run from several processes
+ * at once (see `seeding`).
  */
 export async function seed(o: {
   db: Db
@@ -27,16 +44,16 @@ export async function seed(o: {
   out?: Writable
 }): Promise<SeedResult> {
   const bar = o.out ? progressBar(o.out, 'Seeding', 2) : undefined
-  const reference = await o.db.transaction().execute((trx) => seedReference({ trx }))
-  await o.db.transaction().execute((trx) => seedExaminationTemplates({ trx }))
-  await o.db.transaction().execute((trx) => seedDefaultRuleSet({ trx }))
+  const reference = await seeding(o.db, (trx) => seedReference({ trx }))
+  await seeding(o.db, (trx) => seedExaminationTemplates({ trx }))
+  await seeding(o.db, (trx) => seedDefaultRuleSet({ trx }))
   bar?.update(1)
-  const demoUsers = await o.db.transaction().execute(async (trx) => {
+  const demoUsers = await seeding(o.db, async (trx) => {
     if (!o.demo) return []
     const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()
     return any ? [] : seedDemoUsers({ trx, password: o.demoPassword })
   })
-  if (o.demo) await seedDemoProviders(o.db)
+  if (o.demo) await seeding(o.db, (trx) => seedDemoProviders(trx))
   bar?.done()
   // Only a database that has just received its demo users gets demo traffic, so a restart adds nothing.
   if (demoUsers.length && o.demoTraffic) await seedDemoTraffic(o.db, o.demoTraffic, o.out)

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database.ts'
+import type { Executor } from '../../platform/db/database.ts'
 import { json } from './protection-actor.ts'
 
 /**
@@ -53,7 +53,7 @@ const DEMO_PROVIDERS = [
   },
 ] as const
 
-export async function seedDemoProviders(db: Db): Promise<void> {
+export async function seedDemoProviders(db: Executor): Promise<void> {
   const any = await db.selectFrom('protection_providers').select('id').limit(1).executeTakeFirst()
   if (any) return
   await db

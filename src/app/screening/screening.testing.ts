@@ -1,11 +1,4 @@
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Client } from '../../test/test-app.ts'
-
-/** The repository root, from this file's place in it (CI clones elsewhere, with `shared/` beside the root). */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
-export const sharedWatchlist = (file: string) =>
-  resolve(repoRoot, '..', 'shared', 'reference', 'watchlists', file)
 
 export async function createList(c: Client, over: Record<string, unknown> = {}) {
   const res = await c.request('POST', '/api/watchlists', {

@@ -29,10 +29,12 @@ export const startCommand: Command = {
       demoTraffic: config.demoTraffic,
       out: io.stdout,
     })
-    await ensureWebBuilt(io.stdout)
+    // An API-only process (SERVE_WEB=false, e.g. behind a load balancer that serves the app elsewhere) neither builds
+    // nor serves the web app: `/` and every other non-API path answer `route_not_found`.
+    if (config.serveWeb) await ensureWebBuilt(io.stdout)
     const app = await buildServer({
       ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) },
-      web: true,
+      web: config.serveWeb,
       logger: true,
     })
     const checkpoints = scheduleCheckpoints({
@@ -45,7 +47,8 @@ export const startCommand: Command = {
     const address = await app.listen({ port: config.port, host: config.host })
     printDemoCredentials(io.stdout, demoUsers)
     io.stdout.write(
-      `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs)\n`,
+      `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs` +
+        `${config.serveWeb ? '' : '; API only, SERVE_WEB=false'})\n`,
     )
 
     // Keeps crash recovery short on PGlite, and clears dead sessions and old idempotency keys on both engines.

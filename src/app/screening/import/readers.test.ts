@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { sharedWatchlist } from '../screening.testing.ts'
+import { fixtureFile } from '../../../test/fixtures.ts'
 import { readCsv } from './csv-format.ts'
 import { decodeUtf8 } from './decode.ts'
 import { readFtm } from './ftm-format.ts'
@@ -109,7 +109,7 @@ describe('import readers', () => {
   })
 
   it('read the individuals of the OFAC SDN list from its remarks', async () => {
-    const source = decodeUtf8(createReadStream(sharedWatchlist('ofac-sdn.csv')), { maxBytes: 10_000_000 })
+    const source = decodeUtf8(createReadStream(fixtureFile('ofac-sdn.csv')), { maxBytes: 10_000_000 })
     const items = await collect(
       readOfacSdn(source, (v) => ({ egypt: 'EGY', cambodia: 'KHM' })[v.toLowerCase()]),
     )
