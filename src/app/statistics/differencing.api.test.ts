@@ -11,13 +11,13 @@ import { type CrossingFact, insertCrossings } from './statistics.testing.ts'
  * Issue 12 §3, as it was reproduced: travellers by post for Cham Yeam — October withheld, November 10,
  * October–November 14, so October = 4. The keys are fixed here (a known secret, known crossing ids) so the
  * figures are deterministic; they are worked out beside the API from the documented derivation (the first
- * 12 bits of MD5(secret ‖ id), `perturbCount`), which also checks that the database derives keys as
+ * 12 bits of SHA-256(secret ‖ id), `perturbCount`), which also checks that the database derives keys as
  * documented. Before cell-key perturbation every reader got 10 and 14 and the CSV blank / 10 / 14.
  */
 const SECRET = 'cham-yeam-0'
 const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
 const recordKey = (crossing: string) => {
-  const h = createHash('md5')
+  const h = createHash('sha256')
     .update(SECRET + crossing)
     .digest()
   return (h[0] ?? 0) * 16 + ((h[1] ?? 0) >> 4)

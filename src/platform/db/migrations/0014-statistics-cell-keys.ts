@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 
 /**
  * Cell-key perturbation (src/domain/statistics/SUPPRESSION.md). Every counted record gets a fixed key in
- * 0 … 4095 that no reader sees: the first 12 bits of MD5(secret ‖ record id), with a secret made here from
+ * 0 … 4095 that no reader sees: the first 12 bits of SHA-256(secret ‖ record id), with a secret made here from
  * the database's strong random source and kept in `stat_key_secret` (it travels with a backup, so a restored
  * database perturbs exactly as before; changing it would change every published figure and is not offered).
  * The crossing rollups of 0009 gain `key_sum`, the sum of the keys of the crossings in each row, kept by the
@@ -99,10 +99,10 @@ const STATEMENTS = [
     id boolean PRIMARY KEY DEFAULT true CHECK (id),
     secret text NOT NULL)`,
   `INSERT INTO stat_key_secret (secret) VALUES (gen_random_uuid()::text || gen_random_uuid()::text)`,
-  // The first 12 bits of MD5(secret ‖ id): a fixed key per record, uniform enough for a noise lookup.
+  // The first 12 bits of SHA-256(secret ‖ id): a fixed key per record, uniform enough for a noise lookup.
   `CREATE FUNCTION stat_record_key(record_id text) RETURNS integer LANGUAGE sql STABLE AS $$
     SELECT (get_byte(h, 0) * 16 + get_byte(h, 1) / 16)::integer
-    FROM (SELECT decode(md5(secret || record_id), 'hex') AS h FROM stat_key_secret) k $$`,
+    FROM (SELECT sha256(convert_to(secret || record_id, 'UTF8')) AS h FROM stat_key_secret) k $$`,
   ...ROLLUPS.map((t) => `ALTER TABLE ${t} ADD COLUMN key_sum bigint NOT NULL DEFAULT 0`),
   triggerFunction('stat_crossings_inserted', applyDelta(crossingsFrom('SELECT *, 1 AS sign FROM new_rows'))),
   triggerFunction('stat_crossings_deleted', applyDelta(crossingsFrom('SELECT *, -1 AS sign FROM old_rows'))),
