@@ -64,3 +64,45 @@ export function xlsxRows(rows: number, from = 2): Buffer {
   }
   return xlsxWithSheet(parts())
 }
+
+/** A real PNG header (signature, IHDR with its CRC) for an image of any size, with no pixels behind it. */
+export function pngOf(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr.set([8, 6, 0, 0, 0], 8)
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([len, body, crc])
+  }
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.from('78da63000000010001', 'hex')),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** A JPEG start (SOI, JFIF APP0) with a baseline frame header claiming `width`×`height`. */
+export function jpegOf(width: number, height: number): Buffer {
+  const app0 = Buffer.from('ffe000104a46494600010100000100010000', 'hex')
+  const sof = Buffer.alloc(19)
+  sof.set([0xff, 0xc0, 0x00, 0x11, 0x08], 0)
+  sof.writeUInt16BE(height, 5)
+  sof.writeUInt16BE(width, 7)
+  sof.set([3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1], 9)
+  return Buffer.concat([Buffer.from('ffd8', 'hex'), app0, sof, Buffer.from('ffd9', 'hex')])
+}
+
+function crc32(buf: Buffer): number {
+  let c = ~0
+  for (const b of buf) {
+    c ^= b
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1))
+  }
+  return ~c >>> 0
+}
