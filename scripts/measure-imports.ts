@@ -89,6 +89,7 @@ async function main() {
       const res = await fetch(
         `${url}/api/returns/imports?format=xlsx&returnType=g2g_list&listRef=M-${Date.now()}`,
         {
+          signal: AbortSignal.timeout(600_000),
           method: 'POST',
           headers: {
             cookie,
@@ -98,7 +99,10 @@ async function main() {
           body: bytes,
         },
       )
-      const body = await res.text()
+        .then(async (r) => ({ status: r.status, body: await r.text() }))
+        // A server that never answers (undici gives up after 300 s without headers) is a figure too.
+        .catch((e: Error) => ({ status: 0, body: `no answer: ${e.cause ?? e.message}` }))
+      const body = res.body
       const seconds = (performance.now() - t0) / 1000
       running = false
       await Promise.all([sampler, poller])
