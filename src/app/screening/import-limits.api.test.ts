@@ -138,7 +138,10 @@ describe.each(engines())('alert-list import limits and removals on %s', (engine)
     expect(await live(list.id)).toBe(3)
   })
 
-  it('keeps answering /api/health while a hostile file is read', async () => {
+  // On PGlite an alert-list import is one transaction on the embedded database's single connection, so /api/health
+  // (which reads the database) waits for it whatever thread parses: a known limit, written in docs/security.md.
+  // On PostgreSQL the request thread and the database both stay free.
+  it.skipIf(engine === 'pglite')('keeps answering /api/health while a hostile file is read', async () => {
     const list = await listOfThree()
     const order: string[] = []
     const pending = upload(
