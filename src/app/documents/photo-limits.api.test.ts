@@ -40,9 +40,11 @@ describe.each(engines())('photo dimensions on %s', (engine) => {
     ).json().document.id
     const exam = await officer.request('POST', `/api/documents/${documentId}/examinations`, {
       templateId: 'VNM-P',
-      finding: 'consistent',
-      results: {},
+      finding: 'suspected',
+      results: { 'generic.photo_not_substituted': 'anomaly', 'generic.laminate_intact': 'consistent' },
+      notes: 'Raised edge at the portrait corner',
     })
+    expect(exam.statusCode, exam.body).toBe(201)
     examUrl = `/api/documents/examinations/${exam.json().id}/photos`
     returneeUrl = `/api/returns/${(await register(officer, returneeBody({ givenLatin: 'Pixel' }))).json().id}/photo`
   })
