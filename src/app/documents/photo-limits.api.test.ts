@@ -83,7 +83,7 @@ describe.each(engines())('photo dimensions on %s', (engine) => {
   it.each(['document', 'returnee'] as const)(
     'refuses a %s photo whose header is not a real image',
     async (kind) => {
-      const res = await send(kind, Buffer.from('89504e470d0a1a0a' + '00'.repeat(40), 'hex'), 'image/png')
+      const res = await send(kind, Buffer.from(`89504e470d0a1a0a${'00'.repeat(40)}`, 'hex'), 'image/png')
       expect(res.statusCode).toBe(400)
       expect(res.json().error.details[0].code).toBe('validation.not_an_image')
     },
