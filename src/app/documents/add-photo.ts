@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { findExamination, insertPhoto, type PhotoInfo } from './examinations.repository.ts'
-import { checkedPhoto, type PhotoType } from './photo-rules.ts'
+import { checkedPhoto, type PhotoLimits, type PhotoType } from './photo-rules.ts'
 
 /** Attaches a photo of the examined document; only the officers who may examine at that post may add one. */
 export async function addPhoto(o: {
@@ -14,13 +14,15 @@ export async function addPhoto(o: {
   examinationId: string
   contentType: PhotoType
   bytes: Buffer
+  /** Largest width, height and pixel count accepted (`config.photos`). */
+  limits: PhotoLimits
 }): Promise<PhotoInfo> {
   if (!can(o.actor, 'create', 'examination')) throw new AppError('forbidden')
   const examination = await findExamination(o.trx, o.examinationId)
   if (!examination) throw new AppError('not_found')
   if (!can(o.actor, 'create', 'examination', { postCode: examination.post_code }))
     throw new AppError('forbidden')
-  const checked = checkedPhoto(o.bytes, o.contentType)
+  const checked = checkedPhoto(o.bytes, o.contentType, o.limits)
   const photo = await insertPhoto(o.trx, {
     id: randomUUID(),
     examination_id: examination.id,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../platform/errors/codes.ts'
+import { imageDimensions } from './image-header.ts'
 
 /** Photos an officer takes of a document: a phone or document-camera picture, never a scan at print quality. */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
@@ -22,11 +23,39 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
   return null
 }
 
+/** Largest photo accepted, read from the image's header (PHOTO_MAX_DIMENSION, PHOTO_MAX_PIXELS). */
+export interface PhotoLimits {
+  maxDimension: number
+  maxPixels: number
+}
+
+/**
+ * The image's width and height from its header (`image-header.ts`: the header only, nothing is decoded). A file
+ * whose header cannot be read is not an image; one larger than the limits (a 20000×20000 PNG of a few kilobytes
+ * decodes to 1.6 GB in every browser that shows it) is refused. Called once the signature matched the type.
+ */
+function checkDimensions(bytes: Buffer, contentType: PhotoType, limits: PhotoLimits) {
+  const size = imageDimensions(bytes)
+  if (!size)
+    throw new AppError('validation_failed', {}, [
+      { path: 'body', code: 'validation.not_an_image', params: { format: contentType } },
+    ])
+  const { width, height } = size
+  if (width > limits.maxDimension || height > limits.maxDimension || width * height > limits.maxPixels)
+    throw new AppError('validation_failed', {}, [
+      {
+        path: 'body',
+        code: 'validation.image_too_large',
+        params: { width, height, maxDimension: limits.maxDimension, maxPixels: limits.maxPixels },
+      },
+    ])
+}
+
 /**
  * Bytes accepted as a photo of the declared type, with their size and digest as stored beside them; anything empty,
- * too large or not what it claims to be is refused before it reaches the database.
+ * too large (in bytes or in pixels) or not what it claims to be is refused before it reaches the database.
  */
-export function checkedPhoto(bytes: Buffer, contentType: PhotoType) {
+export function checkedPhoto(bytes: Buffer, contentType: PhotoType, limits: PhotoLimits) {
   if (bytes.length === 0)
     throw new AppError('validation_failed', {}, [
       { path: 'body', code: 'validation.too_small', params: { minimum: 1 } },
@@ -36,6 +65,7 @@ export function checkedPhoto(bytes: Buffer, contentType: PhotoType) {
     throw new AppError('validation_failed', {}, [
       { path: 'body', code: 'validation.invalid_format', params: { format: contentType } },
     ])
+  checkDimensions(bytes, contentType, limits)
   return {
     content_type: contentType,
     size: bytes.length,

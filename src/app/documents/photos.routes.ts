@@ -53,7 +53,16 @@ export async function photosRoutes(app: FastifyInstance, ctx: AppContext) {
             sha256: createHash('sha256').update(bytes).digest('hex'),
           },
           run: async () =>
-            presentPhoto(await addPhoto({ trx, actor, examinationId: req.params.id, contentType, bytes })),
+            presentPhoto(
+              await addPhoto({
+                trx,
+                actor,
+                examinationId: req.params.id,
+                contentType,
+                bytes,
+                limits: ctx.config.photos,
+              }),
+            ),
         }),
       )
       return reply.code(replayed ? 200 : 201).send(result)

@@ -3,6 +3,7 @@ import type { ReturnType } from '../../domain/returns/index.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
+import type { ReadLimits } from '../../platform/files/file-refused.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { groupId, readList, sha256 } from './read-return-list.ts'
@@ -40,6 +41,8 @@ export async function importReturnList(o: {
   format: ListFormat
   fileName: string | null
   bytes: Buffer
+  /** Inflated bytes, rows and cell length the reader accepts (`config.imports`). */
+  limits: ReadLimits
   onStart?(p: ImportProgress): void
   onProgress?(p: ImportProgress): void
 }): Promise<{ report: ReturnImportRow; replayed: boolean }> {

@@ -12,8 +12,6 @@ import { importReturnList } from './import-return-list.ts'
 import { presentImport } from './returnee.presenter.ts'
 import { IdParams, ImportQuery, ImportView } from './returns.schemas.ts'
 
-/** Return lists run to tens of thousands of rows: 20 MB holds about 100,000 rows of the documented columns. */
-export const MAX_LIST_BYTES = 20 * 1024 * 1024
 const FILE_TYPES = [
   'text/csv',
   'text/plain',
@@ -28,7 +26,15 @@ const FILE_TYPES = [
  * `error`), so the web shows a real progress bar while the rows are written.
  */
 export async function returnImportsRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: MAX_LIST_BYTES }, (_req, body, done) =>
+  // Return lists run to tens of thousands of rows: 20 MB (the default) holds about 100,000 rows.
+  const limit = ctx.config.imports
+  const maxBytes = limit.returnListMaxBytes
+  const limits = {
+    maxInflatedBytes: limit.maxInflatedBytes,
+    maxRows: limit.returnListMaxRows,
+    maxLineChars: limit.maxLineChars,
+  }
+  app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) =>
     done(null, body),
   )
   const r = app.withTypeProvider<ZodTypeProvider>()
@@ -38,7 +44,7 @@ export async function returnImportsRoutes(app: FastifyInstance, ctx: AppContext)
   r.post(
     '/api/returns/imports',
     {
-      bodyLimit: MAX_LIST_BYTES,
+      bodyLimit: maxBytes,
       schema: { tags, querystring: ImportQuery, consumes: FILE_TYPES, produces: ['application/x-ndjson'] },
     },
     async (req, reply) => {
@@ -59,6 +65,7 @@ export async function returnImportsRoutes(app: FastifyInstance, ctx: AppContext)
         format: q.format,
         fileName: q.fileName ?? null,
         bytes: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        limits,
         onStart: (p) => {
           line({ type: 'start', ...p })
           started()

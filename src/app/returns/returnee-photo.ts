@@ -1,7 +1,7 @@
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
-import { checkedPhoto, type PhotoType } from '../documents/photo-rules.ts'
+import { checkedPhoto, type PhotoLimits, type PhotoType } from '../documents/photo-rules.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { authorize } from '../identity/authorize.ts'
 import { findReturnee } from './returns.repository.ts'
@@ -22,9 +22,11 @@ export async function setReturneePhoto(o: {
   returneeId: string
   contentType: PhotoType
   bytes: Buffer
+  /** Largest width, height and pixel count accepted (`config.photos`). */
+  limits: PhotoLimits
 }): Promise<{ size: number; sha256: string }> {
   const returnee = await returneeAt(o.trx, o.actor, 'update', o.returneeId)
-  const checked = checkedPhoto(o.bytes, o.contentType)
+  const checked = checkedPhoto(o.bytes, o.contentType, o.limits)
   const photo = {
     returnee_id: returnee.id,
     ...checked,

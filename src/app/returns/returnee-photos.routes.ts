@@ -33,11 +33,16 @@ export async function returneePhotosRoutes(app: FastifyInstance, ctx: AppContext
     async (req) => {
       const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() as PhotoType
       const actor = actorOf(req)
-      return db
-        .transaction()
-        .execute((trx) =>
-          setReturneePhoto({ trx, actor, returneeId: req.params.id, contentType, bytes: req.body as Buffer }),
-        )
+      return db.transaction().execute((trx) =>
+        setReturneePhoto({
+          trx,
+          actor,
+          returneeId: req.params.id,
+          contentType,
+          bytes: req.body as Buffer,
+          limits: ctx.config.photos,
+        }),
+      )
     },
   )
 

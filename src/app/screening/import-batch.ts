@@ -29,6 +29,8 @@ export interface ImportReport {
   removed: number
   unchanged: number
   skipped: number
+  /** The importer confirmed the removals (an empty file, or more than the allowed share of the list). */
+  removalsConfirmed: boolean
 }
 
 export type Valid =

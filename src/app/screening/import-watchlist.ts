@@ -1,15 +1,14 @@
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
+import { FileRefused } from '../../platform/files/file-refused.ts'
+import { runInWorker } from '../../platform/files/run-in-worker.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { removeUnconfirmed } from './entries.repository.ts'
-import { countryLookup } from './import/country-lookup.ts'
-import { readCsv } from './import/csv-format.ts'
-import { decodeUtf8 } from './import/decode.ts'
-import { readFtm } from './import/ftm-format.ts'
-import { readOfacSdn } from './import/ofac-sdn-format.ts'
-import { type ImportFormat, UnreadableFile } from './import/records.ts'
-import { readUnXml } from './import/un-xml-format.ts'
+import { countryPairs } from './import/country-lookup.ts'
+import type { ImportFormat } from './import/records.ts'
+import type { WatchlistJob, WatchlistRead } from './import/watchlist.worker.ts'
 import { type ImportReport, type Rejection, type Valid, validate, writeBatch } from './import-batch.ts'
+import { guardRemovals, liveEntries } from './import-removals.ts'
 import { lockOwnedList, systemActor } from './manage-watchlists.ts'
 import {
   bumpScreeningVersion,
@@ -35,13 +34,22 @@ export class ImportRejected extends Error {
   }
 }
 
-const READERS = { csv: readCsv, ftm: readFtm, 'un-xml': readUnXml, 'ofac-sdn': readOfacSdn }
+const WORKER = new URL('./import/watchlist.worker.ts', import.meta.url)
+
+/** What one import may cost (`config.imports`), and how much of a list it may remove unconfirmed. */
+export interface WatchlistImportLimits {
+  maxBytes: number
+  maxRecords: number
+  maxLineChars: number
+  maxRemovalShare: number
+}
 
 /**
  * Imports a whole file as one new version of a list, all or nothing: entries are matched to the existing ones by
  * their source id, so a re-import adds, changes and removes in place and reports each count. The file is read as
- * a stream and written in batches; any rejected line (or an unreadable file) rolls the whole import back with a
- * line-by-line report.
+ * a stream, parsed in a worker thread under the limits, and written in batches; any rejected line (or an unreadable
+ * file) rolls the whole import back with a line-by-line report. An import that would remove more than
+ * `maxRemovalShare` of the list, or holds no entries, is refused unless `confirmRemovals` (see `import-removals.ts`).
  */
 export async function importWatchlist(o: {
   trx: Tx
@@ -50,10 +58,13 @@ export async function importWatchlist(o: {
   format: ImportFormat
   source: AsyncIterable<Uint8Array | string>
   fileName: string | null
-  maxBytes: number
+  limits: WatchlistImportLimits
+  /** The importer saw how many entries this removes and confirmed it. */
+  confirmRemovals?: boolean
   onProgress?(p: { bytes: number; records: number }): void
 }): Promise<ImportReport> {
   const list = await lockOwnedList(o.trx, o.actor, o.listId)
+  const before = await liveEntries(o.trx, list.id)
   const stamp: Stamp = {
     listId: list.id,
     listVersion: await takeListVersion(o.trx, list.id),
@@ -68,6 +79,7 @@ export async function importWatchlist(o: {
     removed: 0,
     unchanged: 0,
     skipped: 0,
+    removalsConfirmed: false,
   }
   const rejected: Rejection[] = []
   let rejectedCount = 0
@@ -76,11 +88,22 @@ export async function importWatchlist(o: {
     if (rejected.length < MAX_LISTED) rejected.push(r)
   }
   let bytes = 0
-  const text = decodeUtf8(o.source, { maxBytes: o.maxBytes, onBytes: (b) => (bytes = b) })
-  const items = READERS[o.format](text, await countryLookup(o.trx))
+  const job: WatchlistJob = {
+    format: o.format,
+    countries: await countryPairs(o.trx),
+    maxBytes: o.limits.maxBytes,
+    maxRecords: o.limits.maxRecords,
+    maxLineChars: o.limits.maxLineChars,
+  }
+  const reads = runInWorker<WatchlistRead>({ module: WORKER, export: 'readWatchlist', job, source: o.source })
   let batch: Valid[] = []
   try {
-    for await (const item of items) {
+    for await (const read of reads) {
+      if (!('item' in read)) {
+        bytes = read.bytes
+        continue
+      }
+      const item = read.item
       const valid = validate(item, list.kind, reject)
       if (item.kind === 'skipped') report.skipped++
       if (!valid) continue
@@ -94,12 +117,22 @@ export async function importWatchlist(o: {
       }
     }
   } catch (err) {
-    if (!(err instanceof UnreadableFile)) throw err
+    if (!(err instanceof FileRefused)) throw err
     reject({ line: err.line, code: err.code, params: err.params })
   }
   if (rejectedCount === 0) await writeBatch(o.trx, batch, stamp, report, reject)
   o.onProgress?.({ bytes, records: report.read })
   if (rejectedCount > 0) throw new ImportRejected(rejected, rejectedCount)
+  await guardRemovals({
+    trx: o.trx,
+    listId: list.id,
+    version: stamp.listVersion,
+    before,
+    read: report.read,
+    maxShare: o.limits.maxRemovalShare,
+    confirmed: o.confirmRemovals === true,
+  })
+  report.removalsConfirmed = o.confirmRemovals === true
   report.removed =
     (await removeUnconfirmed(o.trx, 'watchlist_persons', list.id, stamp.listVersion, stamp.changeVersion)) +
     (await removeUnconfirmed(o.trx, 'watchlist_documents', list.id, stamp.listVersion, stamp.changeVersion))

@@ -9,9 +9,6 @@ import { ImportRejected, importWatchlist } from './import-watchlist.ts'
 import { ImportQuery, ImportRejectedView, ImportView, ListParams } from './screening.schemas.ts'
 import type { ScreeningIndex } from './screening-index.ts'
 
-/** Largest file the web upload takes; beyond it the import stops with a report (the CLI has no such limit). */
-export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
-
 const FILE_TYPES = [
   'text/csv',
   'text/plain',
@@ -29,6 +26,14 @@ const FILE_TYPES = [
  */
 export async function importRoutes(app: FastifyInstance, ctx: AppContext, index: ScreeningIndex) {
   const { db } = ctx.store
+  const i = ctx.config.imports
+  // Beyond these the import stops with a report (WATCHLIST_IMPORT_MAX_BYTES, …; see README).
+  const limits = {
+    maxBytes: i.watchlistMaxBytes,
+    maxRecords: i.watchlistMaxRecords,
+    maxLineChars: i.maxLineChars,
+    maxRemovalShare: i.maxRemovalShare,
+  }
   await app.register(async (sub) => {
     sub.addContentTypeParser(FILE_TYPES, (_req, payload, done) => done(null, payload))
     sub.withTypeProvider<ZodTypeProvider>().post(
@@ -39,6 +44,8 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext, index:
           params: ListParams,
           querystring: ImportQuery,
           response: { 200: ImportView, 422: ImportRejectedView },
+          description:
+            'Refused with 409 `removals_unconfirmed` (params: removed, total, read) when the file holds no entries or would remove more than WATCHLIST_MAX_REMOVAL_SHARE of the list, unless `confirmRemovals=true`.',
         },
       },
       async (req, reply) => {
@@ -52,15 +59,17 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext, index:
               format: req.query.format,
               source,
               fileName: req.query.fileName ?? null,
-              maxBytes: MAX_UPLOAD_BYTES,
+              limits,
+              confirmRemovals: req.query.confirmRemovals === 'true',
             }),
           )
           await index.refresh(db)
           return report
         } catch (err) {
+          // What the worker did not read is drained, so the client gets its answer rather than a reset.
+          source.resume()
           if (!(err instanceof ImportRejected)) throw err
           // Rejections are data: each line is reported with a translated message, and nothing was kept.
-          source.resume()
           const locale = requestLocale(req)
           return reply.code(422).send({
             error: {

@@ -161,6 +161,8 @@ export const NotificationView = z.object({
 export const ImportQuery = z.strictObject({
   format: z.enum(FORMATS),
   fileName: z.string().max(300).optional(),
+  /** `true` once the importer has seen how many entries the file removes (an empty file, most of the list). */
+  confirmRemovals: z.enum(['true', 'false']).optional(),
 })
 export const ImportView = z.object({
   listId: z.string(),
@@ -171,6 +173,7 @@ export const ImportView = z.object({
   removed: z.number(),
   unchanged: z.number(),
   skipped: z.number(),
+  removalsConfirmed: z.boolean(),
 })
 export const ImportRejectedView = z.object({
   error: z.object({

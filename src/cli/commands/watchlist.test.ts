@@ -57,4 +57,18 @@ describe('passage watchlist import and passage screen', () => {
     expect(res.err).toMatch(/Line 2: .*names/)
     expect(res.err).toMatch(/Line 3: .*category/)
   })
+
+  it('refuses a header-only file that would empty the list unless --confirm-removals is given', async () => {
+    const file = join(dir, 'empty.csv')
+    writeFileSync(file, 'id,names,birth_date,category\n')
+    const refused = await run('watchlist', 'import', file, '--list', 'NPC wanted')
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/would remove 1 of the 1 entries/)
+    expect(refused.err).toMatch(/--confirm-removals/)
+    expect((await run('screen', '--list', 'NPC wanted', 'Chhay Sokha')).out).toMatch(/Chhay Sokha/)
+    const confirmed = await run('watchlist', 'import', file, '--list', 'NPC wanted', '--confirm-removals')
+    expect(confirmed.code, confirmed.err).toBe(0)
+    expect(confirmed.out).toMatch(/0 entries read, 0 added, 0 changed, 1 removed/)
+    expect(confirmed.out).toMatch(/removals were confirmed/)
+  })
 })

@@ -9,12 +9,13 @@ import { ImportRejected, importWatchlist } from '../../app/screening/import-watc
 import { createWatchlist } from '../../app/screening/manage-watchlists.ts'
 import { findListByName } from '../../app/screening/watchlists.repository.ts'
 import { loadConfig } from '../../platform/config/config.ts'
+import { AppError } from '../../platform/errors/codes.ts'
 import { translate } from '../../platform/i18n/catalog.ts'
 import { openMigratedStore } from '../../platform/runtime.ts'
 import { type CliIO, type Command, UsageError } from '../command.ts'
 import { progressBar } from '../progress.ts'
 
-const usage = `passage watchlist import FILE --list NAME [--format csv|ftm|un-xml|ofac-sdn] [--agency CODE]
+const usage = `passage watchlist import FILE --list NAME [--format csv|ftm|un-xml|ofac-sdn] [--agency CODE] [--confirm-removals]
 passage watchlist export --list NAME [--output FILE]
 
 Imports FILE as one new version of the alert list NAME, all or nothing. Entries are matched by their source id,
@@ -24,6 +25,9 @@ with bad lines is rejected with one message per line, and nothing is changed.
              Council Consolidated List) or ofac-sdn (OFAC's legacy sdn.csv); guessed from the file extension
              (.csv, .jsonl, .xml) when left out
   --agency   the owning agency, to create the list when it does not exist yet
+  --confirm-removals
+             import even if the file holds no entries or removes more than WATCHLIST_MAX_REMOVAL_SHARE of the
+             list (refused otherwise, with the count, so an empty or truncated file cannot empty a list)
 Export writes the list's current entries as CSV (to FILE, or standard output), in the format import reads.`
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
@@ -55,6 +59,7 @@ export const watchlistCommand: Command = {
         format: { type: 'string' },
         agency: { type: 'string' },
         output: { type: 'string' },
+        'confirm-removals': { type: 'boolean' },
       },
     })
     if (sub === 'export') return exportList(v.list, v.output, io)
@@ -64,7 +69,8 @@ export const watchlistCommand: Command = {
     if (!file || !v.list) throw new UsageError('FILE and --list are required')
     const format = formatOf(file, v.format)
     const size = statSync(file).size
-    const store = await openMigratedStore(loadConfig())
+    const config = loadConfig()
+    const store = await openMigratedStore(config)
     try {
       const db = store.db
       let list = await findListByName(db, v.list)
@@ -90,7 +96,15 @@ export const watchlistCommand: Command = {
           format,
           source: createReadStream(file, { highWaterMark: 256 * 1024 }),
           fileName: basename(file),
-          maxBytes: Number.MAX_SAFE_INTEGER,
+          // An administrator's own file on the server: no byte limit (full OpenSanctions exports run to gigabytes),
+          // the record and line limits as for an upload.
+          limits: {
+            maxBytes: Number.MAX_SAFE_INTEGER,
+            maxRecords: config.imports.watchlistMaxRecords,
+            maxLineChars: config.imports.maxLineChars,
+            maxRemovalShare: config.imports.maxRemovalShare,
+          },
+          confirmRemovals: v['confirm-removals'] === true,
           onProgress: (p) => bar.update(p.bytes),
         }),
       )
@@ -99,6 +113,8 @@ export const watchlistCommand: Command = {
         `List "${v.list}" version ${report.version}: ${report.read} entries read, ${report.added} added, ` +
           `${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged, ${report.skipped} skipped.\n`,
       )
+      if (report.removalsConfirmed)
+        io.stdout.write(`${translate('en', 'watchlists.import.removalsConfirmed')}\n`)
       return 0
     } catch (err) {
       if (err instanceof ImportRejected) {
@@ -108,6 +124,11 @@ export const watchlistCommand: Command = {
             `${translate('en', `watchlists.import.errors.${r.code}`, { line: r.line, ...r.params })}\n`,
           )
         }
+        return 1
+      }
+      if (err instanceof AppError && err.code === 'removals_unconfirmed') {
+        io.stderr.write(`${translate('en', 'errors.removals_unconfirmed', err.params)}\n`)
+        io.stderr.write('Give --confirm-removals to import it anyway.\n')
         return 1
       }
       throw err

@@ -62,6 +62,32 @@ const schema = z.object({
     .min(1)
     .max(24 * 3600)
     .default(60),
+  RETURN_LIST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  RETURN_LIST_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
+  WATCHLIST_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024),
+  WATCHLIST_IMPORT_MAX_RECORDS: z.coerce.number().int().min(1).default(2_000_000),
+  IMPORT_MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
+  IMPORT_MAX_LINE_CHARS: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .default(1024 * 1024),
+  IMPORT_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  WATCHLIST_MAX_REMOVAL_SHARE: z.coerce.number().min(0).max(1).default(0.5),
+  PHOTO_MAX_DIMENSION: z.coerce.number().int().min(16).default(8000),
+  PHOTO_MAX_PIXELS: z.coerce.number().int().min(256).default(40_000_000),
 })
 
 export type Config = Readonly<{
@@ -96,6 +122,20 @@ export type Config = Readonly<{
   auditCheckpointDir: string
   /** How often a running server signs the log head when the log has grown. */
   auditCheckpointMs: number
+  /** What an import may cost: bytes uploaded, bytes inflated, records, one line; parsed in `importWorkers` workers. */
+  imports: Readonly<{
+    returnListMaxBytes: number
+    returnListMaxRows: number
+    watchlistMaxBytes: number
+    watchlistMaxRecords: number
+    maxInflatedBytes: number
+    maxLineChars: number
+    workers: number
+    /** Share of a list's entries a re-import may remove without the importer confirming it. */
+    maxRemovalShare: number
+  }>
+  /** Largest side and pixel count of an uploaded photo, read from its header. */
+  photos: Readonly<{ maxDimension: number; maxPixels: number }>
 }>
 
 export class ConfigError extends Error {}
@@ -135,5 +175,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKeyFile: resolve(c.AUDIT_KEY_FILE ?? join(dataDir, 'audit-key', 'checkpoint-signing.pem')),
     auditCheckpointDir: resolve(c.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints')),
     auditCheckpointMs: c.AUDIT_CHECKPOINT_SECONDS * 1000,
+    imports: Object.freeze({
+      returnListMaxBytes: c.RETURN_LIST_MAX_BYTES,
+      returnListMaxRows: c.RETURN_LIST_MAX_ROWS,
+      watchlistMaxBytes: c.WATCHLIST_IMPORT_MAX_BYTES,
+      watchlistMaxRecords: c.WATCHLIST_IMPORT_MAX_RECORDS,
+      maxInflatedBytes: c.IMPORT_MAX_INFLATED_BYTES,
+      maxLineChars: c.IMPORT_MAX_LINE_CHARS,
+      workers: c.IMPORT_WORKERS,
+      maxRemovalShare: c.WATCHLIST_MAX_REMOVAL_SHARE,
+    }),
+    photos: Object.freeze({ maxDimension: c.PHOTO_MAX_DIMENSION, maxPixels: c.PHOTO_MAX_PIXELS }),
   })
 }

@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   route_not_found: 404,
   username_taken: 409,
   capacity_exhausted: 409,
+  removals_unconfirmed: 409,
   conflict: 409,
   body_too_large: 413,
   unsupported_media_type: 415,

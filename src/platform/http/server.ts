@@ -19,6 +19,7 @@ import { screeningRoutes } from '../../app/screening/screening.routes.ts'
 import { exportsRoutes } from '../../app/statistics/exports.routes.ts'
 import { statisticsRoutes } from '../../app/statistics/statistics.routes.ts'
 import { AppError } from '../errors/codes.ts'
+import { setWorkerSlots } from '../files/run-in-worker.ts'
 import { registerAuthHooks } from './auth-hooks.ts'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling, sendError } from './error-handler.ts'
@@ -57,6 +58,8 @@ const areas = [
 
 export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
   const { ctx } = o
+  // Imports parse in worker threads; this many at once per process (IMPORT_WORKERS).
+  setWorkerSlots(ctx.config.imports.workers)
   const app = Fastify({
     logger: o.logger ? { level: ctx.config.logLevel } : false,
     bodyLimit: ctx.config.bodyLimitBytes,

@@ -14,6 +14,7 @@ interface Report {
   removed: number
   unchanged: number
   skipped: number
+  removalsConfirmed: boolean
 }
 
 const FORMATS = ['csv', 'un-xml', 'ftm', 'ofac-sdn'] as const
@@ -33,13 +34,16 @@ export function ImportPanel({ listId, onDone }: { listId: string; onDone(): void
   const [progress, setProgress] = useState<number | null>(null)
   const [report, setReport] = useState<Report | null>(null)
   const [error, setError] = useState<unknown>()
-  const start = async () => {
+  // An import that empties most of the list is refused with the count; the user confirms and uploads again.
+  const refusedRemovals = error instanceof ApiError && error.code === 'removals_unconfirmed'
+  const start = async (confirmRemovals = false) => {
     if (!file) return
     setError(undefined)
     setReport(null)
     setProgress(0)
     try {
-      const url = `/api/watchlists/${listId}/import?format=${format}&fileName=${encodeURIComponent(file.name)}`
+      const confirm = confirmRemovals ? '&confirmRemovals=true' : ''
+      const url = `/api/watchlists/${listId}/import?format=${format}&fileName=${encodeURIComponent(file.name)}${confirm}`
       setReport(await uploadFile<Report>(url, file, session?.csrfToken, setProgress))
       onDone()
     } catch (err) {
@@ -77,7 +81,12 @@ export function ImportPanel({ listId, onDone }: { listId: string; onDone(): void
         ))}
       </SelectField>
       <div className="actions">
-        <button type="button" className="primary" disabled={!file || progress !== null} onClick={start}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!file || progress !== null}
+          onClick={() => start()}
+        >
           {t('watchlists.import.start')}
         </button>
       </div>
@@ -104,11 +113,19 @@ export function ImportPanel({ listId, onDone }: { listId: string; onDone(): void
             removed: formatNumber(report.removed),
             skipped: formatNumber(report.skipped),
           })}
+          {report.removalsConfirmed && <> {t('watchlists.import.removalsConfirmed')}</>}
         </div>
       )}
       <ErrorBanner
         error={error instanceof ApiError ? error : error ? new ApiError(0, 'network', '') : undefined}
       />
+      {refusedRemovals && (
+        <div className="actions">
+          <button type="button" className="primary" disabled={progress !== null} onClick={() => start(true)}>
+            {t('watchlists.import.confirmRemovals')}
+          </button>
+        </div>
+      )}
     </section>
   )
 }

@@ -3,16 +3,17 @@ import type { CountryLookup } from './records.ts'
 
 /**
  * Lists name countries in every way: "Iraq", "iq", "IRQ". The reference table answers all three with the code an
- * MRZ writes, so list nationalities compare with what the passport reader sends.
+ * MRZ writes, so list nationalities compare with what the passport reader sends. Read as plain pairs, which a
+ * parsing worker (with no database) turns back into the lookup.
  */
-export async function countryLookup(ex: Executor): Promise<CountryLookup> {
+export async function countryPairs(ex: Executor): Promise<[string, string][]> {
   const rows = await ex.selectFrom('countries').select(['alpha2', 'alpha3', 'icao_code', 'name_en']).execute()
-  const map = new Map<string, string>()
-  for (const c of rows) {
-    map.set(c.alpha2.toLowerCase(), c.icao_code)
-    map.set(c.alpha3.toLowerCase(), c.icao_code)
-    map.set(c.icao_code.toLowerCase(), c.icao_code)
-    map.set(c.name_en.toLowerCase(), c.icao_code)
-  }
+  return rows.flatMap((c) =>
+    [c.alpha2, c.alpha3, c.icao_code, c.name_en].map((k): [string, string] => [k.toLowerCase(), c.icao_code]),
+  )
+}
+
+export function countryLookup(pairs: [string, string][]): CountryLookup {
+  const map = new Map(pairs)
   return (value) => map.get(value.trim().toLowerCase())
 }

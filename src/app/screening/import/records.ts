@@ -1,3 +1,5 @@
+import { FileRefused } from '../../../platform/files/file-refused.ts'
+
 /** One record read from an import file, before validation: a person or a document entry, or why it was not read. */
 export type ImportItem =
   | { line: number; kind: 'person'; externalId: string; entry: Record<string, unknown> }
@@ -11,14 +13,13 @@ export type ImportFormat = (typeof FORMATS)[number]
 /** Maps a country as a list writes it (a name, an alpha-2 or alpha-3 code) to the ICAO code, when known. */
 export type CountryLookup = (value: string) => string | undefined
 
-/** A file that cannot be read on: the import stops at `line` and reports why. */
-export class UnreadableFile extends Error {
-  constructor(
-    readonly line: number,
-    readonly code: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(code)
+/**
+ * A file that cannot be read on: the import stops at `line` and reports why. A `FileRefused`, so it crosses the
+ * parsing worker's boundary as itself.
+ */
+export class UnreadableFile extends FileRefused {
+  constructor(line: number, code: string, params: Record<string, string | number> = {}) {
+    super(code, line, params)
   }
 }
 

@@ -15,6 +15,8 @@ interface Individual {
   documents: { type: string; number: string; country: string }[]
 }
 
+const MAX_DEPTH = 32
+
 const NAME_PARTS = new Set(['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME'])
 
 function birthDate(p: Individual): string | null {
@@ -81,6 +83,8 @@ export async function* readUnXml(
     throw new UnreadableFile(parser.line, 'broken_xml', { message: err.message.slice(0, 200) })
   })
   parser.on('opentag', (tag) => {
+    // The list nests five deep; a file nesting deeper than this is not the list, and only grows the path.
+    if (path.length >= MAX_DEPTH) throw new UnreadableFile(parser.line, 'too_deep', { max: MAX_DEPTH })
     path.push(tag.name)
     buf = ''
     if (path.length === 1) sawRoot = tag.name === 'CONSOLIDATED_LIST'
