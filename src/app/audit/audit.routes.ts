@@ -5,14 +5,15 @@ import { verifyAuditChain } from '../../platform/audit/audit-log.ts'
 import type { AuditRow } from '../../platform/db/schema.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
+import { text } from '../../platform/http/text.ts'
 import { authorize } from '../identity/authorize.ts'
 import { listAuditEntries } from './audit.repository.ts'
 
 const AuditQuery = z.strictObject({
-  actor: z.string().max(100).optional(),
-  action: z.string().max(60).optional(),
-  resource: z.string().max(60).optional(),
-  recordId: z.string().max(100).optional(),
+  actor: text().max(100).optional(),
+  action: text().max(60).optional(),
+  resource: text().max(60).optional(),
+  recordId: text().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
