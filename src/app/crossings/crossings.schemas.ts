@@ -8,7 +8,7 @@ import {
   TRANSPORTS,
 } from '../../domain/crossings/index.ts'
 import { MAX_INPUT_LENGTH } from '../../domain/documents/index.ts'
-import { multilineText, text } from '../../platform/http/text.ts'
+import { multilineText, scannerText, text } from '../../platform/http/text.ts'
 import { DocumentView } from '../documents/documents.schemas.ts'
 import { EvaluationView } from '../risk/risk.schemas.ts'
 import { HitView } from '../screening/screening.schemas.ts'
@@ -20,7 +20,7 @@ const short = (max: number) => text().trim().min(1).max(max)
 /** One of the MRZ text as the reader typed it, or a document already stored (a manual entry, a re-inspection). */
 export const InspectBody = z
   .strictObject({
-    text: multilineText().min(1).max(MAX_INPUT_LENGTH).optional(),
+    text: scannerText().min(1).max(MAX_INPUT_LENGTH).optional(),
     documentId: z.uuid().optional(),
     travel: z
       .strictObject({

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { MAX_INPUT_LENGTH, MRZ_FORMATS } from '../../domain/documents/index.ts'
-import { multilineText, text } from '../../platform/http/text.ts'
+import { scannerText, text } from '../../platform/http/text.ts'
 
 export const ReadDocumentBody = z.strictObject({
-  text: multilineText()
+  text: scannerText()
     .max(MAX_INPUT_LENGTH)
     .describe('The MRZ as the reader typed it: CR/LF and stray characters allowed'),
 })

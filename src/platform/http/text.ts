@@ -40,3 +40,13 @@ export function text() {
 export function multilineText() {
   return z.string().refine((v) => firstRefusedCharacter(v, true) < 0, refusal)
 }
+
+/**
+ * Raw text as a document reader types it (an MRZ with the device's STX/ETX framing, stray bells): control
+ * characters are the MRZ parser's to report, by line and column, so the officer sees where the scan went
+ * wrong. It is never stored: only the parsed fields, which the MRZ alphabet restricts. Marked in the API
+ * document so the boundary test knows this field is exempt on purpose.
+ */
+export function scannerText() {
+  return z.string().meta({ 'x-scanner-input': true })
+}
