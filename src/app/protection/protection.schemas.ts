@@ -6,6 +6,7 @@ import { SERVICE_TYPES } from '../../domain/protection/organisation.ts'
 import { GENDERS } from '../../domain/protection/person.ts'
 import { REFERRAL_STATES } from '../../domain/protection/referral-workflow.ts'
 import { multilineText, text as textField } from '../../platform/http/text.ts'
+import { countryCode } from '../reference/country-code.ts'
 
 // Prose (500 characters and more) may span lines; shorter fields are single-line.
 const text = (max: number) => (max >= 500 ? multilineText() : textField()).trim().max(max)
@@ -47,9 +48,7 @@ export const PersonBody = z.strictObject({
   birthDate: z.iso.date().nullable(),
   birthDateEstimated: z.boolean(),
   gender: z.enum(GENDERS),
-  nationality: textField()
-    .regex(/^[A-Z]{3}$/)
-    .nullable(),
+  nationality: countryCode().nullable(),
   mobilePhone: nullableText(30),
   provinceCode: textField()
     .regex(/^KH-\d{1,2}$/)
