@@ -6,6 +6,7 @@ import type { AuditRow } from '../../platform/db/schema.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
+import { text } from '../../platform/http/text.ts'
 import { authorize } from '../identity/authorize.ts'
 import { listAuditEntries } from './audit.repository.ts'
 import { checkpointSettingsOf } from './checkpoint-settings.ts'
@@ -13,10 +14,10 @@ import { acceptOperatorToken, type SeenNonces } from './operator-token.ts'
 import { verifyAuditLogShared } from './verify-audit-log.ts'
 
 const AuditQuery = z.strictObject({
-  actor: z.string().max(100).optional(),
-  action: z.string().max(60).optional(),
-  resource: z.string().max(60).optional(),
-  recordId: z.string().max(100).optional(),
+  actor: text().max(100).optional(),
+  action: text().max(60).optional(),
+  resource: text().max(60).optional(),
+  recordId: text().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

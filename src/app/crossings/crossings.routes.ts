@@ -91,11 +91,10 @@ export async function crossingsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/crossings',
     { schema: { tags, querystring: HistoryQuery, response: { 200: HistoryView } } },
     async (req) => {
-      const { crossings, companions } = await listCrossings({
-        db,
-        actor: actorOf(req),
-        travellerId: req.query.traveller,
-      })
+      const actor = actorOf(req)
+      const { crossings, companions } = await db
+        .transaction()
+        .execute((trx) => listCrossings({ trx, actor, travellerId: req.query.traveller }))
       return { items: crossings.map((c) => presentCrossing(c, companions)) }
     },
   )

@@ -8,18 +8,19 @@ import {
   TRANSPORTS,
 } from '../../domain/crossings/index.ts'
 import { MAX_INPUT_LENGTH } from '../../domain/documents/index.ts'
+import { multilineText, scannerText, text } from '../../platform/http/text.ts'
 import { DocumentView } from '../documents/documents.schemas.ts'
 import { EvaluationView } from '../risk/risk.schemas.ts'
 import { HitView } from '../screening/screening.schemas.ts'
 import { IdentityCandidateView, TravellerView } from './identify-schemas.ts'
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const short = (max: number) => z.string().trim().min(1).max(max)
+const day = text().regex(/^\d{4}-\d{2}-\d{2}$/)
+const short = (max: number) => text().trim().min(1).max(max)
 
 /** One of the MRZ text as the reader typed it, or a document already stored (a manual entry, a re-inspection). */
 export const InspectBody = z
   .strictObject({
-    text: z.string().min(1).max(MAX_INPUT_LENGTH).optional(),
+    text: scannerText().min(1).max(MAX_INPUT_LENGTH).optional(),
     documentId: z.uuid().optional(),
     travel: z
       .strictObject({
@@ -39,7 +40,7 @@ export const CrossingBody = z.strictObject({
   counter: short(20),
   direction: z.enum(DIRECTIONS),
   decision: z.enum(DECISIONS),
-  refusalReason: z.string().max(40).nullable().default(null),
+  refusalReason: text().max(40).nullable().default(null),
   purpose: z.enum(PURPOSES).nullable().default(null),
   permit: z
     .strictObject({
@@ -66,7 +67,7 @@ export const CrossingBody = z.strictObject({
     .default([]),
   riskEvaluationId: z.uuid().nullable().default(null),
   screeningRequestId: z.uuid().nullable().default(null),
-  referralNote: z.string().trim().max(2000).nullable().default(null),
+  referralNote: multilineText().trim().max(2000).nullable().default(null),
 })
 
 export const HistoryQuery = z.strictObject({ traveller: z.uuid() })

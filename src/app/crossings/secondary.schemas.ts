@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SECONDARY_OUTCOMES, SECONDARY_STATES } from '../../domain/crossings/index.ts'
 import { OVERRIDE_GROUNDS } from '../../domain/protection/consent.ts'
 import { SERVICE_TYPES } from '../../domain/protection/organisation.ts'
+import { multilineText, text } from '../../platform/http/text.ts'
 import { Answers, ConsentBody } from '../protection/protection.schemas.ts'
 import { EvaluationView } from '../risk/risk.schemas.ts'
 import { HitView } from '../screening/screening.schemas.ts'
@@ -9,11 +10,11 @@ import { CrossingView } from './crossings.schemas.ts'
 
 export const SecondaryParams = z.strictObject({ id: z.uuid() })
 
-export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(4000) })
+export const NoteBody = z.strictObject({ text: multilineText().trim().min(1).max(4000) })
 
 export const ExaminationLinkBody = z.strictObject({ examinationId: z.uuid() })
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null)
+const optionalText = (max: number) => text().trim().max(max).nullable().default(null)
 
 /** The short protection referral of a secondary outcome; the person is the traveller of the document. */
 const ProtectionBody = z.strictObject({
@@ -21,16 +22,15 @@ const ProtectionBody = z.strictObject({
   consents: z.array(ConsentBody).max(10),
   providerId: z.uuid(),
   services: z.array(z.enum(SERVICE_TYPES)).min(1).max(SERVICE_TYPES.length),
-  note: z.string().trim().min(1).max(4000),
+  note: multilineText().trim().min(1).max(4000),
   override: z
-    .strictObject({ ground: z.enum(OVERRIDE_GROUNDS), reason: z.string().trim().min(1).max(2000) })
+    .strictObject({ ground: z.enum(OVERRIDE_GROUNDS), reason: multilineText().trim().min(1).max(2000) })
     .nullable()
     .default(null),
   givenKhmer: optionalText(100),
   familyKhmer: optionalText(100),
   mobilePhone: optionalText(30),
-  provinceCode: z
-    .string()
+  provinceCode: text()
     .regex(/^KH-\d{1,2}$/)
     .nullable()
     .default(null),
@@ -38,8 +38,8 @@ const ProtectionBody = z.strictObject({
 
 export const DecideBody = z.strictObject({
   outcome: z.enum(SECONDARY_OUTCOMES),
-  refusalReason: z.string().max(40).nullable().default(null),
-  note: z.string().trim().min(1).max(4000),
+  refusalReason: text().max(40).nullable().default(null),
+  note: multilineText().trim().min(1).max(4000),
   protection: ProtectionBody.nullable().default(null),
 })
 

@@ -1,25 +1,24 @@
 import { z } from 'zod'
 import { MAX_INPUT_LENGTH, MRZ_FORMATS } from '../../domain/documents/index.ts'
+import { scannerText, text } from '../../platform/http/text.ts'
 
 export const ReadDocumentBody = z.strictObject({
-  text: z
-    .string()
+  text: scannerText()
     .max(MAX_INPUT_LENGTH)
     .describe('The MRZ as the reader typed it: CR/LF and stray characters allowed'),
 })
 
-const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+const partialDate = text().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
 
 export const ManualDocumentBody = z.strictObject({
-  documentCode: z
-    .string()
+  documentCode: text()
     .regex(/^[A-Z][A-Z<]?$/)
     .describe('P, PO, I, ID, AC, V …'),
-  issuingState: z.string().regex(/^[A-Z]{1,3}$/),
-  documentNumber: z.string().regex(/^[A-Z0-9]{1,20}$/),
-  nationality: z.string().regex(/^[A-Z]{1,3}$/),
-  surname: z.string().trim().min(1).max(100),
-  givenNames: z.string().trim().max(100),
+  issuingState: text().regex(/^[A-Z]{1,3}$/),
+  documentNumber: text().regex(/^[A-Z0-9]{1,20}$/),
+  nationality: text().regex(/^[A-Z]{1,3}$/),
+  surname: text().trim().min(1).max(100),
+  givenNames: text().trim().max(100),
   birthDate: partialDate,
   sex: z.enum(['M', 'F', 'X']),
   expiryDate: z.iso.date(),

@@ -5,6 +5,7 @@ import { CHECK_RESULTS, EXAMINATION_FINDINGS } from '../../domain/documents/inde
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { replyCreated } from '../../platform/http/idempotency.ts'
+import { multilineText, text } from '../../platform/http/text.ts'
 import { IdParams } from './documents.schemas.ts'
 import { ExaminationView, presentExamination } from './examination.presenter.ts'
 import { examinationStatistics } from './examination-statistics.ts'
@@ -12,10 +13,10 @@ import { recordExamination } from './record-examination.ts'
 import { viewExamination } from './view-examination.ts'
 
 const ExaminationBody = z.strictObject({
-  templateId: z.string().min(1).max(60),
+  templateId: text().min(1).max(60),
   finding: z.enum(EXAMINATION_FINDINGS),
-  results: z.record(z.string().max(120), z.enum(CHECK_RESULTS)),
-  notes: z.string().max(4000).default(''),
+  results: z.record(text().max(120), z.enum(CHECK_RESULTS)),
+  notes: multilineText().max(4000).default(''),
 })
 
 const StatisticsQuery = z.strictObject({ from: z.iso.date(), to: z.iso.date() })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CheckCategory, CheckMethod } from '../../domain/documents/index.ts'
+import { text } from '../../platform/http/text.ts'
 
 const CATEGORIES = [
   'data_page',
@@ -20,28 +21,25 @@ const METHODS = [
   'transmitted_light',
 ] as const satisfies readonly CheckMethod[]
 
-const id = z
-  .string()
+const id = text()
   .min(2)
   .max(60)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
   .describe('Letters, digits, dot, dash or underscore')
-const name = z.string().trim().min(1).max(300)
+const name = text().trim().min(1).max(300)
 
 export const TemplateParams = z.strictObject({ id })
 export const CheckParams = z.strictObject({ id, checkId: id })
 
 export const CreateTemplateBody = z.strictObject({
   id,
-  issuingState: z
-    .string()
+  issuingState: text()
     .regex(/^[A-Z]{1,3}$/)
     .nullable(),
-  documentCode: z
-    .string()
+  documentCode: text()
     .regex(/^[A-Z]$/)
     .nullable(),
-  series: z.string().trim().min(1).max(100).nullable(),
+  series: text().trim().min(1).max(100).nullable(),
   nameEn: name,
   nameKm: name,
   copyChecksFrom: id.optional(),
@@ -51,7 +49,7 @@ export const UpdateTemplateBody = z
   .strictObject({
     nameEn: name,
     nameKm: name,
-    series: z.string().trim().min(1).max(100).nullable(),
+    series: text().trim().min(1).max(100).nullable(),
     active: z.boolean(),
   })
   .partial()

@@ -1,17 +1,17 @@
 import { z } from 'zod'
 import { PASSWORD_MAX_LENGTH } from '../../domain/identity/password-rules.ts'
 import { ROLES, SCOPES } from '../../domain/identity/roles.ts'
+import { text } from '../../platform/http/text.ts'
 
-export const username = z
-  .string()
+export const username = text()
   .min(3)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/i)
   .describe('Letters, digits, dot, dash or underscore; case-insensitive')
 
-const password = z.string().min(1).max(PASSWORD_MAX_LENGTH)
+const password = text().min(1).max(PASSWORD_MAX_LENGTH)
 
-export const SignInBody = z.strictObject({ username: z.string().min(1).max(100), password })
+export const SignInBody = z.strictObject({ username: text().min(1).max(100), password })
 export const ChangePasswordBody = z.strictObject({ currentPassword: password, newPassword: password })
 export const LocaleBody = z.strictObject({ locale: z.enum(['en', 'km']) })
 
@@ -38,10 +38,10 @@ export const SessionView = z.object({
 
 export const CreateUserBody = z.strictObject({
   username,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: text().trim().min(1).max(120),
   role: z.enum(ROLES),
-  agencyCode: z.string().min(1).max(20),
-  postCode: z.string().min(1).max(40).nullable(),
+  agencyCode: text().min(1).max(20),
+  postCode: text().min(1).max(40).nullable(),
   scope: z.enum(SCOPES),
   password,
   locale: z.enum(['en', 'km']).optional(),
@@ -49,10 +49,10 @@ export const CreateUserBody = z.strictObject({
 
 export const UpdateUserBody = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(120),
+    displayName: text().trim().min(1).max(120),
     role: z.enum(ROLES),
-    agencyCode: z.string().min(1).max(20),
-    postCode: z.string().min(1).max(40).nullable(),
+    agencyCode: text().min(1).max(20),
+    postCode: text().min(1).max(40).nullable(),
     scope: z.enum(SCOPES),
     disabled: z.boolean(),
   })
@@ -62,10 +62,10 @@ export const ResetPasswordBody = z.strictObject({ password })
 export const UserParams = z.strictObject({ id: z.uuid() })
 
 export const UserListQuery = z.strictObject({
-  agencyCode: z.string().max(20).optional(),
-  postCode: z.string().max(40).optional(),
+  agencyCode: text().max(20).optional(),
+  postCode: text().max(40).optional(),
   role: z.enum(ROLES).optional(),
-  search: z.string().max(100).optional(),
+  search: text().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 })

@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { text } from '../../platform/http/text.ts'
 
-const name = z.string().trim().min(1).max(200)
+const name = text().trim().min(1).max(200)
 
-export const PostParams = z.strictObject({ code: z.string().min(2).max(40) })
+export const PostParams = z.strictObject({ code: text().min(2).max(40) })
 export const IdParams = z.strictObject({ id: z.uuid() })
 
-export const OpenShiftBody = z.strictObject({ counter: z.string().trim().min(1).max(20) })
+export const OpenShiftBody = z.strictObject({ counter: text().trim().min(1).max(20) })
 
 export const ShiftView = z.object({
   id: z.string(),
@@ -43,8 +44,7 @@ export const BoardView = z.object({
   returneesToday: z.number(),
 })
 
-export const ReasonCode = z
-  .string()
+export const ReasonCode = text()
   .regex(/^[a-z_]{2,40}$/)
   .describe('Lower-case letters and underscores, 2 to 40')
 export const ReasonParams = z.strictObject({ code: ReasonCode })

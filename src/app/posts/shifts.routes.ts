@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { replyCreated } from '../../platform/http/idempotency.ts'
+import { text } from '../../platform/http/text.ts'
 import { authorize } from '../identity/authorize.ts'
 import { closeShift, openShift } from './manage-shifts.ts'
 import { CurrentShiftView, IdParams, OpenShiftBody, ShiftsView, ShiftView } from './posts.schemas.ts'
@@ -28,7 +29,7 @@ export async function shiftsRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        querystring: z.strictObject({ post: z.string().min(2).max(40) }),
+        querystring: z.strictObject({ post: text().min(2).max(40) }),
         response: { 200: ShiftsView },
       },
     },

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { can } from '../../domain/identity/policy.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
+import { multilineText } from '../../platform/http/text.ts'
 import { auditedRead } from './audited-read.ts'
 import { findPossibleDuplicates } from './find-duplicates.ts'
 import { mergePersons } from './merge-persons.ts'
@@ -22,7 +23,7 @@ const DuplicateView = z.object({
   matchedParts: z.array(z.object({ a: z.string(), b: z.string(), method: z.string() })),
 })
 
-const MergeBody = z.strictObject({ keepId: z.uuid(), reason: z.string().trim().min(5).max(1000) })
+const MergeBody = z.strictObject({ keepId: z.uuid(), reason: multilineText().trim().min(5).max(1000) })
 
 export async function duplicatesRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()

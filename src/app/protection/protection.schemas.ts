@@ -5,22 +5,24 @@ import { ORGANISATION_TYPES } from '../../domain/protection/htcds-vocabularies.t
 import { SERVICE_TYPES } from '../../domain/protection/organisation.ts'
 import { GENDERS } from '../../domain/protection/person.ts'
 import { REFERRAL_STATES } from '../../domain/protection/referral-workflow.ts'
+import { multilineText, text as textField } from '../../platform/http/text.ts'
+import { countryCode } from '../reference/country-code.ts'
 
-const text = (max: number) => z.string().trim().max(max)
-const reason = z.string().trim().min(1).max(2000)
-const nullableText = (max: number) => z.string().trim().max(max).nullable()
+// Prose (500 characters and more) may span lines; shorter fields are single-line.
+const text = (max: number) => (max >= 500 ? multilineText() : textField()).trim().max(max)
+const reason = multilineText().trim().min(1).max(2000)
+const nullableText = (max: number) => textField().trim().max(max).nullable()
 export const IdParams = z.strictObject({ id: z.uuid() })
 export const FollowUpParams = z.strictObject({ id: z.uuid(), followUpId: z.uuid() })
 const service = z.enum(SERVICE_TYPES)
 
 const providerFields = {
-  agencyCode: z.string().min(2).max(20),
+  agencyCode: textField().min(2).max(20),
   nameEn: text(200).min(1),
   nameKm: text(200).min(1),
   type: z.enum(ORGANISATION_TYPES),
   services: z.array(service).min(1).max(SERVICE_TYPES.length),
-  provinceCode: z
-    .string()
+  provinceCode: textField()
     .regex(/^KH-\d{1,2}$/)
     .nullable(),
   location: text(300),
@@ -46,19 +48,15 @@ export const PersonBody = z.strictObject({
   birthDate: z.iso.date().nullable(),
   birthDateEstimated: z.boolean(),
   gender: z.enum(GENDERS),
-  nationality: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .nullable(),
+  nationality: countryCode().nullable(),
   mobilePhone: nullableText(30),
-  provinceCode: z
-    .string()
+  provinceCode: textField()
     .regex(/^KH-\d{1,2}$/)
     .nullable(),
 })
 
 /** Answers are checked against the form by the domain (unknown questions, invalid values, missing ones). */
-export const Answers = z.record(z.string().max(60), z.union([z.string().max(60), z.number()]))
+export const Answers = z.record(textField().max(60), z.union([textField().max(60), z.number()]))
 const context = z.enum(['crossing', 'returnee', 'standalone'])
 
 export const ScreeningBody = z.strictObject({ person: PersonBody, answers: Answers, context })
@@ -108,7 +106,7 @@ export const CaseQuery = z.strictObject({
   mine: z.enum(['true', 'false']).optional(),
   unassigned: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  search: z.string().trim().max(100).optional(),
+  search: textField().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 })
 
@@ -127,7 +125,7 @@ export const CaseCommandBody = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('approveClosure') }),
   z.strictObject({ type: z.literal('rejectClosure'), reason }),
-  z.strictObject({ type: z.literal('requestTransfer'), toAgencyId: z.string().min(2).max(20), reason }),
+  z.strictObject({ type: z.literal('requestTransfer'), toAgencyId: textField().min(2).max(20), reason }),
   z.strictObject({ type: z.literal('acceptTransfer') }),
   z.strictObject({ type: z.literal('declineTransfer'), reason }),
   z.strictObject({ type: z.literal('cancelRequest') }),

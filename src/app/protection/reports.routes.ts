@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { toCsv } from '../../domain/statistics/csv.ts'
+import { toCsv } from '../../domain/files/csv.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { caseDashboard } from './dashboard.ts'

@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { AGENCY_KINDS } from '../../domain/identity/roles.ts'
+import { text } from '../../platform/http/text.ts'
 
 const code = (max: number) =>
-  z
-    .string()
+  text()
     .min(2)
     .max(max)
     .regex(/^[A-Z0-9][A-Z0-9-]*$/)
     .describe('Upper-case letters, digits and dashes')
-const name = z.string().trim().min(1).max(200)
+const name = text().trim().min(1).max(200)
 
 export const AgencyView = z.object({
   code: z.string(),
@@ -41,17 +41,16 @@ const postFields = {
   nameEn: name,
   nameKm: name,
   type: z.enum(['land', 'river', 'air', 'sea']),
-  provinceCode: z.string().regex(/^KH-\d{1,2}$/),
-  neighbourCountry: z
-    .string()
+  provinceCode: text().regex(/^KH-\d{1,2}$/),
+  neighbourCountry: text()
     .regex(/^[A-Z]{2}$/)
     .nullable(),
-  neighbourPost: z.string().max(300).nullable(),
+  neighbourPost: text().max(300).nullable(),
 }
 export const CreatePostBody = z.strictObject({ code: code(40), ...postFields })
 export const UpdatePostBody = z.strictObject({ ...postFields, active: z.boolean() }).partial()
 
-export const CodeParams = z.strictObject({ code: z.string().min(1).max(40) })
+export const CodeParams = z.strictObject({ code: text().min(1).max(40) })
 
 export const CountryView = z.object({
   alpha2: z.string(),

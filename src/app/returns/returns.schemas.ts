@@ -9,12 +9,13 @@ import {
   SEXES,
   TRIAGE_FLAGS,
 } from '../../domain/returns/index.ts'
+import { multilineText, text } from '../../platform/http/text.ts'
 import { Answers, ConsentBody } from '../protection/protection.schemas.ts'
 import { LIST_FORMATS } from './return-list-reader.ts'
 
-const name = z.string().max(MAX_NAME_LENGTH).nullable().default(null)
-const district = z.string().max(MAX_DISTRICT_LENGTH).nullable().default(null)
-const province = z.string().max(10).nullable().default(null)
+const name = text().max(MAX_NAME_LENGTH).nullable().default(null)
+const district = text().max(MAX_DISTRICT_LENGTH).nullable().default(null)
+const province = text().max(10).nullable().default(null)
 const unique = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .array(z.enum(values))
@@ -29,14 +30,14 @@ export const ReturneeFields = z.strictObject({
   familyKhmer: name,
   givenKhmer: name,
   sex: z.enum(SEXES).nullable().default(null),
-  birthDate: z.string().max(10).nullable().default(null),
+  birthDate: text().max(10).nullable().default(null),
   estimatedAge: z.number().int().min(0).max(MAX_AGE).nullable().default(null),
-  nationality: z.string().length(3).default('KHM'),
+  nationality: text().length(3).default('KHM'),
   originProvince: province,
   originDistrict: district,
   returnProvince: province,
   returnDistrict: district,
-  phone: z.string().max(30).nullable().default(null),
+  phone: text().max(30).nullable().default(null),
   groupId: z.uuid().nullable().default(null),
   returnType: z.enum(RETURN_TYPES),
   triageFlags: unique(TRIAGE_FLAGS),
@@ -46,13 +47,13 @@ export const ReturneeFields = z.strictObject({
 export const ReferralFields = z.strictObject({
   providerId: z.uuid(),
   services: z.array(z.enum(SERVICE_TYPES)).min(1).max(SERVICE_TYPES.length),
-  note: z.string().trim().min(3).max(500),
+  note: multilineText().trim().min(3).max(500),
   consents: z.array(ConsentBody).max(10),
   answers: Answers,
 })
 
 export const RegisterBody = z.strictObject({
-  postCode: z.string().max(40).nullable().default(null),
+  postCode: text().max(40).nullable().default(null),
   returnee: ReturneeFields,
   referral: ReferralFields.nullable().default(null),
 })
@@ -61,18 +62,18 @@ export const UpdateBody = z.strictObject({ returnee: ReturneeFields })
 export const IdParams = z.strictObject({ id: z.uuid() })
 
 export const ListQuery = z.strictObject({
-  post: z.string().max(40).optional(),
+  post: text().max(40).optional(),
   day: z.iso.date().optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: text().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })
 
 export const ImportQuery = z.strictObject({
   format: z.enum(LIST_FORMATS),
-  listRef: z.string().trim().min(1).max(80),
+  listRef: text().trim().min(1).max(80),
   returnType: z.enum(RETURN_TYPES),
-  fileName: z.string().max(200).optional(),
-  post: z.string().max(40).optional(),
+  fileName: text().max(200).optional(),
+  post: text().max(40).optional(),
 })
 
 export const ReturneeView = z.object({

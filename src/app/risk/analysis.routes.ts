@@ -5,6 +5,7 @@ import { allowedScope } from '../../domain/identity/policy.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
+import { multilineText } from '../../platform/http/text.ts'
 import { recordOutcome } from './record-outcome.ts'
 import { IdParams } from './risk.schemas.ts'
 import { indicatorOutcomes, weeklyTriggers } from './risk-analysis.ts'
@@ -16,7 +17,7 @@ const AnalysisQuery = z.strictObject({
 })
 const OutcomeBody = z.strictObject({
   outcome: z.enum(['confirmed', 'not_confirmed']),
-  note: z.string().trim().max(2000).default(''),
+  note: multilineText().trim().max(2000).default(''),
 })
 const AnalysisView = z.object({
   from: z.string(),

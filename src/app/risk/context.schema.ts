@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type CrossingContext, DOMAINS, FIELDS, type FieldDef, ITEM_FIELDS } from '../../domain/risk/index.ts'
+import { text } from '../../platform/http/text.ts'
 
 type Shape = Record<string, z.ZodType>
 
@@ -13,7 +14,7 @@ function valueSchema(def: FieldDef): z.ZodType {
     case 'enum':
       return z.enum(DOMAINS[t.domain]).nullable().optional()
     case 'string':
-      return z.string().trim().min(1).max(100).nullable().optional()
+      return text().trim().min(1).max(100).nullable().optional()
     case 'list':
       return z.array(objectOf(ITEM_FIELDS[t.item])).max(t.maxItems).optional()
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { multilineText, text } from '../../platform/http/text.ts'
 import { CrossingContextBody } from './context.schema.ts'
 import { DECISIONS } from './evaluations.repository.ts'
 
@@ -6,11 +7,11 @@ export const IdParams = z.strictObject({ id: z.uuid() })
 
 export const CreateDraftBody = z.strictObject({
   fromId: z.uuid().describe('The version to copy, usually the active one'),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: text().trim().min(1).max(200).optional(),
 })
 
 /** The rule set itself: its structure is the engine's to judge, with a path and a reason for every problem. */
-export const RuleSetBody = z.record(z.string(), z.unknown())
+export const RuleSetBody = z.record(text(), z.unknown())
 
 export const ImpactCheckBody = z.strictObject({ days: z.number().int().min(1).max(365).default(90) })
 
@@ -83,7 +84,7 @@ export const EvaluationView = z.object({
 
 export const DecisionBody = z.strictObject({
   decision: z.enum(DECISIONS),
-  note: z.string().trim().max(2000).default(''),
+  note: multilineText().trim().max(2000).default(''),
   notify: z
     .array(z.enum(['notify_police', 'notify_ncct', 'notify_mosvy']))
     .max(3)
@@ -93,7 +94,7 @@ export const DecisionBody = z.strictObject({
 export const DecisionView = z.object({ evaluation: EvaluationView, alerts: z.number() })
 
 export const AnswersBody = z.strictObject({
-  answers: z.record(z.string().max(64), z.union([z.string().max(100), z.number(), z.boolean(), z.null()])),
+  answers: z.record(text().max(64), z.union([text().max(100), z.number(), z.boolean(), z.null()])),
 })
 
 export const InterviewView = z.object({
@@ -143,8 +144,8 @@ export const AlertView = z.object({
   acknowledgement: z.object({ by: z.string(), at: z.string(), note: z.string() }).nullable(),
 })
 
-export const AcknowledgeBody = z.strictObject({ note: z.string().trim().max(2000).default('') })
+export const AcknowledgeBody = z.strictObject({ note: multilineText().trim().max(2000).default('') })
 
 export const AlertSettingView = z.object({ agencyCode: z.string(), escalateAfterHours: z.number() })
-export const AlertSettingParams = z.strictObject({ agencyCode: z.string().min(1).max(20) })
+export const AlertSettingParams = z.strictObject({ agencyCode: text().min(1).max(20) })
 export const AlertSettingBody = z.strictObject({ escalateAfterHours: z.number().int().min(1).max(720) })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { canonicalJson } from '../../platform/audit/audit-hash.ts'
+import { multilineText, text as textField } from '../../platform/http/text.ts'
 
 /** What an entry says about the person; a category decides how the officer is told to act. */
 export const CATEGORIES = [
@@ -16,12 +17,12 @@ export const DOCUMENT_STATUSES = ['lost', 'stolen', 'revoked', 'invalid'] as con
 export const SENSITIVITIES = ['normal', 'restricted', 'confidential'] as const
 export const LIST_KINDS = ['persons', 'documents', 'mixed'] as const
 
-const text = (max: number) => z.string().trim().max(max)
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+// Prose (500 characters and more) may span lines; shorter fields are single-line.
+const text = (max: number) => (max >= 500 ? multilineText() : textField()).trim().max(max)
+const isoDate = textField().regex(/^\d{4}-\d{2}-\d{2}$/)
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: lists often know only the year of birth. */
-export const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
-const country = z
-  .string()
+export const PartialDate = textField().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+const country = textField()
   .trim()
   .regex(/^[A-Za-z]{1,3}$/)
   .transform((c) => c.toUpperCase())

@@ -1,3 +1,4 @@
+import { csvLine } from '../../domain/files/csv.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
@@ -9,14 +10,8 @@ import { findList } from './watchlists.repository.ts'
 
 const PAGE = 2000
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-function field(value: string | null | undefined): string {
-  const v = value ?? ''
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
-}
-
-const row = (values: Record<string, string | null | undefined>) =>
-  `${CSV_COLUMNS.map((c) => field(values[c])).join(',')}\n`
+// The one CSV writer: formulas defused (the import undoes exactly that escape, so a re-import changes nothing).
+const row = (values: Record<string, string | null | undefined>) => csvLine(CSV_COLUMNS.map((c) => values[c]))
 
 /**
  * Checks that the actor may export the list and records the export in the audit log (an export is a read of
@@ -39,7 +34,7 @@ export async function exportWatchlist(o: { db: Db; actor: RequestActor | null; l
 }
 
 async function* lines(db: Db, listId: string): AsyncGenerator<string> {
-  yield `${CSV_COLUMNS.join(',')}\n`
+  yield csvLine(CSV_COLUMNS)
   let after = ''
   for (;;) {
     const persons = await db

@@ -1,8 +1,10 @@
 import { sql } from 'kysely'
 import { allowedScope } from '../../domain/identity/policy.ts'
-import type { Executor } from '../../platform/db/database.ts'
+import { appendAudit } from '../../platform/audit/audit-log.ts'
+import type { Executor, Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
-import type { RequestActor } from '../identity/actor.ts'
+import { auditActor, type RequestActor } from '../identity/actor.ts'
+import { getWatchlist } from './manage-watchlists.ts'
 import { overdueCounts } from './watchlists.repository.ts'
 
 /** The lists the actor may manage, each with how many of its entries are past their review date. */
@@ -45,4 +47,33 @@ export async function listEntries(
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(total.n) }
+}
+
+/**
+ * One page of a list's entries for a reader allowed to see the list, audited in the same transaction as a
+ * sensitive read: which list, which kind, how many entries were shown, whether a search narrowed them — never
+ * the search text or the entries, which are personal data.
+ */
+export async function readEntries(o: {
+  trx: Tx
+  actor: RequestActor
+  kind: 'persons' | 'documents'
+  listId: string
+  query: EntryQuery
+  today: string
+}) {
+  await getWatchlist(o.trx, o.actor, o.listId)
+  const page = await listEntries(o.trx, o.kind, o.listId, o.query, o.today)
+  await appendAudit(o.trx, auditActor(o.actor), {
+    action: 'read',
+    resource: 'watchlist',
+    recordId: o.listId,
+    details: {
+      entries: o.kind,
+      count: page.rows.length,
+      total: page.total,
+      searched: Boolean(o.query.search),
+    },
+  })
+  return page
 }

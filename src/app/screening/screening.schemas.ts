@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { multilineText, text as textField } from '../../platform/http/text.ts'
 import { OUTCOMES } from './adjudicate-hit.ts'
 import { DocumentEntryInput, LIST_KINDS, PersonEntryInput } from './entry-input.ts'
 import { FORMATS } from './import/records.ts'
 
 /** Every change to an alert list carries the officer's reason, which goes to the audit log with it. */
-const reason = z.string().trim().min(3).max(1000)
+const reason = multilineText().trim().min(3).max(1000)
 
 export const ListParams = z.strictObject({ id: z.uuid() })
 export const EntryParams = z.strictObject({
@@ -16,14 +17,14 @@ export const KindParams = z.strictObject({ id: z.uuid(), kind: z.enum(['persons'
 export const HitParams = z.strictObject({ id: z.uuid() })
 
 export const CreateListBody = z.strictObject({
-  name: z.string().trim().min(2).max(120),
-  ownerAgency: z.string().min(2).max(20),
+  name: textField().trim().min(2).max(120),
+  ownerAgency: textField().min(2).max(20),
   kind: z.enum(LIST_KINDS),
-  description: z.string().trim().max(2000).default(''),
+  description: multilineText().trim().max(2000).default(''),
   reason,
 })
 export const UpdateListBody = z.strictObject({
-  description: z.string().trim().max(2000).optional(),
+  description: multilineText().trim().max(2000).optional(),
   active: z.boolean().optional(),
   reason,
 })
@@ -45,7 +46,7 @@ export const RemoveEntryBody = z.strictObject({ reason })
 export const EntryChangeView = z.object({ id: z.string(), kind: z.string() })
 
 export const EntriesQuery = z.strictObject({
-  search: z.string().max(200).optional(),
+  search: textField().max(200).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
@@ -87,7 +88,7 @@ export const EntriesView = z.object({
   total: z.number(),
 })
 
-const text = (max: number) => z.string().max(max)
+const text = (max: number) => textField().max(max)
 /** Names and numbers are taken as typed (any script, up to 10,000 characters): the matcher cleans them. */
 export const ScreenBody = z.strictObject({
   person: z.strictObject({
@@ -160,7 +161,7 @@ export const NotificationView = z.object({
 
 export const ImportQuery = z.strictObject({
   format: z.enum(FORMATS),
-  fileName: z.string().max(300).optional(),
+  fileName: textField().max(300).optional(),
   /** `true` once the importer has seen how many entries the file removes (an empty file, most of the list). */
   confirmRemovals: z.enum(['true', 'false']).optional(),
 })

@@ -7,9 +7,9 @@ import type { AppContext } from '../../platform/http/context.ts'
 import { replyCreated } from '../../platform/http/idempotency.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { exportWatchlist } from './export-watchlist.ts'
-import { listEntries, listWatchlists } from './list-entries.ts'
+import { listWatchlists, readEntries } from './list-entries.ts'
 import { addEntry, removeEntry, updateEntry } from './manage-entries.ts'
-import { createWatchlist, getWatchlist, updateWatchlist } from './manage-watchlists.ts'
+import { createWatchlist, updateWatchlist } from './manage-watchlists.ts'
 import {
   CreateListBody,
   DocumentEntryBody,
@@ -88,10 +88,10 @@ export async function watchlistsRoutes(app: FastifyInstance, ctx: AppContext, in
       { schema: { tags, params: ListParams, querystring: EntriesQuery, response: { 200: EntriesView } } },
       async (req) => {
         const today = todayInCambodia()
-        const { rows, total } = await db.transaction().execute(async (trx) => {
-          await getWatchlist(trx, actorOf(req), req.params.id)
-          return listEntries(trx, kind, req.params.id, req.query, today)
-        })
+        const actor = actorOf(req)
+        const { rows, total } = await db
+          .transaction()
+          .execute((trx) => readEntries({ trx, actor, kind, listId: req.params.id, query: req.query, today }))
         const items = rows.map((e) =>
           kind === 'persons'
             ? presentPerson(e as PersonEntryRow, today)

@@ -1,5 +1,5 @@
 import writeXlsxFile from 'write-excel-file/node'
-import { type CsvValue, toCsvBytes } from '../../domain/statistics/csv.ts'
+import { type CsvValue, toCsvBytes } from '../../domain/files/csv.ts'
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -24,7 +24,7 @@ export function exportFileName(o: {
 
 /** UTF-8 with a byte order mark so that Excel opens Khmer names as Khmer; formulas neutralised. */
 export function csvFile(rows: readonly (readonly CsvValue[])[]): Buffer {
-  return Buffer.from(toCsvBytes(rows, { bom: true, escapeFormulas: true }))
+  return Buffer.from(toCsvBytes(rows, { bom: true }))
 }
 
 /**

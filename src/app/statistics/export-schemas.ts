@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { text } from '../../platform/http/text.ts'
 import { EXPORT_FORMATS } from './export-files.ts'
 import { QueryBody } from './statistics.schemas.ts'
 
-const isoDay = z.string().max(10)
-const name = z.string().min(1).max(40)
+const isoDay = text().max(10)
+const name = text().min(1).max(40)
 
 export const ExportFormatQuery = z.strictObject({ format: z.enum(EXPORT_FORMATS).default('csv') })
 
@@ -14,10 +15,10 @@ export const ExportFormatQuery = z.strictObject({ format: z.enum(EXPORT_FORMATS)
 export const ExportGetQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   measure: name,
-  dimensions: z.string().max(200).default(''),
+  dimensions: text().max(200).default(''),
   from: isoDay,
   to: isoDay,
-  filters: z.string().max(2000).optional(),
+  filters: text().max(2000).optional(),
 })
 
 export const Privacy = z
@@ -25,7 +26,7 @@ export const Privacy = z
     mechanism: z.enum(['laplace', 'gaussian']),
     epsilon: z.number().positive().max(10),
     delta: z.number().positive().lt(1).optional(),
-    release: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/),
+    release: text().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/),
   })
   .refine((p) => p.mechanism === 'laplace' || p.delta !== undefined, {
     path: ['delta'],
@@ -36,8 +37,8 @@ export const Privacy = z
 export const ExportBody = QueryBody.extend({ privacy: Privacy.optional() })
 
 export const MonthlyReportQuery = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  post: z.string().min(1).max(40).optional(),
+  month: text().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  post: text().min(1).max(40).optional(),
   lang: z.enum(['en', 'km']).optional(),
 })
 

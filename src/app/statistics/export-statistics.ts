@@ -1,4 +1,4 @@
-import type { CsvValue } from '../../domain/statistics/csv.ts'
+import type { CsvValue } from '../../domain/files/csv.ts'
 import type { RandomSource } from '../../domain/statistics/random.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { text } from '../../platform/http/text.ts'
 import type {
   IndicatorResult,
   StatisticsCatalog,
@@ -10,22 +11,22 @@ import type {
  * Shapes of `statistics.contract.ts` for validation and the OpenAPI document. Measures, dimensions and dates
  * are checked by the use case, so that a wrong one gets the statistics message that names it.
  */
-const code = z.string().min(1).max(100)
+const code = text().min(1).max(100)
 
 export const QueryBody = z.strictObject({
-  measure: z.string().min(1).max(40),
-  dimensions: z.array(z.string().min(1).max(40)).max(8),
-  from: z.string().max(10),
-  to: z.string().max(10),
-  filters: z.record(z.string().min(1).max(40), z.array(code).min(1).max(50)).optional(),
+  measure: text().min(1).max(40),
+  dimensions: z.array(text().min(1).max(40)).max(8),
+  from: text().max(10),
+  to: text().max(10),
+  filters: z.record(text().min(1).max(40), z.array(code).min(1).max(50)).optional(),
 }) satisfies z.ZodType<StatisticsQuery>
 
-export const IndicatorParams = z.strictObject({ id: z.string().min(1).max(60) })
+export const IndicatorParams = z.strictObject({ id: text().min(1).max(60) })
 
 export const IndicatorQuery = z.strictObject({
-  from: z.string().max(10),
-  to: z.string().max(10),
-  post: z.string().min(1).max(40).optional(),
+  from: text().max(10),
+  to: text().max(10),
+  post: text().min(1).max(40).optional(),
 })
 
 const Cell = z.object({

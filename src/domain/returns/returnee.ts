@@ -1,5 +1,9 @@
+import { ISO_3166_ALPHA3 } from '../documents/iso3166-alpha3.ts'
 import { ageFromBirthDate, ageOf, isBirthDate, isInFuture, MAX_AGE } from './birth.ts'
 import { normalisePhone } from './phone.ts'
+
+// A nationality is a country that exists (ISO 3166-1 alpha-3), not any three letters such as ZZZ.
+const ISO_COUNTRIES = new Set(ISO_3166_ALPHA3)
 
 export const RETURN_TYPES = ['spontaneous', 'g2g_list', 'deportation', 'other'] as const
 export type ReturnType = (typeof RETURN_TYPES)[number]
@@ -138,6 +142,8 @@ export function checkReturnee(input: ReturneeInput, ctx: ReturneeContext): Check
   const phone = r.phone === null ? null : normalisePhone(r.phone)
   if (r.phone !== null && phone === null) issues.push({ field: 'phone', code: 'invalid_phone' })
   if (!/^[A-Z]{3}$/.test(r.nationality)) issues.push({ field: 'nationality', code: 'invalid_nationality' })
+  else if (!ISO_COUNTRIES.has(r.nationality))
+    issues.push({ field: 'nationality', code: 'unknown_nationality', params: { value: r.nationality } })
   if (!(RETURN_TYPES as readonly string[]).includes(r.returnType))
     issues.push({ field: 'returnType', code: 'unknown_return_type', params: { value: r.returnType } })
   const unknownFlag = r.triageFlags.find((f) => !(TRIAGE_FLAGS as readonly string[]).includes(f))

@@ -32,6 +32,7 @@ export const RULE_ERROR_CODES = [
   'risk.rule.bad_list',
   'risk.rule.bad_escalation',
   'risk.rule.empty_rule_set',
+  'risk.rule.unknown_key',
 ] as const
 export type RuleErrorCode = (typeof RULE_ERROR_CODES)[number]
 

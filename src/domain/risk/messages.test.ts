@@ -53,6 +53,7 @@ const samples: unknown[] = [
   withCondition({ field: 'travel.purpose', op: 'eq', value: 'holiday' }),
   withCondition({ count: 'travel.post', op: 'gte', value: 1 }),
   withCondition({ all: [] }),
+  withCondition({ field: 'travel.post', op: 'known', note: 'x' }),
   withCondition({ field: 'travel.post', op: 'in', values: [] }),
   withCondition({ field: 'traveller.ageYears', op: 'between', min: 9, max: 1 }),
   withCondition({ field: 'travel.post', op: 'inList', list: 'nowhere' }),

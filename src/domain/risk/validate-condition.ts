@@ -8,6 +8,7 @@ import {
   type Sink,
   validateFieldCondition,
 } from './validate-field.ts'
+import { COUNT_KEYS, fieldConditionKeys, refuseUnknownKeys } from './validate-keys.ts'
 
 export const MAX_DEPTH = 24
 
@@ -34,6 +35,7 @@ export function validateCondition(
   }
   if ('all' in input || 'any' in input) {
     const key = 'all' in input ? 'all' : 'any'
+    refuseUnknownKeys(input, [key], path, out)
     const items = input[key]
     if (!Array.isArray(items)) {
       push(out, 'risk.rule.malformed', joinPath(path, key), { expected: 'array' })
@@ -48,10 +50,12 @@ export function validateCondition(
     return
   }
   if ('not' in input) {
+    refuseUnknownKeys(input, ['not'], path, out)
     validateCondition(input.not, scope, joinPath(path, 'not'), out, depth + 1)
     return
   }
   if ('indicator' in input) {
+    refuseUnknownKeys(input, ['indicator'], path, out)
     if (scope.inItem) {
       push(out, 'risk.rule.malformed', path, { expected: 'item_condition' })
       return
@@ -63,9 +67,12 @@ export function validateCondition(
     return
   }
   if ('count' in input) {
+    refuseUnknownKeys(input, COUNT_KEYS, path, out)
     validateCount(input, scope, path, out, depth)
     return
   }
+  const keys = fieldConditionKeys(input.op)
+  if (keys) refuseUnknownKeys(input, keys, path, out)
   validateFieldCondition(input, scope, path, out)
 }
 

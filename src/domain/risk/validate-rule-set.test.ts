@@ -15,6 +15,50 @@ describe('validateRuleSet', () => {
     expect(v.ruleSet).toBe(DEFAULT_RULE_SET)
   })
 
+  it('refuses keys the rule language does not have, at every depth, naming each', () => {
+    const base = indicator()
+    const hostile = {
+      ...ruleSet([
+        {
+          ...base,
+          wieght: 50,
+          text: { ...base.text, fr: base.text.en, en: { ...base.text.en, footnote: 'x' } },
+          evidence: [{ ...base.evidence[0]!, secret: true }],
+          condition: {
+            all: [
+              { field: 'traveller.ageYears', op: 'lt', value: 18, values: [1] },
+              { not: { field: 'travel.post', op: 'known' }, comment: 'hidden' },
+              { count: 'companions', op: 'gte', value: 1, unless: true },
+              { field: 'traveller.ageYears', op: 'between', min: 1, max: 2, value: 3 },
+            ],
+            note: 'reviewers read this as meaningful',
+          },
+        } as never,
+      ]),
+      escalation: [{ minScore: 50, action: 'advise', silently: true }],
+      author: 'someone',
+    }
+    const unknown = validateRuleSet(hostile)
+      .errors.filter((e) => e.code === 'risk.rule.unknown_key')
+      .map((e) => e.path)
+    expect(unknown.sort()).toEqual(
+      [
+        'author',
+        'escalation.0.silently',
+        'indicators.0.wieght',
+        'indicators.0.text.fr',
+        'indicators.0.text.en.footnote',
+        'indicators.0.evidence.0.secret',
+        'indicators.0.condition.note',
+        'indicators.0.condition.all.0.values',
+        'indicators.0.condition.all.1.comment',
+        'indicators.0.condition.all.2.unless',
+        'indicators.0.condition.all.3.value',
+      ].sort(),
+    )
+    expect(validateRuleSet(hostile).ruleSet).toBeNull()
+  })
+
   it('rejects a rule that references an unknown field, naming it', () => {
     expect(errorsOf(withCondition({ field: 'traveller.shoeSize', op: 'gt', value: 40 }))).toEqual([
       ['risk.rule.unknown_field', 'indicators.0.condition.field', { field: 'traveller.shoeSize' }],

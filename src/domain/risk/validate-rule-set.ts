@@ -15,6 +15,13 @@ import { type Indicator, MAX_SCORE, type RuleSet } from './rule-language.ts'
 import { analyseCondition, readsUnknown } from './tautology.ts'
 import { validateCondition } from './validate-condition.ts'
 import { type ConditionScope, resolveField } from './validate-field.ts'
+import {
+  ESCALATION_KEYS,
+  EVIDENCE_KEYS,
+  INDICATOR_KEYS,
+  RULE_SET_KEYS,
+  refuseUnknownKeys,
+} from './validate-keys.ts'
 import { validateIndicatorText } from './validate-text.ts'
 
 type Obj = Record<string, unknown>
@@ -34,11 +41,12 @@ export function validateRuleSet(input: unknown): RuleSetValidation & { ruleSet: 
     err('risk.rule.malformed', '', { expected: 'rule_set' })
     return { ok: false, errors, warnings, ruleSet: null }
   }
+  refuseUnknownKeys(input, RULE_SET_KEYS, '', errors)
   if (typeof input.versionId !== 'string' || input.versionId === '')
     err('risk.rule.malformed', 'versionId', { expected: 'string' })
   if (typeof input.name !== 'string') err('risk.rule.malformed', 'name', { expected: 'string' })
   const lists = validateLists(input.lists, err)
-  validateEscalation(input.escalation, err)
+  validateEscalation(input.escalation, err, errors)
   const raw = Array.isArray(input.indicators) ? input.indicators : []
   if (!Array.isArray(input.indicators)) err('risk.rule.malformed', 'indicators', { expected: 'array' })
   else if (raw.length === 0) err('risk.rule.empty_rule_set', 'indicators')
@@ -56,10 +64,11 @@ export function validateRuleSet(input: unknown): RuleSetValidation & { ruleSet: 
       err('risk.rule.malformed', path, { expected: 'indicator' })
       continue
     }
+    refuseUnknownKeys(indicator, INDICATOR_KEYS, path, errors)
     validateHeader(indicator, path, seen, err)
     validateIndicatorText(indicator, path, errors)
     validateReasonParams(indicator.reasonParams, scope, joinPath(path, 'reasonParams'), errors)
-    validateEvidence(indicator.evidence, joinPath(path, 'evidence'), err)
+    validateEvidence(indicator.evidence, joinPath(path, 'evidence'), err, errors)
     validateQuestions(indicator.questions, joinPath(path, 'questions'), err)
     const before = errors.length
     validateCondition(indicator.condition, scope, joinPath(path, 'condition'), errors)
@@ -116,12 +125,13 @@ function validateLists(input: unknown, err: Err): Record<string, string[]> {
   return out
 }
 
-function validateEscalation(input: unknown, err: Err): void {
+function validateEscalation(input: unknown, err: Err, errors: RuleIssue<RuleErrorCode>[]): void {
   if (!Array.isArray(input)) {
     err('risk.rule.malformed', 'escalation', { expected: 'array' })
     return
   }
   input.forEach((e, i) => {
+    if (isObj(e)) refuseUnknownKeys(e, ESCALATION_KEYS, joinPath('escalation', i), errors)
     const ok = isObj(e) && typeof e.minScore === 'number' && e.minScore > 0 && e.minScore <= MAX_SCORE
     if (!ok || !isAction(e.action))
       err('risk.rule.bad_escalation', joinPath('escalation', i), { max: MAX_SCORE })
@@ -142,12 +152,13 @@ function validateReasonParams(
   for (const [name, field] of Object.entries(input)) resolveField(field, scope, joinPath(path, name), out)
 }
 
-function validateEvidence(input: unknown, path: string, err: Err): void {
+function validateEvidence(input: unknown, path: string, err: Err, errors: RuleIssue<RuleErrorCode>[]): void {
   if (!Array.isArray(input) || input.length === 0) {
     err('risk.rule.missing_evidence', path)
     return
   }
   input.forEach((e, i) => {
+    if (isObj(e)) refuseUnknownKeys(e, EVIDENCE_KEYS, joinPath(path, i), errors)
     const text = (k: string) => isObj(e) && typeof e[k] === 'string' && (e[k] as string).trim() !== ''
     const year =
       isObj(e) && Number.isInteger(e.year) && (e.year as number) >= 1900 && (e.year as number) <= 2100

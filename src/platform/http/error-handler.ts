@@ -23,7 +23,10 @@ function issueDetails(
     const params: Record<string, unknown> = {}
     for (const k of PARAMS) if (item.params?.[k] !== undefined) params[k] = item.params[k]
     if (Array.isArray(item.params?.keys)) params.keys = (item.params.keys as string[]).join(', ')
-    return { path: [where, ...segments].join('.'), code: `validation.${item.keyword ?? 'custom'}`, params }
+    // A refinement names its own reason (e.g. `control_character` from platform/http/text.ts).
+    const reason = (item.params?.params as { code?: unknown } | undefined)?.code
+    const code = typeof reason === 'string' ? reason : (item.keyword ?? 'custom')
+    return { path: [where, ...segments].join('.'), code: `validation.${code}`, params }
   })
 }
 

@@ -24,6 +24,7 @@ import { registerAuthHooks } from './auth-hooks.ts'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling, sendError } from './error-handler.ts'
 import { registerHealth } from './health.ts'
+import { registerSecurityHeaders } from './security-headers.ts'
 import { registerWebApp } from './web-app.ts'
 
 declare module 'fastify' {
@@ -36,6 +37,8 @@ export interface BuildOptions {
   ctx: AppContext
   /** Serve the built web app (off in API tests). */
   web?: boolean
+  /** Where the built web app lives (tests serve a stand-in page). */
+  webDir?: string
   logger?: boolean
 }
 
@@ -80,6 +83,7 @@ export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
   registerErrorHandling(app)
 
   await app.register(fastifyCookie)
+  await registerSecurityHeaders(app, ctx.config.cookieSecure)
   await app.register(fastifyRateLimit, {
     max: ctx.config.rateLimitPerMinute,
     timeWindow: '1 minute',
@@ -110,7 +114,7 @@ export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
   )
 
   for (const area of areas) await area(app, ctx)
-  if (o.web) await registerWebApp(app)
+  if (o.web) await registerWebApp(app, o.webDir)
   else app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('route_not_found')))
   return app
 }

