@@ -1,5 +1,5 @@
-import type { AgeBand } from '../../domain/statistics/age-bands.ts'
 import type { CsvValue } from '../../domain/files/csv.ts'
+import type { AgeBand } from '../../domain/statistics/age-bands.ts'
 import { type DimensionId, resolveDimensions } from '../../domain/statistics/dimensions.ts'
 import { ok } from '../../domain/statistics/errors.ts'
 import { formatHashtag, parseHashtag, validateHxlRow } from '../../domain/statistics/hxl.ts'

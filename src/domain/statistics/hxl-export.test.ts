@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { aggregate } from './aggregate.ts'
 import { toCsv } from '../files/csv.ts'
+import { aggregate } from './aggregate.ts'
 import type { StatisticsRecord } from './dimensions.ts'
 import { validateHxlRow } from './hxl.ts'
 import { toHxlRows } from './hxl-export.ts'

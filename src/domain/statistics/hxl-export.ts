@@ -1,5 +1,5 @@
-import { type AgeBand, DEFAULT_AGE_BANDS } from './age-bands.ts'
 import type { CsvValue } from '../files/csv.ts'
+import { type AgeBand, DEFAULT_AGE_BANDS } from './age-bands.ts'
 import { type DimensionId, resolveDimensions } from './dimensions.ts'
 import { ok, type Result } from './errors.ts'
 import { formatHashtag, validateHxlRow } from './hxl.ts'
