@@ -75,6 +75,23 @@ describe('import readers', () => {
     expect(await collect(readUnXml(text('<html></html>'), countries))).toMatchObject({ code: 'not_un_list' })
   })
 
+  it('never expand an entity: an external one (XXE) or a billion laughs stops the import as broken XML', async () => {
+    const person = (name: string) =>
+      `<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>${name}</FIRST_NAME><REFERENCE_NUMBER>X.1</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>`
+    const xxe = `<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n${person('&xxe;')}`
+    const laughs = [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE l [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">',
+      '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+      person('&d;'),
+    ].join('\n')
+    for (const xml of [xxe, laughs]) {
+      const result = await collect(readUnXml(text(xml), countries))
+      expect(result).toBeInstanceOf(UnreadableFile)
+      expect(result).toMatchObject({ code: 'broken_xml' })
+    }
+  })
+
   it('read FtM persons, skip other schemas and reject a line that is not JSON', async () => {
     const lines = [
       JSON.stringify({
