@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface RunningPassage {
   url: string
@@ -29,6 +32,8 @@ export async function spawnPassage(env: Record<string, string>): Promise<Running
       LOG_LEVEL: 'warn',
       // The tests count what they write; demo traffic would only slow the start.
       DEMO_TRAFFIC: '0',
+      // Never the checkout's ./data: the audit key and checkpoints live under DATA_DIR even on PostgreSQL.
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'passage-spawn-')),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

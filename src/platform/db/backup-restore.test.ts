@@ -132,7 +132,8 @@ describe.skipIf(!adminUrl || !pgBin)('the documented PostgreSQL backup and resto
 
     const verify = spawnSync(process.execPath, ['bin/passage.js', 'audit', 'verify'], {
       encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: ownerUrl, LOG_LEVEL: 'silent' },
+      // Its own DATA_DIR: the audit checkpoints of other runs (./data) are not this database's.
+      env: { ...process.env, DATABASE_URL: ownerUrl, DATA_DIR: backups, LOG_LEVEL: 'silent' },
     })
     expect(verify.status, verify.stdout + verify.stderr).toBe(0)
     expect(verify.stdout).toContain(`${entries} entries verified`)
