@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { ReturnType } from '../../domain/returns/index.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Db } from '../../platform/db/database.ts'
+import { yieldToOthers } from '../../platform/db/yield-to-others.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import type { ReadLimits } from '../../platform/files/file-refused.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
@@ -156,6 +157,7 @@ export async function importReturnList(o: {
     })
     progress.processed += batch.length
     o.onProgress?.({ ...progress })
+    await yieldToOthers()
   }
   const report = await db
     .updateTable('return_imports')

@@ -110,3 +110,34 @@ describe.each(engines())('return list import limits on %s', (engine) => {
     expect(done.import).toMatchObject({ total: 50, added: 50, rejected: 0 })
   })
 })
+
+describe.each(engines())('a large valid return list on %s', (engine) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp(engine)
+  })
+  afterAll(() => t.close())
+
+  it('lets other requests in between its batches of writes', async () => {
+    const officer = await t.signIn('officer.poipet')
+    const rows = 3_000 // 12 batches
+    let done = false
+    const upload = importList(officer, { bytes: csvOf(rows), format: 'csv', listRef: 'BIG-1' }).then((r) => {
+      done = true
+      return r
+    })
+    // Health checks one after another until the import ends; some must answer while rows are still being written.
+    const seen: number[] = []
+    while (!done) {
+      const health = await t.anonymous.request('GET', '/api/health')
+      expect(health.statusCode).toBe(200)
+      if (!done) seen.push(await countReturnees(t))
+      // Paced, to stay under the per-address rate limit; nothing here measures time.
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const { res } = await upload
+    expect(res.statusCode).toBe(200)
+    const total = await countReturnees(t)
+    expect(seen.some((n) => n > total - rows && n < total)).toBe(true)
+  })
+})
