@@ -105,18 +105,33 @@ async function status(path) {
   }
 }
 
+/** True while any process of the command's group (sh, npm, node) is alive. */
+function groupAlive() {
+  try {
+    process.kill(-child.pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Stops the whole group and waits until every process of it is gone: `sh` exits at once on SIGTERM while Passage
+ * itself is still shutting down (closing its database, signing its last audit checkpoint in DATA_DIR).
+ */
 async function stop() {
-  if (exited) return
   try {
     process.kill(-child.pid, 'SIGTERM')
   } catch {}
-  const stopped = await Promise.race([exit, new Promise((r) => setTimeout(() => r(false), 30_000))])
-  if (!stopped) {
+  const deadline = Date.now() + 30_000
+  while (groupAlive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200))
+  if (groupAlive()) {
     try {
       process.kill(-child.pid, 'SIGKILL')
     } catch {}
-    await exit
+    while (groupAlive()) await new Promise((r) => setTimeout(r, 200))
   }
+  if (!exited) await exit
 }
 
 let problem
@@ -143,7 +158,7 @@ try {
   if (!problem) console.log(`== /api/health → ${health.body.trim()}; / → 200 (the web app)`)
 } finally {
   await stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
 }
 if (problem) fail(problem, output)
 if (!/Passage is running at/.test(output)) fail('the start banner was not printed', output)
