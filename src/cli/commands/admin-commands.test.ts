@@ -1,22 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../platform/db/database.ts'
-import { main } from '../main.ts'
+import { runCli } from '../../test/run-cli.ts'
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => (out += c))
-  stderr.on('data', (c) => (err += c))
-  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr })
-  return { code, out, err }
-}
+const run = runCli
 
 describe('the passage command on an embedded database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'passage-cli-'))

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -10,19 +9,10 @@ import { checkpointFileIn } from '../../platform/audit/checkpoint-file.ts'
 import { openStore, type Store } from '../../platform/db/database.ts'
 import { TEMPLATE_DB } from '../../test/constants.ts'
 import { withDatabase } from '../../test/global-setup.ts'
+import { runCli } from '../../test/run-cli.ts'
 import { engines } from '../../test/test-db.ts'
-import { main } from '../main.ts'
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => (out += c))
-  stderr.on('data', (c) => (err += c))
-  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr })
-  return { code, out, err }
-}
+const run = runCli
 
 const VARS = ['DATA_DIR', 'DATABASE_URL', 'AUDIT_KEY_FILE', 'AUDIT_CHECKPOINT_DIR'] as const
 
