@@ -19,17 +19,28 @@ export async function openTestStore(engine: Engine): Promise<Store> {
     const dump = new Blob([readFileSync(inject('pgliteTemplate'))])
     return openStore({ memory: true, loadDataDir: dump })
   }
+  const copy = await cloneTemplateDatabase()
+  const store = await openStore({ databaseUrl: copy.url, poolSize: 5 })
+  return {
+    ...store,
+    async close() {
+      await store.close()
+      await copy.drop()
+    },
+  }
+}
+
+/** A fresh PostgreSQL database copied from the migrated, seeded template, and how to drop it. */
+export async function cloneTemplateDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const url = inject('postgresTemplateUrl')!
   const name = `passage_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`)
   await admin.end()
-  const store = await openStore({ databaseUrl: withDatabase(url, name), poolSize: 5 })
   return {
-    ...store,
-    async close() {
-      await store.close()
+    url: withDatabase(url, name),
+    async drop() {
       const c = new pg.Client({ connectionString: url })
       await c.connect()
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)

@@ -1,16 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { checkpointFileIn } from '../../platform/audit/checkpoint-file.ts'
 import { openStore, type Store } from '../../platform/db/database.ts'
-import { TEMPLATE_DB } from '../../test/constants.ts'
-import { withDatabase } from '../../test/global-setup.ts'
 import { runCli } from '../../test/run-cli.ts'
-import { engines } from '../../test/test-db.ts'
+import { cloneTemplateDatabase, engines } from '../../test/test-db.ts'
 
 const run = runCli
 
@@ -39,20 +35,10 @@ describe.each(engines())('passage audit on %s', (engine) => {
       const store = await openStore({ dataDir: join(dir, 'data'), loadDataDir: dump })
       await store.close()
     } else {
-      const url = inject('postgresTemplateUrl')!
-      const name = `passage_test_${randomBytes(6).toString('hex')}`
-      const admin = new pg.Client({ connectionString: url })
-      await admin.connect()
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`)
-      await admin.end()
-      databaseUrl = withDatabase(url, name)
+      const copy = await cloneTemplateDatabase()
+      databaseUrl = copy.url
       process.env.DATABASE_URL = databaseUrl
-      dropDatabase = async () => {
-        const c = new pg.Client({ connectionString: url })
-        await c.connect()
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-        await c.end()
-      }
+      dropDatabase = copy.drop
     }
   })
   afterAll(async () => {
