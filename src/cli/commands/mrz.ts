@@ -9,6 +9,7 @@ import {
   parseMrz,
 } from '../../domain/documents/index.ts'
 import { translate } from '../../platform/i18n/catalog.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { type Command, UsageError, writeLine } from '../command.ts'
 
 const USAGE = `Usage: passage mrz [--allow-specimen] [--date YYYY-MM-DD] < input
@@ -19,7 +20,7 @@ documents separated by a blank line. Writes one JSON object per document per lin
 (line, start) with an exclusive end. The exit status is 0 whatever the documents' validity.
 
   --allow-specimen   accept the ICAO specimen state UTO (training mode)
-  --date YYYY-MM-DD  the day two-digit years are resolved against (default: today, UTC)`
+  --date YYYY-MM-DD  the day two-digit years are resolved against (default: today in Cambodia)`
 
 interface Options {
   allowSpecimen: boolean
@@ -27,7 +28,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { allowSpecimen: false, referenceDate: new Date().toISOString().slice(0, 10) }
+  const options: Options = { allowSpecimen: false, referenceDate: todayInCambodia() }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     if (arg === '--allow-specimen') options.allowSpecimen = true

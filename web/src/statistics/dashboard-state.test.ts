@@ -23,6 +23,18 @@ describe('dashboard state in the URL', () => {
     })
   })
 
+  it("ends on Cambodia's day, not the browser's UTC day, late in the UTC evening", () => {
+    // 17:30 UTC on 31 December is 00:30 on 1 January in Phnom Penh: the range moves to the new year.
+    expect(defaultState(new Date('2026-12-31T17:30:00Z'))).toMatchObject({
+      from: '2026-02-01',
+      to: '2027-01-01',
+    })
+    expect(defaultState(new Date('2026-12-31T16:59:00Z'))).toMatchObject({
+      from: '2026-01-01',
+      to: '2026-12-31',
+    })
+  })
+
   it('survives a round trip through the query string', () => {
     const state: DashboardState = {
       view: 'returns',

@@ -32,8 +32,16 @@ function iso(d: Date): string {
   return d.toISOString().slice(0, 10)
 }
 
-/** The last twelve whole months up to `today`: what a dashboard shows before anyone chooses. */
-export function defaultState(today: Date, view: ViewId = 'national'): DashboardState {
+/** Cambodia keeps UTC+7 all year (no daylight saving), so its day needs no time-zone data from the browser. */
+const CAMBODIA_OFFSET_MS = 7 * 3_600_000
+
+/**
+ * The last twelve whole months up to today at the posts: what a dashboard shows before anyone chooses. Movements
+ * are counted on Cambodia's calendar day, so a browser on UTC between 17:00 and 24:00 must not end the range on
+ * yesterday and hide what was just recorded.
+ */
+export function defaultState(now: Date, view: ViewId = 'national'): DashboardState {
+  const today = new Date(now.getTime() + CAMBODIA_OFFSET_MS)
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1))
   return { view, from: iso(start), to: iso(today), unit: 'month', filters: {} }
 }
