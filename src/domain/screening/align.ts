@@ -1,5 +1,6 @@
 import type { NamePart } from './name-parts.ts'
 import { comparePart, type MatchMethod, PART_MIN_SIMILARITY, type PartSimilarity } from './part-similarity.ts'
+import { consonantSkeleton } from './skeleton.ts'
 import { variantKey } from './variants.ts'
 
 /** One aligned pair: one or two neighbouring parts on each side ("Xiao Ming" ↔ "Xiaoming"). */
@@ -17,6 +18,9 @@ const joinedMemo = new Map<string, NamePart | null>()
 
 function joinParts(x: NamePart, y: NamePart): NamePart | undefined {
   if (x.script === 'other' || y.script === 'other' || x.initial || y.initial) return undefined
+  // Readings of two neighbouring words in another script join like Latin ones (近 平 → jinping).
+  const script =
+    x.script === y.script ? x.script : x.script === 'khmer' || y.script === 'khmer' ? 'khmer' : 'latin'
   const memoKey = `${x.text}\u0001${y.text}`
   const known = joinedMemo.get(memoKey)
   if (known !== undefined) return known ?? undefined
@@ -27,8 +31,11 @@ function joinParts(x: NamePart, y: NamePart): NamePart | undefined {
     norm: forms[0]!,
     forms,
     keys: [...new Set(forms.map(variantKey))],
-    script: x.script === 'khmer' || y.script === 'khmer' ? 'khmer' : 'latin',
+    script,
     initial: false,
+    foreign: script === 'foreign' ? x.foreign : undefined,
+    reading: [x.reading ?? x.text, y.reading ?? y.text].join(' '),
+    skeleton: x.skeleton !== undefined && y.skeleton !== undefined ? consonantSkeleton(forms[0]!) : undefined,
   }
   joinedMemo.set(memoKey, joined)
   return joined
@@ -47,7 +54,8 @@ function joinedCandidates(
     for (let j = 0; j < other.length; j++) {
       // Cheap tests first: a joined pair can only meet a part of about its length and first letter.
       const o = other[j]!
-      if (Math.abs(x.norm.length + y.norm.length - o.norm.length) > 2 || x.norm[0] !== o.norm[0]) continue
+      const length = x.norm.length + y.norm.length
+      if (!o.forms.some((f) => Math.abs(length - f.length) <= 2 && f[0] === x.norm[0])) continue
       const joined = joinParts(x, y)
       if (!joined) break
       const s = compare(joined, o)
@@ -68,7 +76,9 @@ export function alignParts(a: NamePart[], b: NamePart[], compare: ComparePart = 
   for (let i = 0; i < a.length; i++) {
     for (let j = 0; j < b.length; j++) {
       const s = compare(a[i]!, b[j]!)
-      if (s.similarity >= PART_MIN_SIMILARITY) candidates.push({ a: [i], b: [j], ...s, joined: false })
+      // A near miss is kept (below the bar) so it counts against the pair instead of leaving two parts over.
+      if (s.similarity >= PART_MIN_SIMILARITY || s.method === 'near-miss')
+        candidates.push({ a: [i], b: [j], ...s, joined: false })
     }
   }
   joinedCandidates(a, b, false, compare, candidates)

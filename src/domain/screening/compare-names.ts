@@ -2,6 +2,7 @@ import { type Alignment, alignParts, type ComparePart } from './align.ts'
 import { type NamePart, type ParsedName, parseName } from './name-parts.ts'
 import type { MatchMethod } from './part-similarity.ts'
 import { birthDateQualifier, nationalityQualifier, type QualifierResult, sexQualifier } from './qualifiers.ts'
+import type { ForeignScript } from './scripts.ts'
 import { EXTRA_PART_WEIGHT, partWeight } from './weights.ts'
 
 /** At or above: the officer is shown a likely match of the same person. */
@@ -30,7 +31,10 @@ export interface PartExplanation {
   joined: boolean
   similarity: number
   messageKey: string
-  params: { a: string; b: string; similarity: number }
+  /** For a name read from another script: `native` in that script, `reading` its Latin reading. */
+  params: { a: string; b: string; similarity: number; native?: string; reading?: string; other?: string }
+  /** The script a transliterated part was read from (`chinese` 王伟 read as Wáng Wěi). */
+  script?: ForeignScript
 }
 
 export interface UnmatchedPart {
@@ -70,6 +74,7 @@ const METHOD_KEY: Record<MatchMethod, string> = {
   variant: 'screening.part.variant',
   fuzzy: 'screening.part.fuzzy',
   initial: 'screening.part.initial',
+  'near-miss': 'screening.part.nearMiss',
 }
 
 function textOf(parts: NamePart[], idx: number[]): string {
@@ -111,17 +116,38 @@ export function scoreNames(
   return { score, alignments }
 }
 
+/** The script and reading of the foreign side of an alignment, if one side was read from another script. */
+function foreignSide(a: NamePart[], b: NamePart[]): { parts: NamePart[]; side: 'a' | 'b' } | undefined {
+  if (a.every((p) => p.script === 'foreign')) return { parts: a, side: 'a' }
+  if (b.every((p) => p.script === 'foreign')) return { parts: b, side: 'b' }
+  return undefined
+}
+
 function explainParts(a: ParsedName, b: ParsedName, alignments: Alignment[]): PartExplanation[] {
   return alignments.map((x) => {
     const ta = textOf(a.parts, x.a)
     const tb = textOf(b.parts, x.b)
     const similarity = Math.round(x.similarity * 100)
+    const base = { a: ta, b: tb, method: x.method, joined: x.joined, similarity: x.similarity }
+    const foreign = foreignSide(
+      x.a.map((i) => a.parts[i]!),
+      x.b.map((j) => b.parts[j]!),
+    )
+    if (x.method === 'transliteration' && foreign) {
+      // Say which reading made the match: "Chinese 王伟 read as Wáng Wěi".
+      const script = foreign.parts[0]!.foreign!
+      const native = foreign.side === 'a' ? ta : tb
+      const other = foreign.side === 'a' ? tb : ta
+      const reading = foreign.parts.map((p) => p.reading ?? p.norm).join(' ')
+      return {
+        ...base,
+        script,
+        messageKey: `screening.part.script.${script}`,
+        params: { a: ta, b: tb, similarity, native, reading, other },
+      }
+    }
     return {
-      a: ta,
-      b: tb,
-      method: x.method,
-      joined: x.joined,
-      similarity: x.similarity,
+      ...base,
       messageKey: x.joined ? 'screening.part.joined' : METHOD_KEY[x.method],
       params: { a: ta, b: tb, similarity },
     }

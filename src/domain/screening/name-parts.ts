@@ -1,8 +1,12 @@
 import { romaniseKhmer } from './khmer-romanise.ts'
 import { foldLatin, icaoTransliterate, isKhmerWord, splitWords } from './normalise.ts'
+import { type ForeignScript, scriptOfWord } from './scripts.ts'
+import { consonantSkeleton } from './skeleton.ts'
+import { readForeign } from './transliterate.ts'
 import { variantKey } from './variants.ts'
 
-export type Script = 'latin' | 'khmer' | 'other'
+/** `foreign`: another script, compared through its Latin readings (`transliterate.ts`). */
+export type Script = 'latin' | 'khmer' | 'foreign' | 'other'
 
 /** One word of a name, prepared for comparison. */
 export interface NamePart {
@@ -16,7 +20,20 @@ export interface NamePart {
   keys: string[]
   script: Script
   initial: boolean
+  /** For `foreign` parts: which script, and how an officer would read it ("Wáng"). */
+  foreign?: ForeignScript
+  reading?: string
+  /** Consonant skeleton (`skeleton.ts`): of a Latin spelling, or of a word in an abjad or Brahmic script. */
+  skeleton?: string
+  /** Indexed besides `keys` but never compared as variant keys: the namespaced skeleton. */
+  extraKeys?: string[]
+  /** Looked up besides `keys` when this part is a query: the other side's skeleton namespace. */
+  probeKeys?: string[]
 }
+
+/** Skeleton keys live in two namespaces so a Latin query only reaches abjad/Brahmic words and back. */
+export const LATIN_SKELETON = '~l:'
+export const FOREIGN_SKELETON = '~s:'
 
 export interface ParsedName {
   text: string
@@ -57,6 +74,8 @@ function build(word: string): NamePart | null {
       initial: false,
     }
   }
+  const script = scriptOfWord(word)
+  if (script !== 'latin' && script !== 'khmer' && script !== 'unknown') return buildForeign(word, script)
   const folded = undigit(foldLatin(word))
   if (folded.length === 0) {
     const other = word.toLowerCase()
@@ -65,6 +84,8 @@ function build(word: string): NamePart | null {
   }
   const icao = undigit(icaoTransliterate(word))
   const forms = icao !== folded && icao.length > 0 ? [folded, icao] : [folded]
+  const skeleton = consonantSkeleton(folded)
+  const indexed = skeleton.length >= 2
   return {
     text: word,
     norm: folded,
@@ -72,6 +93,29 @@ function build(word: string): NamePart | null {
     keys: distinct(forms.map(variantKey)),
     script: 'latin',
     initial: folded.length === 1,
+    skeleton,
+    extraKeys: indexed ? [LATIN_SKELETON + skeleton] : [],
+    probeKeys: indexed ? [FOREIGN_SKELETON + skeleton] : [],
+  }
+}
+
+function buildForeign(word: string, script: ForeignScript): NamePart | null {
+  const reading = readForeign(word, script)
+  if (!reading) return null
+  const skeleton = reading.skeleton
+  const indexed = skeleton.length >= 2
+  return {
+    text: word,
+    norm: reading.forms[0]!,
+    forms: reading.forms,
+    keys: distinct(reading.forms.map(variantKey)),
+    script: 'foreign',
+    initial: false,
+    foreign: script,
+    reading: reading.display,
+    skeleton,
+    extraKeys: indexed ? [FOREIGN_SKELETON + skeleton] : [],
+    probeKeys: indexed ? [LATIN_SKELETON + skeleton, FOREIGN_SKELETON + skeleton] : [],
   }
 }
 

@@ -1,4 +1,5 @@
 import { transliterateCyrillic } from './cyrillic.ts'
+import { splitByScript } from './scripts.ts'
 
 /**
  * Longest name we look at, in UTF-16 code units. Real names are far shorter; the cap keeps a hostile
@@ -129,7 +130,55 @@ export function splitWords(name: string): string[] {
     .replace(/([\u1780-\u17FF]+)/g, ' $1 ')
     .split(/[\s\p{P}\p{Z}\u17D4-\u17DA]+/u)
     .filter((w) => w.length > 0)
-  const named = words.filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\./g, '')))
-  const kept = named.length > 0 ? named : words
+  // A Chinese rendering of a foreign name separates its parts with a middle dot (贝拉克·奥巴马) and has no surname to cut.
+  const foreignInHan = /[·・]/.test(name)
+  const pieces = words.flatMap((w) => splitScripts(w, !foreignInHan))
+  const named = pieces.filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\./g, '')))
+  const kept = named.length > 0 ? named : pieces
   return kept.length > MAX_NAME_PARTS ? kept.slice(0, MAX_NAME_PARTS) : kept
+}
+
+/** Two-character Chinese surnames; every other Chinese or Korean name starts with a one-character surname. */
+const COMPOUND_SURNAMES = new Set([
+  '欧阳',
+  '歐陽',
+  '司马',
+  '司馬',
+  '诸葛',
+  '諸葛',
+  '上官',
+  '东方',
+  '東方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '令狐',
+  '남궁',
+  '선우',
+  '황보',
+  '제갈',
+  '독고',
+])
+
+/**
+ * A word mixing scripts is cut where the script changes ("Wang王伟" is two readings of one name, not
+ * one word). A Chinese or Korean name written without a space (王伟, 김정은) is cut after its surname,
+ * so it meets "Wei Wang" or "Kim Jong Un" in any order, like a Latin name.
+ */
+function splitScripts(word: string, cutSurname: boolean): string[] {
+  if (PRINTABLE_ASCII.test(word)) return [word]
+  const out: string[] = []
+  for (const { text, script } of splitByScript(word)) {
+    const chars = [...text]
+    if (cutSurname && (script === 'han' || script === 'hangul') && chars.length >= 2 && chars.length <= 4) {
+      const cut = chars.length >= 3 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1
+      out.push(chars.slice(0, cut).join(''), chars.slice(cut).join(''))
+    } else out.push(text)
+  }
+  return out
 }

@@ -1,8 +1,16 @@
 import { boundedEditDistance } from './edit-distance.ts'
 import { jaroWinkler } from './jaro-winkler.ts'
 import type { NamePart } from './name-parts.ts'
+import { consonantSkeleton } from './skeleton.ts'
 
-export type MatchMethod = 'exact' | 'transliteration' | 'khmer-romanised' | 'variant' | 'fuzzy' | 'initial'
+export type MatchMethod =
+  | 'exact'
+  | 'transliteration'
+  | 'khmer-romanised'
+  | 'variant'
+  | 'fuzzy'
+  | 'initial'
+  | 'near-miss'
 
 export interface PartSimilarity {
   similarity: number
@@ -12,7 +20,7 @@ export interface PartSimilarity {
 /** Below this two parts are not the same name and stay unmatched. */
 export const PART_MIN_SIMILARITY = 0.75
 
-export const SIMILARITY: Record<Exclude<MatchMethod, 'fuzzy'>, number> = {
+export const SIMILARITY: Record<Exclude<MatchMethod, 'fuzzy' | 'near-miss'>, number> = {
   exact: 1,
   transliteration: 0.98,
   'khmer-romanised': 0.95,
@@ -21,6 +29,22 @@ export const SIMILARITY: Record<Exclude<MatchMethod, 'fuzzy'>, number> = {
 }
 const FUZZY_MAX = 0.9
 const KHMER_VARIANT = 0.9
+/**
+ * A Khmer-script name against a Latin spelling that none of its romanisations or variant keys gives,
+ * only a letter or two away: Sokhom against Sokhorn, Chantha against Chanthy. Khmer script spells the
+ * name exactly, so such a pair is far more often two different names than a misspelling. It stays
+ * aligned (the names are alike, the officer sees why) but counts for half, so the surname alone
+ * cannot carry the pair to `match`, and a common surname not even to `possible`.
+ */
+export const NEAR_MISS = 0.5
+/** Readings of another script against a Latin spelling: never as sure as the same letters. */
+const FOREIGN_READING = 0.97
+const FOREIGN_VARIANT = 0.92
+const FOREIGN_FUZZY_MAX = 0.86
+/** Consonant skeletons agree (محمد / Mohammed): long ones nearly always mean the same name. */
+const SKELETON_SAME = 0.9
+const SKELETON_SHORT = 0.8
+const SKELETON_NEAR = 0.78
 
 /**
  * Typos allowed for parts of this length. Short parts get none: An/Anh, Sok/Sek, Yong/Yang are different
@@ -57,6 +81,7 @@ export function comparePart(a: NamePart, b: NamePart): PartSimilarity {
     if (a.norm === b.norm) return { similarity: 1, method: 'exact' }
     return a.norm[0] === b.norm[0] ? { similarity: SIMILARITY.initial, method: 'initial' } : NONE
   }
+  if (a.script === 'foreign' || b.script === 'foreign') return compareForeign(a, b)
   const khmer = a.script === 'khmer' || b.script === 'khmer'
   if (a.script === 'khmer' && b.script === 'khmer' && a.text === b.text)
     return { similarity: 1, method: 'exact' }
@@ -76,5 +101,45 @@ export function comparePart(a: NamePart, b: NamePart): PartSimilarity {
   for (const x of a.keys) for (const y of b.keys) best = Math.max(best, fuzzy(x, y) * 0.98)
   for (const x of a.forms) for (const y of b.forms) best = Math.max(best, fuzzy(x, y))
   if (best === 0) return NONE
+  if (khmer && a.script !== b.script && !sameConsonants(a, b))
+    return { similarity: NEAR_MISS, method: 'near-miss' }
   return { similarity: khmer ? Math.min(best, 0.88) : best, method: khmer ? 'khmer-romanised' : 'fuzzy' }
+}
+
+/**
+ * Whether some reading of one part has the consonants of the other, so only vowels or aspiration
+ * differ (Pech/Phich). A final r is let go: spellings keep the silent subscript ្រ (វិចិត្រ Vichetr).
+ */
+function sameConsonants(a: NamePart, b: NamePart): boolean {
+  const skeletons = (p: NamePart) =>
+    [...p.forms, ...p.keys]
+      .map((f) => consonantSkeleton(f))
+      .map((k) => (k.length > 2 ? k.replace(/r$/, '') : k))
+  const x = new Set(skeletons(a))
+  return skeletons(b).some((k) => x.has(k))
+}
+
+function skeletonSimilarity(a: NamePart, b: NamePart): number {
+  const x = a.skeleton
+  const y = b.skeleton
+  if (!x || !y) return 0
+  if (x === y) return x.length >= 3 ? SKELETON_SAME : x.length === 2 ? SKELETON_SHORT : 0
+  if (Math.min(x.length, y.length) >= 4 && boundedEditDistance(x, y, 1) <= 1) return SKELETON_NEAR
+  return 0
+}
+
+/** A part in another script against a Latin (or Khmer, or other foreign) part, through its readings. */
+function compareForeign(a: NamePart, b: NamePart): PartSimilarity {
+  if (a.text === b.text) return { similarity: 1, method: 'exact' }
+  let best = 0
+  if (intersects(a.forms, b.forms)) best = FOREIGN_READING
+  else if (intersects(a.keys, b.keys)) best = FOREIGN_VARIANT
+  else {
+    for (const x of a.keys) for (const y of b.keys) best = Math.max(best, fuzzy(x, y) * 0.98)
+    for (const x of a.forms) for (const y of b.forms) best = Math.max(best, fuzzy(x, y))
+    best = Math.min(best, FOREIGN_FUZZY_MAX)
+  }
+  // Skeletons only across scripts: two Latin spellings with one skeleton are not one name.
+  if (a.script !== b.script || a.foreign !== b.foreign) best = Math.max(best, skeletonSimilarity(a, b))
+  return best === 0 ? NONE : { similarity: best, method: 'transliteration' }
 }

@@ -11,6 +11,8 @@ const FUZZY_RETRIEVAL = 0.7
 const RARE_WORD = 100
 /** Halves of a run-together query word ("Xiaoming" → xiao + ming) each get this much. */
 const SPLIT_RETRIEVAL = 0.5
+/** Words reached only by consonant skeleton across scripts. */
+const SKELETON_RETRIEVAL = 0.8
 
 /**
  * For each query word (with its run-together neighbour), the indexed words to collect and their
@@ -48,6 +50,8 @@ export function expandQuery(
       if (id !== undefined) known += vocab.keyFrequency(id)
     }
     if (known > 0) cap = idfOf(known)
+    // A word in another script reaches Latin words with its consonant skeleton, and back (محمد ↔ Mohammed).
+    for (const probe of part.probeKeys ?? []) addKey(vocab.keyId(probe), SKELETON_RETRIEVAL)
     if (part.script !== 'other') {
       // An unknown word is likely misspelt, perhaps shortened below the length that allows a typo.
       const length = part.norm.length

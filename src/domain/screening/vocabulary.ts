@@ -33,7 +33,7 @@ export class Vocabulary {
     const id = this.parts.length
     this.parts.push(part)
     this.postings.push(new IntList(2))
-    const keys = Int32Array.from(part.keys.map((k) => this.internKey(k)))
+    const keys = Int32Array.from([...part.keys, ...(part.extraKeys ?? [])].map((k) => this.internKey(k)))
     for (const k of keys) this.keyParts[k]!.push(id)
     this.partKeys.push(keys)
     this.partIds.set(word, id)
@@ -56,6 +56,8 @@ export class Vocabulary {
     this.keys.push(key)
     this.keyParts.push(new IntList(1))
     this.keyIds.set(key, id)
+    // Skeleton keys (`~l:`, `~s:`) are only ever looked up exactly: no typo search over them.
+    if (key.startsWith('~')) return id
     if (this.similarMemo.size > 0) this.similarMemo.clear()
     for (const g of trigrams(key)) {
       let list = this.grams.get(g)
