@@ -108,13 +108,15 @@ export function comparePart(a: NamePart, b: NamePart): PartSimilarity {
 
 /**
  * Whether some reading of one part has the consonants of the other, so only vowels or aspiration
- * differ (Pech/Phich). A final r is let go: spellings keep the silent subscript ្រ (វិចិត្រ Vichetr).
+ * differ (Pech/Phich), in as many syllables. A final r is let go: spellings keep the silent subscript ្រ (វិចិត្រ Vichetr).
  */
 function sameConsonants(a: NamePart, b: NamePart): boolean {
+  // Same consonants and as many syllables: Srey and Serey (ស្រី, សិរី) are two names.
   const skeletons = (p: NamePart) =>
-    [...p.forms, ...p.keys]
-      .map((f) => consonantSkeleton(f))
-      .map((k) => (k.length > 2 ? k.replace(/r$/, '') : k))
+    [...p.forms, ...p.keys].map((f) => {
+      const k = consonantSkeleton(f)
+      return `${k.length > 2 ? k.replace(/r$/, '') : k}:${f.match(/[aeiouy]+/g)?.length ?? 0}`
+    })
   const x = new Set(skeletons(a))
   return skeletons(b).some((k) => x.has(k))
 }
@@ -123,7 +125,9 @@ function skeletonSimilarity(a: NamePart, b: NamePart): number {
   const x = a.skeleton
   const y = b.skeleton
   if (!x || !y) return 0
-  if (x === y) return x.length >= 3 ? SKELETON_SAME : x.length === 2 ? SKELETON_SHORT : 0
+  // One consonant is enough for a short name (علي Ali, طه Taha) when the Latin side is short too.
+  const short = Math.max(a.norm.length, b.norm.length) <= 5
+  if (x === y) return x.length >= 3 ? SKELETON_SAME : x.length === 2 || short ? SKELETON_SHORT : 0
   if (Math.min(x.length, y.length) >= 4 && boundedEditDistance(x, y, 1) <= 1) return SKELETON_NEAR
   return 0
 }
