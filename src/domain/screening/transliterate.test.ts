@@ -10,7 +10,11 @@ describe('names in other scripts meet their Latin spellings', () => {
     const result = compareNames('王伟', 'Wei Wang')
     expect(result.decision).toBe('match')
     const wang = result.explanation.parts.find((p) => p.a === '王')!
-    expect(wang).toMatchObject({ script: 'han', messageKey: 'screening.part.script.han', method: 'transliteration' })
+    expect(wang).toMatchObject({
+      script: 'han',
+      messageKey: 'screening.part.script.han',
+      method: 'transliteration',
+    })
     expect(wang.params).toMatchObject({ native: '王', reading: 'Wáng', other: 'Wang' })
     expect(decision('习近平', 'Xi Jinping')).toBe('match')
   })
@@ -57,7 +61,9 @@ describe('Khmer look-alike given names of different people', () => {
   it('a given name one syllable away is a near miss: possible at most, and no hit on a common surname', () => {
     const rare = compareNames('ស៊ុំ សុខុម', 'Sum Sokhorn')
     expect(rare.decision).toBe('possible')
-    expect(rare.explanation.parts.find((p) => p.method === 'near-miss')?.messageKey).toBe('screening.part.nearMiss')
+    expect(rare.explanation.parts.find((p) => p.method === 'near-miss')?.messageKey).toBe(
+      'screening.part.nearMiss',
+    )
     expect(decision('សុខ សុខុម', 'Sok Sokhorn')).toBe('no-match')
     expect(decision('ស៊ុំ សុខុម', 'Sum Sokhom')).toBe('match')
   })
