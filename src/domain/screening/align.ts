@@ -54,8 +54,10 @@ function joinedCandidates(
     for (let j = 0; j < other.length; j++) {
       // Cheap tests first: a joined pair can only meet a part of about its length and first letter.
       const o = other[j]!
+      // Readings of other scripts differ more in length and first letter (عبد الله / Abdullah): try them all.
       const length = x.norm.length + y.norm.length
-      if (!o.forms.some((f) => Math.abs(length - f.length) <= 2 && f[0] === x.norm[0])) continue
+      const foreign = o.script === 'foreign' || x.script === 'foreign'
+      if (!foreign && !o.forms.some((f) => Math.abs(length - f.length) <= 2 && f[0] === x.norm[0])) continue
       const joined = joinParts(x, y)
       if (!joined) break
       const s = compare(joined, o)

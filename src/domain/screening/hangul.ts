@@ -81,8 +81,22 @@ function mcCune(syllable: string): string {
     .replace(/^si/, 'shi')
 }
 
+/** Each syllable on its own: a whole-word reading applies liaison (석열 "seogyeol"), passports do not (Suk Yeol). */
 function syllables(text: string): string[] {
-  return (anyAscii(text).match(/[A-Z][a-z]*|[a-z]+/g) ?? []).map((s) => s.toLowerCase())
+  return [...text].map((ch) => anyAscii(ch).toLowerCase()).filter((s) => /^[a-z]+$/.test(s))
+}
+
+/** Passport spellings of one syllable: Revised (Seok), older eo as u (Suk) or o (Sok). */
+function syllableSpellings(rr: string): string[] {
+  return [...new Set([rr, rr.replace(/eo/g, 'u'), rr.replace(/eo/g, 'o').replace(/eu/g, 'u')])]
+}
+
+/** Every combination of syllable spellings, for given names of up to three syllables. */
+function combinations(parts: string[]): string[] {
+  if (parts.length > 3) return [parts.join('')]
+  let out = ['']
+  for (const p of parts) out = out.flatMap((prefix) => syllableSpellings(p).map((s) => prefix + s))
+  return out
 }
 
 /** One syllable may be a surname: its passport spellings come first. */
@@ -93,7 +107,13 @@ export function hangulReadings(text: string): { forms: string[]; display: string
   const mr = parts.map(mcCune).join('')
   // The second syllable keeps a voiced initial in McCune–Reischauer too (Jong-un, not Chong-un).
   const mrFirstOnly = parts.map((p, i) => (i === 0 ? mcCune(p) : p.replace(/eo/g, 'o').replace(/eu/g, 'u')))
-  const forms = [...(surname ? (SURNAMES[text] ?? []) : []), revised, mr, mrFirstOnly.join('')]
+  const forms = [
+    ...(surname ? (SURNAMES[text] ?? []) : []),
+    revised,
+    mr,
+    mrFirstOnly.join(''),
+    ...combinations(parts),
+  ]
   const display = parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(surname ? '' : '-')
   return { forms, display }
 }

@@ -1,7 +1,7 @@
 import { romaniseKhmer } from './khmer-romanise.ts'
 import { foldLatin, icaoTransliterate, isKhmerWord, splitWords } from './normalise.ts'
 import { type ForeignScript, scriptOfWord } from './scripts.ts'
-import { consonantSkeleton } from './skeleton.ts'
+import { latinSkeleton } from './skeleton.ts'
 import { readForeign } from './transliterate.ts'
 import { variantKey } from './variants.ts'
 
@@ -84,7 +84,7 @@ function build(word: string): NamePart | null {
   }
   const icao = undigit(icaoTransliterate(word))
   const forms = icao !== folded && icao.length > 0 ? [folded, icao] : [folded]
-  const skeleton = consonantSkeleton(folded)
+  const skeleton = latinSkeleton(folded)
   const indexed = skeleton.length >= 2
   return {
     text: word,

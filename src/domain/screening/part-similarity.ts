@@ -128,7 +128,12 @@ function skeletonSimilarity(a: NamePart, b: NamePart): number {
   // One consonant is enough for a short name (علي Ali, طه Taha) when the Latin side is short too.
   const short = Math.max(a.norm.length, b.norm.length) <= 5
   if (x === y) return x.length >= 3 ? SKELETON_SAME : x.length === 2 || short ? SKELETON_SHORT : 0
-  if (Math.min(x.length, y.length) >= 4 && boundedEditDistance(x, y, 1) <= 1) return SKELETON_NEAR
+  // Thai and Brahmic spellings keep silent finals (สมัคร Samak, final ร) and clusters Latin drops: one
+  // consonant apart is near from three consonants on; abjad skeletons are shorter, so from four.
+  const abjad =
+    a.foreign === 'arabic' || a.foreign === 'hebrew' || b.foreign === 'arabic' || b.foreign === 'hebrew'
+  if (Math.min(x.length, y.length) >= (abjad ? 4 : 3) && boundedEditDistance(x, y, 1) <= 1)
+    return SKELETON_NEAR
   return 0
 }
 

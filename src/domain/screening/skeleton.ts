@@ -3,8 +3,8 @@
  * Devanagari spelling and its Latin forms have in common when the vowels differ or are not written.
  * محمد reads "mhmd" and Mohammed, Muhammad, Mohamed all give "mhmd"; ทักษิณ gives "tksn" like Thaksin.
  *
- * Folded together: the Latin digraphs for one letter (kh, sh/ch, th, dh, gh, ph, zh), q/k, g/j (the
- * Egyptian Gamal for Jamal), p/b and v/w (Persian and Arabic spellings), doubled letters and a final h
+ * Folded together: the Latin digraphs for one letter (kh, sh/ch, th, dh, gh, ph/bh, zh, the French dj),
+ * q/k/g (the Maghreb's g for ق), p/b and v/w (Persian and Arabic spellings), doubled letters and a final h
  * (tāʾ marbūṭa: Fatimah/Fatima). Vowels, w, y and the ʿayn/hamza apostrophes are dropped: Arabic
  * writes them as consonants or not at all where Latin spellings write vowels.
  *
@@ -13,15 +13,17 @@
  */
 const DIGRAPHS: [RegExp, string][] = [
   [/c(?!h)/g, 'k'],
+  [/dj/g, 'j'],
   [/kh/g, 'x'],
   [/[sc]h/g, 'c'],
   [/[td]h/g, 't'],
   [/gh/g, 'g'],
-  [/ph/g, 'f'],
+  [/[pb]h/g, 'b'],
   [/zh/g, 'j'],
 ]
 
-const CLASSES: Record<string, string> = { q: 'k', g: 'j', p: 'b', v: '', w: '', y: '', d: 't', z: 's' }
+/** q, k and g are one class: the Maghreb writes ق as g (Gasmi, Belgacem), the Gulf ج as g as well. */
+const CLASSES: Record<string, string> = { q: 'k', g: 'k', p: 'b', v: '', w: '', y: '', d: 't', z: 's' }
 
 export function consonantSkeleton(folded: string): string {
   let s = folded
@@ -35,4 +37,58 @@ export function consonantSkeleton(folded: string): string {
     out += mapped
   }
   return out.length > 1 && out.endsWith('h') ? out.slice(0, -1) : out
+}
+
+/**
+ * Arabic letters (with Persian and Urdu ones) → the classes `consonantSkeleton` gives their Latin
+ * spellings. Read from the letters, not from a Latin reading: a reading joins ص+ح into "sh", which
+ * would then fold as ش. Alif, waw, ya, hamza and ʿayn are vowels or nothing in Latin spellings; tāʾ
+ * marbūṭa is the final -a/-ah.
+ */
+const ARABIC: Record<string, string> = {
+  ب: 'b',
+  پ: 'b',
+  ت: 't',
+  ث: 't',
+  ج: 'j',
+  چ: 'c',
+  ح: 'h',
+  خ: 'x',
+  د: 't',
+  ذ: 't',
+  ر: 'r',
+  ز: 's',
+  ژ: 'j',
+  س: 's',
+  ش: 'c',
+  ص: 's',
+  ض: 't',
+  ط: 't',
+  ظ: 's',
+  غ: 'k',
+  ف: 'f',
+  ق: 'k',
+  ك: 'k',
+  ک: 'k',
+  گ: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+  ھ: 'h',
+}
+
+export function arabicSkeleton(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    const mapped = ARABIC[ch]
+    if (mapped === undefined || out.endsWith(mapped)) continue
+    out += mapped
+  }
+  return out.length > 1 && out.endsWith('h') ? out.slice(0, -1) : out
+}
+
+/** "Abdul", "Abdel": ʿAbd plus the article of the next word, which the Arabic writes with that word. */
+export function latinSkeleton(folded: string): string {
+  return /^ab[dt](?:u|e|a|ou)l$/.test(folded) ? 'bt' : consonantSkeleton(folded)
 }

@@ -3,7 +3,7 @@ import { pinyin } from 'pinyin-pro'
 import { transliterateCyrillic } from './cyrillic.ts'
 import { hangulReadings } from './hangul.ts'
 import { type ForeignScript, SKELETON_SCRIPTS } from './scripts.ts'
-import { consonantSkeleton } from './skeleton.ts'
+import { arabicSkeleton, consonantSkeleton } from './skeleton.ts'
 
 /**
  * Latin readings of a word in another script, so it meets the passport spelling of the same name.
@@ -116,6 +116,7 @@ export function readForeign(text: string, script: ForeignScript): Reading | unde
   }
   reading.forms = [...new Set(reading.forms.filter((f) => f.length > 0))]
   if (reading.forms.length === 0) return undefined
-  if (SKELETON_SCRIPTS.has(script)) reading.skeleton = consonantSkeleton(reading.forms[0]!)
+  if (script === 'arabic') reading.skeleton = arabicSkeleton(dropArticle(text))
+  else if (SKELETON_SCRIPTS.has(script)) reading.skeleton = consonantSkeleton(reading.forms[0]!)
   return reading
 }

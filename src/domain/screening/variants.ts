@@ -10,7 +10,8 @@
  *   -orn/-on (Chulalongkorn/Chulalongkon), tch/ch.
  * - Vietnamese: diacritics and Đ are folded before this; the regional readings of one surname
  *   (Huỳnh/Hoàng, Võ/Vũ) share a key.
- * - Western: ck/k, c/k before a back vowel, doubled letters (Mohammed/Mohamed).
+ * - Western: ck/k, c/k before a back vowel, doubled letters (Mohammed/Mohamed), x/ks after the first
+ *   letter (Alexander/Aleksandr, the Cyrillic reading).
  */
 
 /** Spellings of one surname or name that differ by region or convention, not by letters alone. */
@@ -27,6 +28,7 @@ const SAME_NAME: Record<string, string> = {
 }
 
 const RULES: [RegExp, string][] = [
+  [/(?<=.)x/g, 'ks'],
   [/tch/g, 'ch'],
   [/chh/g, 'ch'],
   [/j/g, 'ch'],
