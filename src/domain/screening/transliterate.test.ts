@@ -45,6 +45,18 @@ describe('names in other scripts meet their Latin spellings', () => {
     expect(decision('صدام حسين التكريتي', 'Sok Chan')).toBe('no-match')
   })
 
+  it('reads Arabic skeletons from the letters, with Maghreb and article spellings', () => {
+    // A Latin reading would join ص+ح of صحراوي into "sh"; the letters give s-h-r like Sahraoui.
+    expect(decision('نسيم صحراوي', 'Nessim Sahraoui')).toBe('match')
+    expect(decision('جمال قاسمي', 'Djamel Gasmi')).toBe('match')
+    expect(decision('عبد الرحمن ياسين', 'Abdul Rahman Yasin')).not.toBe('no-match')
+  })
+
+  it('spells Korean syllables one by one, as passports do, and Cyrillic ks as x', () => {
+    expect(decision('윤석열', 'Yoon Suk Yeol')).not.toBe('no-match')
+    expect(decision('Александр Лукашенко', 'Alexander Lukashenko')).toBe('match')
+  })
+
   it('never compares two Latin spellings by skeleton: Mahmud is not Mohamed', () => {
     const result = compareNames('Mahmud Karimi', 'Mohamed Karimi')
     expect(result.explanation.parts.every((p) => p.method !== 'transliteration')).toBe(true)
