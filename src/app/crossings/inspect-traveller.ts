@@ -41,7 +41,7 @@ async function documentFor(o: {
   actor: RequestActor
   text?: string
   documentId?: string
-}): Promise<{ row: TravelDocumentRow; created: boolean }> {
+}): Promise<{ row: TravelDocumentRow; created: boolean; newTraveller?: TravellerRow }> {
   if (o.documentId) {
     const row = await o.trx
       .selectFrom('travel_documents')
@@ -80,14 +80,17 @@ export async function inspectTraveller(o: {
   authorize(o.actor, 'create', 'crossing', { postCode: o.actor.postCode })
   if (!o.actor.postCode)
     throw new AppError('rule_violation', {}, [{ code: 'crossings.rules.no_post', params: {} }])
-  const { row: document, created } = await documentFor(o)
-  const traveller = await o.trx
-    .selectFrom('travellers')
-    .selectAll()
-    .where('id', '=', document.traveller_id)
-    .executeTakeFirstOrThrow()
+  const { row: document, created, newTraveller } = await documentFor(o)
+  // A document seen for the first time has a traveller just created, with no movement yet: nothing to read back.
+  const traveller =
+    newTraveller ??
+    (await o.trx
+      .selectFrom('travellers')
+      .selectAll()
+      .where('id', '=', document.traveller_id)
+      .executeTakeFirstOrThrow())
   const day = todayInCambodia()
-  const history = await crossingsOf(o.trx, traveller.id)
+  const history = created ? [] : await crossingsOf(o.trx, traveller.id)
   const movements = history.map(toMovement)
   const direction = o.travel?.direction ?? expectedDirection(movements)
   const screening = await screenTraveller({

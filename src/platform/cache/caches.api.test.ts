@@ -138,10 +138,10 @@ describe.each(engines())('per-process caches invalidated through the database on
     const officer = await t.signIn('officer.poipet')
     await officer.request('GET', '/api/auth/session')
     const before = t.store.statements.snapshot()
-    const res = await officer.request('GET', '/api/refusal-reasons')
+    const res = await officer.request('GET', '/api/auth/session')
     expect(res.statusCode).toBe(200)
     const after = t.store.statements.snapshot()
-    // The version read, then the route's own read: no session lookup.
+    // The version read, then the route's own read of the user: no session lookup.
     expect(after.statements - before.statements).toBe(2)
   })
 })
