@@ -30,6 +30,11 @@ const ENTRIES = Number(process.env.BENCH_CROSSINGS_WATCHLIST ?? 1_000_000)
 const SECONDS = Number(process.env.BENCH_CROSSINGS_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CROSSINGS_CONNECTIONS ?? 8)
 const INSPECTIONS = 200
+// `BENCH_CROSSINGS_ENGINES=postgres` runs one engine only, e.g. to re-measure PostgreSQL after a change.
+const ENGINES = (process.env.BENCH_CROSSINGS_ENGINES ?? 'pglite,postgres').split(',') as (
+  | 'pglite'
+  | 'postgres'
+)[]
 const PASSWORD = 'bench-password-for-demo-users'
 const BENCH_DB = 'passage_bench_crossings'
 
@@ -241,7 +246,7 @@ const area: BenchArea = {
     ctx.log(
       `${ENTRIES.toLocaleString('en')} synthetic list entries built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     )
-    for (const kind of ['pglite', 'postgres'] as const)
+    for (const kind of ENGINES)
       await engine(kind, ctx, chunks, (f) => figures.push({ area: 'crossings', ...f }))
     return figures
   },

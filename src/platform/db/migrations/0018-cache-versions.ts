@@ -7,8 +7,8 @@ import { type Kysely, sql } from 'kysely'
  * one statement of a two-row table. No LISTEN/NOTIFY and no session state, so transaction pooling is fine.
  *
  * - `reference`: refusal reasons, risk rule sets, examination templates, points of entry — rare, administrative.
- * - `auth`: any change to a user (role, scope, post, disabled, password, locale…) and any ended session (sign-out,
- *   revocation, expiry). Refreshing `last_seen_at` and creating a session revoke nothing and bump nothing.
+ * - `auth`: any change to what a session acts with (role, scope, agency, post, disabled, password, locale…) and any
+ *   ended session (sign-out, revocation, expiry). Refreshing `last_seen_at` and creating a session revoke nothing and bump nothing.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE cache_versions (
@@ -24,7 +24,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`CREATE TRIGGER ${sql.raw(`${table}_cache_version`)}
       AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)}
       FOR EACH STATEMENT EXECUTE FUNCTION bump_cache_version('reference')`.execute(db)
-  await sql`CREATE TRIGGER users_cache_version AFTER UPDATE OR DELETE OR TRUNCATE ON users
+  // Not the sign-in counters (failed_signins, locked_until, updated_at): a sign-in would otherwise empty every
+  // process's session cache, and a session never acts on them (a lock-out that ends sessions deletes them).
+  await sql`CREATE TRIGGER users_cache_version AFTER UPDATE OF username, display_name, role, agency_code, post_code,
+    scope, password_hash, must_change_password, disabled, locale, password_changed_at OR DELETE OR TRUNCATE ON users
     FOR EACH STATEMENT EXECUTE FUNCTION bump_cache_version('auth')`.execute(db)
   // Statement-level, so a DELETE that matched no row bumps too: harmless, a cache entry is simply read again.
   await sql`CREATE TRIGGER sessions_cache_version AFTER DELETE OR TRUNCATE ON sessions
