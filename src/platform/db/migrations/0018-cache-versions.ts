@@ -32,8 +32,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Statement-level, so a DELETE that matched no row bumps too: harmless, a cache entry is simply read again.
   await sql`CREATE TRIGGER sessions_cache_version AFTER DELETE OR TRUNCATE ON sessions
     FOR EACH STATEMENT EXECUTE FUNCTION bump_cache_version('auth')`.execute(db)
-  await sql`CREATE TRIGGER sessions_cache_version_update AFTER UPDATE OF id_hash, user_id, csrf_token, created_at,
-    expires_at ON sessions FOR EACH STATEMENT EXECUTE FUNCTION bump_cache_version('auth')`.execute(db)
+  // Per row, so the once-a-minute refresh of last_seen_at stays free; anything that shortens or rewrites a session
+  // (last_seen_at moved back, an earlier expiry, another owner or token) ends what a cache may assume about it.
+  await sql`CREATE TRIGGER sessions_cache_version_update AFTER UPDATE ON sessions FOR EACH ROW
+    WHEN (NEW.last_seen_at < OLD.last_seen_at OR NEW.expires_at < OLD.expires_at
+      OR (NEW.id_hash, NEW.user_id, NEW.csrf_token, NEW.created_at)
+        IS DISTINCT FROM (OLD.id_hash, OLD.user_id, OLD.csrf_token, OLD.created_at))
+    EXECUTE FUNCTION bump_cache_version('auth')`.execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
