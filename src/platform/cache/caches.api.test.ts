@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decisionFor, inspect, passportMrz } from '../../app/crossings/crossings.testing.ts'
 import { TEST_PASSWORD } from '../../test/constants.ts'
@@ -143,5 +145,33 @@ describe.each(engines())('per-process caches invalidated through the database on
     const after = t.store.statements.snapshot()
     // The version read, then the route's own read of the user: no session lookup.
     expect(after.statements - before.statements).toBe(2)
+  })
+
+  // Last: it replaces the active rule set of this file's database.
+  it('a rule set activated by any writer of the database is used by the other instance on its next inspection', async () => {
+    const officer = clientOn(b, await t.signIn('officer.poipet'))
+    const ruleSetOf = async (evaluationId: string) =>
+      (
+        await t.store.db
+          .selectFrom('risk_evaluations')
+          .select('rule_set_id')
+          .where('id', '=', evaluationId)
+          .executeTakeFirstOrThrow()
+      ).rule_set_id
+    const old = await ruleSetOf((await inspect(officer, passportMrz('CV4000001'))).risk.id)
+    expect(await ruleSetOf((await inspect(officer, passportMrz('CV4000002'))).risk.id)).toBe(old)
+    const next = randomUUID()
+    // Straight in the database, as another process or a restore would: only the trigger tells B.
+    await t.store.db.transaction().execute(async (trx) => {
+      await sql`UPDATE risk_rule_sets SET status = 'retired', retired_at = now() WHERE id = ${old}`.execute(
+        trx,
+      )
+      await sql`INSERT INTO risk_rule_sets (id, version_id, name, status, rule_set, fingerprint, authors, based_on,
+          history, created_by, created_at, updated_at)
+        SELECT ${next}::uuid, version_id || '-next', name, 'active', rule_set, fingerprint, authors, id, history,
+          created_by, now(), now()
+        FROM risk_rule_sets WHERE id = ${old}`.execute(trx)
+    })
+    expect(await ruleSetOf((await inspect(officer, passportMrz('CV4000003'))).risk.id)).toBe(next)
   })
 })
