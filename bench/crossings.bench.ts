@@ -4,6 +4,10 @@
  * single-row insert rate of the same database in the same run. One crossing is what an officer does at the
  * counter: an inspection then the recorded decision, two requests; the figure counts recorded crossings per
  * second. `BENCH_CROSSINGS_WATCHLIST=100000` for a quicker run while developing.
+ *
+ * Beside each figure it prints what the write path costs (statements and commits per crossing, from the store's
+ * statement counter), the lock waits sampled from `pg_locks` during the load, and p50/p99. On PostgreSQL the same
+ * load is then run over two API processes on one database (`primary-inspection-postgres-2proc`).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,18 +20,31 @@ import { sessionPolicyFrom } from '../src/platform/http/context.ts'
 import { buildServer } from '../src/platform/http/server.ts'
 import { runFlow, signIn, travellerMrz } from './lib/crossings-load.ts'
 import { loadWatchlist, prepareDatabase, rawInsertRate, watchlistChunks } from './lib/crossings-setup.ts'
+import { describeLockWaits, sampleLockWaits } from './lib/lock-waits.ts'
 import { generator } from './lib/screening-synthetic.ts'
 import { percentile } from './lib/stats.ts'
+import { twoProcesses } from './lib/two-processes.ts'
 import type { BenchArea, BenchContext, Figure } from './lib/types.ts'
 
 const ENTRIES = Number(process.env.BENCH_CROSSINGS_WATCHLIST ?? 1_000_000)
 const SECONDS = Number(process.env.BENCH_CROSSINGS_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CROSSINGS_CONNECTIONS ?? 8)
 const INSPECTIONS = 200
+// `BENCH_CROSSINGS_ENGINES=postgres` runs one engine only, e.g. to re-measure PostgreSQL after a change.
+const ENGINES = (process.env.BENCH_CROSSINGS_ENGINES ?? 'pglite,postgres').split(',') as (
+  | 'pglite'
+  | 'postgres'
+)[]
 const PASSWORD = 'bench-password-for-demo-users'
 const BENCH_DB = 'passage_bench_crossings'
 
 const ms = (values: number[], p: number) => percentile(values, p).toFixed(1)
+
+async function benchDatabaseUrl(ctx: BenchContext): Promise<string> {
+  const u = new URL(await ctx.postgresUrl())
+  u.pathname = `/${BENCH_DB}`
+  return u.toString()
+}
 
 async function postgresStore(ctx: BenchContext): Promise<Store> {
   const url = await ctx.postgresUrl()
@@ -36,9 +53,7 @@ async function postgresStore(ctx: BenchContext): Promise<Store> {
   await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)
   await admin.query(`CREATE DATABASE ${BENCH_DB}`)
   await admin.end()
-  const u = new URL(url)
-  u.pathname = `/${BENCH_DB}`
-  return openStore({ databaseUrl: u.toString() })
+  return openStore({ databaseUrl: await benchDatabaseUrl(ctx) })
 }
 
 /** Server time of each request, by route, from Fastify's own clock. */
@@ -59,6 +74,54 @@ function serverTimes(app: Awaited<ReturnType<typeof buildServer>>) {
   }
 }
 
+/** Statements and commits of one inspection and of its recorded decision, sent alone on a warm server. */
+async function statementsOfOneCrossing(
+  store: Store,
+  officer: Awaited<ReturnType<typeof signIn>>,
+  g: ReturnType<typeof generator>,
+) {
+  const headers = { 'content-type': 'application/json', cookie: officer.cookie, 'x-csrf-token': officer.csrf }
+  const count = async (fn: () => Promise<unknown>) => {
+    const before = store.statements.snapshot()
+    const result = await fn()
+    const after = store.statements.snapshot()
+    return {
+      result,
+      statements: after.statements - before.statements,
+      commits: after.commits - before.commits,
+    }
+  }
+  const inspect = await count(() =>
+    fetch(`${officer.base}/api/crossings/inspect`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ text: travellerMrz(g, 0, 'S') }),
+    }).then((r) => r.json()),
+  )
+  const i = inspect.result as {
+    document: { id: string }
+    risk: { id: string }
+    screening: { requestId: string }
+  }
+  const record = await count(() =>
+    fetch(`${officer.base}/api/crossings`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': `bench-statements-${i.document.id}` },
+      body: JSON.stringify({
+        documentId: i.document.id,
+        counter: 'B1',
+        direction: 'entry',
+        decision: 'admit',
+        riskEvaluationId: i.risk.id,
+        screeningRequestId: i.screening.requestId,
+      }),
+    }).then(async (r) => {
+      if (r.status !== 201) throw new Error(`record failed: ${await r.text()}`)
+    }),
+  )
+  return { inspect, record }
+}
+
 async function engine(
   kind: 'pglite' | 'postgres',
   ctx: BenchContext,
@@ -71,6 +134,7 @@ async function engine(
     await prepareDatabase(store, PASSWORD)
     const loaded = await loadWatchlist(store.db, chunks)
     const raw = await rawInsertRate(store.db, CONNECTIONS, 5)
+    ctx.log(`${kind}: raw durable single-row INSERT + commit, ${CONNECTIONS} writers: ${raw.toFixed(1)}/s`)
     const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' })
     const started = performance.now()
     // The server builds its screening index over the whole list as it starts.
@@ -99,11 +163,20 @@ async function engine(
       ctx.log(
         `${kind}: inspect server time, one at a time, ${alone.length} passports: p50 ${ms(alone, 50)} ms, p99 ${ms(alone, 99)} ms`,
       )
+      // One crossing alone, warm: what inspect and record each send.
+      const one = await statementsOfOneCrossing(store, officer, g)
+      ctx.log(
+        `${kind}: one crossing alone: inspect ${one.inspect.statements} statements / ${one.inspect.commits} commit, record ${one.record.statements} statements / ${one.record.commits} commit`,
+      )
+      const locks = kind === 'postgres' ? await sampleLockWaits(await benchDatabaseUrl(ctx)) : null
+      const counted = store.statements.snapshot()
       const flow = await runFlow(officer, {
         seconds: SECONDS,
         connections: CONNECTIONS,
         run: kind[0]!.toUpperCase(),
       })
+      const sent = store.statements.snapshot()
+      const waits = await locks?.stop()
       const rate = flow.crossings / flow.seconds
       const inspectMs = times.take('POST /api/crossings/inspect')
       const recordMs = times.take('POST /api/crossings')
@@ -116,7 +189,12 @@ async function engine(
       ctx.log(
         `${kind}: server time under load: inspect p50 ${ms(inspectMs, 50)} p99 ${ms(inspectMs, 99)} ms; record p50 ${ms(recordMs, 50)} p99 ${ms(recordMs, 99)} ms`,
       )
-      ctx.log(`${kind}: raw durable single-row INSERT + commit, ${CONNECTIONS} writers: ${raw.toFixed(1)}/s`)
+      ctx.log(
+        `${kind}: under load, per recorded crossing (inspect + record): ${((sent.statements - counted.statements) / flow.crossings).toFixed(1)} statements, ${((sent.commits - counted.commits) / flow.crossings).toFixed(2)} commits`,
+      )
+      ctx.log(
+        `${kind}: lock waits: ${waits ? describeLockWaits(waits) : 'none possible, PGlite has one connection (requests queue for it instead)'}`,
+      )
       if (flow.non2xx > flow.crossings / 100) throw new Error(`${kind}: ${flow.non2xx} failed requests`)
       fig({
         name: `primary-inspection-${kind}`,
@@ -129,6 +207,23 @@ async function engine(
       })
     } finally {
       await app.close()
+    }
+    if (kind === 'postgres') {
+      const two = await twoProcesses({
+        url: await benchDatabaseUrl(ctx),
+        password: PASSWORD,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        log: (m) => ctx.log(`postgres-2proc: ${m}`),
+      })
+      fig({
+        name: 'primary-inspection-postgres-2proc',
+        unit: 'crossings/s',
+        value: two.rate,
+        baseline: 'raw durable single-row INSERT + commit, same database',
+        baselineValue: raw,
+        better: 'higher',
+      })
     }
   } finally {
     await store.close()
@@ -151,7 +246,7 @@ const area: BenchArea = {
     ctx.log(
       `${ENTRIES.toLocaleString('en')} synthetic list entries built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     )
-    for (const kind of ['pglite', 'postgres'] as const)
+    for (const kind of ENGINES)
       await engine(kind, ctx, chunks, (f) => figures.push({ area: 'crossings', ...f }))
     return figures
   },

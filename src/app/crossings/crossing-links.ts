@@ -1,38 +1,26 @@
-import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
+import type { MovementFacts } from './movement-facts.ts'
 
 const unknown = (path: string, code: string) => new AppError('validation_failed', {}, [{ path, code }])
 
 /**
  * The screening request and the risk evaluation a crossing links must come from an inspection at the same post and
- * not already belong to another crossing: a link to someone else's advice would make the record lie.
+ * not already belong to another crossing: a link to someone else's advice would make the record lie. Judged on the
+ * facts `movementFacts` read with the rest, under the traveller's lock.
  */
-export async function checkLinks(
-  trx: Tx,
+export function checkLinks(
   postCode: string,
   c: { riskEvaluationId: string | null; screeningRequestId: string | null },
-): Promise<void> {
+  facts: Pick<MovementFacts, 'evaluation' | 'screening'>,
+): void {
   if (c.riskEvaluationId) {
-    const e = await trx
-      .selectFrom('risk_evaluations')
-      .select(['post_code'])
-      .where('id', '=', c.riskEvaluationId)
-      .executeTakeFirst()
-    const used = await trx
-      .selectFrom('crossings')
-      .select('id')
-      .where('risk_evaluation_id', '=', c.riskEvaluationId)
-      .executeTakeFirst()
-    if (!e || e.post_code !== postCode || used)
+    const e = facts.evaluation
+    if (!e || e.postCode !== postCode || e.used)
       throw unknown('body.riskEvaluationId', 'crossings.unknown_evaluation')
   }
   if (c.screeningRequestId) {
-    const s = await trx
-      .selectFrom('screening_requests')
-      .select(['post_code', 'crossing_id'])
-      .where('id', '=', c.screeningRequestId)
-      .executeTakeFirst()
-    if (!s || s.post_code !== postCode || s.crossing_id !== null)
+    const s = facts.screening
+    if (!s || s.postCode !== postCode || s.crossingId !== null)
       throw unknown('body.screeningRequestId', 'crossings.unknown_screening')
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { MAX_INPUT_LENGTH } from '../../domain/documents/index.ts'
-import { actorOf } from '../../platform/http/auth-hooks.ts'
+import { actorOf, refsOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { idempotencyKeyOf, idempotent, replyCreated } from '../../platform/http/idempotency.ts'
 import { requestLocale } from '../../platform/http/locale.ts'
@@ -10,7 +10,7 @@ import { presentEvaluation } from '../risk/evaluation.presenter.ts'
 import { presentHit } from '../screening/hit.presenter.ts'
 import { screeningIndexFor } from '../screening/screening-index.ts'
 import { presentCrossing, presentStay, presentTraveller } from './crossing.presenter.ts'
-import { activeRefusalReasons, companionsOf } from './crossings.repository.ts'
+import { cachedRefusalReasons, companionsOf } from './crossings.repository.ts'
 import {
   CrossingBody,
   CrossingView,
@@ -53,8 +53,9 @@ export async function crossingsRoutes(app: FastifyInstance, ctx: AppContext) {
           operation: 'crossings.inspect',
           request: req.body,
           run: async () => {
-            const i = await inspectTraveller({ trx, actor, index, ...req.body })
-            const reasons = await activeRefusalReasons(trx)
+            const refs = refsOf(req)
+            const i = await inspectTraveller({ ...req.body, trx, actor, index, refs })
+            const reasons = await cachedRefusalReasons(refs, trx)
             return {
               day: i.day,
               document: presentDocument(i.document),
@@ -82,8 +83,9 @@ export async function crossingsRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, body: CrossingBody, response: { 201: CrossingView, 200: CrossingView } } },
     (req, reply) =>
       replyCreated(req, reply, db, 'crossings.record', async (trx, actor) => {
-        const row = await recordCrossing({ trx, actor, crossing: req.body })
-        return presentCrossing(row, await companionsOf(trx, [row.id]))
+        const row = await recordCrossing({ trx, actor, crossing: req.body, refs: refsOf(req) })
+        // Companions are read back only when there are some: most crossings have none.
+        return presentCrossing(row, req.body.companions.length ? await companionsOf(trx, [row.id]) : [])
       }),
   )
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import {
   compareNames,
   type Decision,
@@ -73,9 +74,11 @@ export async function identityCandidates(o: {
   db: Executor
   document: TravelDocumentRow
   traveller: TravellerRow
+  /** Already known by the caller (the inspection knows whether it just created the document, and the history). */
+  newlySeen?: boolean
 }): Promise<IdentityCandidate[]> {
   const born = o.traveller.birth_date
-  if (!born || !(await isNewlySeen(o.db, o.document))) return []
+  if (!born || !(o.newlySeen ?? (await isNewlySeen(o.db, o.document)))) return []
   const rows = await o.db
     .selectFrom('travellers as t')
     .selectAll('t')
@@ -95,45 +98,30 @@ export async function identityCandidates(o: {
     .slice(0, PROPOSALS)
   if (scored.length === 0) return []
   const ids = scored.map((x) => x.row.id)
-  const [documents, counts, lasts] = await Promise.all([
-    o.db
-      .selectFrom('travel_documents')
-      .select(['traveller_id', 'issuing_state', 'document_code', 'document_number'])
-      .where('traveller_id', 'in', ids)
-      .orderBy('last_seen_at', 'desc')
-      .execute(),
-    o.db
-      .selectFrom('crossings')
-      .select(['traveller_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('traveller_id', 'in', ids)
-      .groupBy('traveller_id')
-      .execute(),
-    o.db
-      .selectFrom('crossings')
-      .distinctOn('traveller_id')
-      .select(['traveller_id', 'crossed_on', 'post_code', 'direction'])
-      .where('traveller_id', 'in', ids)
-      .orderBy('traveller_id')
-      .orderBy('crossed_at', 'desc')
-      .execute(),
-  ])
+  // One statement for the documents, the number of crossings and the last crossing of every proposal.
+  const { rows: about } = await sql<{
+    id: string
+    documents: IdentityCandidate['documents']
+    crossings: number
+    last: IdentityCandidate['lastCrossing']
+  }>`SELECT t.id,
+      (SELECT coalesce(json_agg(json_build_object('issuingState', d.issuing_state, 'documentCode', d.document_code,
+          'documentNumber', d.document_number) ORDER BY d.last_seen_at DESC), '[]'::json)
+        FROM travel_documents d WHERE d.traveller_id = t.id) AS documents,
+      (SELECT count(*) FROM crossings c WHERE c.traveller_id = t.id) AS crossings,
+      (SELECT json_build_object('day', c.crossed_on, 'postCode', c.post_code, 'direction', c.direction)
+        FROM crossings c WHERE c.traveller_id = t.id ORDER BY c.crossed_at DESC LIMIT 1) AS last
+    FROM unnest(${ids}::uuid[]) AS t(id)`.execute(o.db)
+  const byId = new Map(about.map((a) => [a.id, a]))
   return scored.map(({ row, result }) => {
-    const last = lasts.find((c) => c.traveller_id === row.id)
+    const a = byId.get(row.id)
     return {
       traveller: row,
       score: result.score,
       decision: result.decision === 'match' ? 'match' : 'possible',
-      documents: documents
-        .filter((d) => d.traveller_id === row.id)
-        .map((d) => ({
-          issuingState: d.issuing_state,
-          documentCode: d.document_code,
-          documentNumber: d.document_number,
-        })),
-      crossings: Number(counts.find((c) => c.traveller_id === row.id)?.n ?? 0),
-      lastCrossing: last
-        ? { day: last.crossed_on, postCode: last.post_code, direction: last.direction }
-        : null,
+      documents: a?.documents ?? [],
+      crossings: Number(a?.crossings ?? 0),
+      lastCrossing: a?.last ?? null,
     }
   })
 }

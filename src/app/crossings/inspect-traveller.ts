@@ -6,6 +6,7 @@ import {
   riskContext,
   type Stay,
 } from '../../domain/crossings/index.ts'
+import type { ReferenceLists } from '../../platform/cache/reference-cache.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
@@ -35,7 +36,12 @@ export interface Inspection {
 }
 
 /** The MRZ as typed (stored if valid) or a document already stored; an unreadable MRZ is refused with its errors. */
-async function documentFor(o: { trx: Tx; actor: RequestActor; text?: string; documentId?: string }) {
+async function documentFor(o: {
+  trx: Tx
+  actor: RequestActor
+  text?: string
+  documentId?: string
+}): Promise<{ row: TravelDocumentRow; created: boolean; newTraveller?: TravellerRow }> {
   if (o.documentId) {
     const row = await o.trx
       .selectFrom('travel_documents')
@@ -43,9 +49,9 @@ async function documentFor(o: { trx: Tx; actor: RequestActor; text?: string; doc
       .where('id', '=', o.documentId)
       .executeTakeFirst()
     if (!row) throw new AppError('not_found')
-    return row
+    return { row, created: false }
   }
-  const read = await readDocument({ trx: o.trx, actor: o.actor, text: o.text ?? '' })
+  const read = await readDocument({ trx: o.trx, actor: o.actor, text: o.text ?? '', template: false })
   // No path: the errors point into the MRZ lines (their params say where), and the screen lists them as they are.
   if (!read.stored)
     throw new AppError(
@@ -53,7 +59,7 @@ async function documentFor(o: { trx: Tx; actor: RequestActor; text?: string; doc
       {},
       read.result.errors.map((e) => ({ code: e.code, params: e.params })),
     )
-  return read.stored.row
+  return read.stored
 }
 
 /**
@@ -68,18 +74,23 @@ export async function inspectTraveller(o: {
   text?: string
   documentId?: string
   travel?: DeclaredTravel
+  /** The request's cached reference lists (the active rule set); read from the database without. */
+  refs?: ReferenceLists
 }): Promise<Inspection> {
   authorize(o.actor, 'create', 'crossing', { postCode: o.actor.postCode })
   if (!o.actor.postCode)
     throw new AppError('rule_violation', {}, [{ code: 'crossings.rules.no_post', params: {} }])
-  const document = await documentFor(o)
-  const traveller = await o.trx
-    .selectFrom('travellers')
-    .selectAll()
-    .where('id', '=', document.traveller_id)
-    .executeTakeFirstOrThrow()
+  const { row: document, created, newTraveller } = await documentFor(o)
+  // A document seen for the first time has a traveller just created, with no movement yet: nothing to read back.
+  const traveller =
+    newTraveller ??
+    (await o.trx
+      .selectFrom('travellers')
+      .selectAll()
+      .where('id', '=', document.traveller_id)
+      .executeTakeFirstOrThrow())
   const day = todayInCambodia()
-  const history = await crossingsOf(o.trx, traveller.id)
+  const history = created ? [] : await crossingsOf(o.trx, traveller.id)
   const movements = history.map(toMovement)
   const direction = o.travel?.direction ?? expectedDirection(movements)
   const screening = await screenTraveller({
@@ -98,6 +109,7 @@ export async function inspectTraveller(o: {
     trx: o.trx,
     actor: o.actor,
     postCode: o.actor.postCode,
+    refs: o.refs,
     context: riskContext({
       document: {
         documentCode: document.document_code,
@@ -121,6 +133,12 @@ export async function inspectTraveller(o: {
     expectedDirection: expectedDirection(movements),
     screening,
     risk,
-    identityCandidates: await identityCandidates({ db: o.trx, document, traveller }),
+    identityCandidates: await identityCandidates({
+      db: o.trx,
+      document,
+      traveller,
+      // A document stored just now has a traveller of its own with nothing else; one with movements is not new.
+      newlySeen: created ? true : history.length > 0 ? false : undefined,
+    }),
   }
 }

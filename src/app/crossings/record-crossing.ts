@@ -1,15 +1,15 @@
 import { appendAudit } from '../../platform/audit/audit-log.ts'
+import type { ReferenceLists } from '../../platform/cache/reference-cache.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { authorize } from '../identity/authorize.ts'
 import { evaluationWithCompanions } from './companion-risk.ts'
 import { checkLinks } from './crossing-links.ts'
-import { lockTraveller } from './crossings.repository.ts'
 import type { CrossingRow } from './crossings.tables.ts'
 import { enqueueSecondary } from './enqueue-secondary.ts'
+import { lockDocumentTraveller, movementFacts } from './movement-facts.ts'
 import { type MovementFields, recordMovement, ruleViolation } from './record-movement.ts'
-import { openSecondaryOf } from './secondary.repository.ts'
 
 export interface CrossingInput extends MovementFields {
   documentId: string
@@ -19,8 +19,9 @@ export interface CrossingInput extends MovementFields {
 }
 
 /**
- * Records the officer's decision on one movement, with everything it rests on, in one transaction. The traveller's
- * row is locked first, so two officers recording the same movement are serialised and the second is refused by the
+ * Records the officer's decision on one movement, with everything it rests on, in one transaction of a handful of
+ * statements (the document with the traveller's lock, the facts, the insert, the audit). The traveller's row is
+ * locked first, so two officers recording the same movement are serialised and the second is refused by the
  * domain's sequence rule; a traveller waiting in secondary inspection gets no other decision at a counter. A referral
  * to secondary is queued in the same transaction. A refused request stores nothing.
  */
@@ -28,6 +29,8 @@ export async function recordCrossing(o: {
   trx: Tx
   actor: RequestActor
   crossing: CrossingInput
+  /** The request's cached reference lists (refusal reasons); read from the database without. */
+  refs?: ReferenceLists
 }): Promise<CrossingRow> {
   const { trx, actor, crossing: c } = o
   authorize(actor, 'create', 'crossing', { postCode: actor.postCode })
@@ -37,19 +40,21 @@ export async function recordCrossing(o: {
     throw new AppError('validation_failed', {}, [
       { path: 'body.referralNote', code: 'crossings.secondary.note_only_for_referral' },
     ])
-  const document = await trx
-    .selectFrom('travel_documents')
-    .selectAll()
-    .where('id', '=', c.documentId)
-    .executeTakeFirst()
+  // One statement for the document and the traveller's lock, one for every fact after it.
+  const document = await lockDocumentTraveller(trx, c.documentId)
   if (!document)
     throw new AppError('validation_failed', {}, [
       { path: 'body.documentId', code: 'crossings.unknown_document' },
     ])
-  await lockTraveller(trx, document.traveller_id)
-  const open = await openSecondaryOf(trx, document.traveller_id)
-  if (open) throw ruleViolation('crossings.rules.in_secondary', { post: open.post_code })
-  await checkLinks(trx, postCode, c)
+  const facts = await movementFacts(trx, {
+    travellerId: document.travellerId,
+    riskEvaluationId: c.riskEvaluationId,
+    screeningRequestId: c.screeningRequestId,
+    companionIds: c.companions.map((x) => x.travellerId),
+  })
+  if (facts.openSecondaryPost !== null)
+    throw ruleViolation('crossings.rules.in_secondary', { post: facts.openSecondaryPost })
+  checkLinks(postCode, c, facts)
   const riskEvaluationId = await evaluationWithCompanions({
     trx,
     actor,
@@ -58,20 +63,17 @@ export async function recordCrossing(o: {
   })
   const { row, flags } = await recordMovement({
     trx,
-    travellerId: document.traveller_id,
-    documentId: document.id,
+    travellerId: document.travellerId,
+    documentId: document.documentId,
     postCode,
     counter: c.counter,
     officerId: actor.id,
     agencyCode: actor.agencyCode,
     fields: { ...c, riskEvaluationId },
+    locked: { birthDate: document.birthDate, history: facts.history, companionBirths: facts.companionBirths },
+    refs: o.refs,
+    linkScreening: true,
   })
-  if (c.screeningRequestId)
-    await trx
-      .updateTable('screening_requests')
-      .set({ crossing_id: row.id })
-      .where('id', '=', c.screeningRequestId)
-      .execute()
   await appendAudit(trx, auditActor(actor), {
     action: 'create',
     resource: 'crossing',

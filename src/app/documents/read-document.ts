@@ -35,6 +35,8 @@ export async function readDocument(o: {
   actor: RequestActor
   text: string
   onDate?: string
+  /** Look up the examination template (the reader screen shows it; the primary inspection does not). */
+  template?: boolean
 }): Promise<ReadOutcome> {
   if (!can(o.actor, 'create', 'document')) throw new AppError('forbidden')
   const onDate = o.onDate ?? todayInCambodia()
@@ -66,6 +68,9 @@ export async function readDocument(o: {
       mrz: result.lines.join('\n'),
     },
   })
-  const template = await findTemplateFor(o.trx, stored.row.issuing_state, stored.row.document_code)
+  const template =
+    o.template === false
+      ? null
+      : await findTemplateFor(o.trx, stored.row.issuing_state, stored.row.document_code)
   return { onDate, result, facts, corrections: [], stored, templateId: template?.id ?? null }
 }

@@ -10,7 +10,7 @@ import {
   lockDocumentKey,
   markDocumentSeen,
 } from './documents.repository.ts'
-import type { TravelDocumentRow } from './documents.tables.ts'
+import type { TravelDocumentRow, TravellerRow } from './documents.tables.ts'
 import { insertTraveller } from './travellers.repository.ts'
 
 /** What is stored of a document, read from an MRZ or typed by the officer. */
@@ -34,6 +34,8 @@ export interface StoredDocument {
   row: TravelDocumentRow
   /** First time this document was seen: it was stored and a traveller was created for it. */
   created: boolean
+  /** The traveller created for a new document (so a caller need not read it back). */
+  newTraveller?: TravellerRow
 }
 
 /**
@@ -106,5 +108,5 @@ export async function storeDocument(o: {
       postCode: post,
     },
   })
-  return { row, created: true }
+  return { row, created: true, newTraveller: traveller }
 }

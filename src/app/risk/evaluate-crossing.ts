@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { type CrossingContext, emptyContext, evaluate } from '../../domain/risk/index.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
+import { type ReferenceLists, uncachedLists } from '../../platform/cache/reference-cache.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
@@ -36,6 +37,8 @@ export async function evaluateCrossing(o: {
   context: Partial<CrossingContext>
   postCode: string | null
   parentId?: string | null
+  /** The request's cached reference lists: the active rule set's id without a read per evaluation. */
+  refs?: ReferenceLists
 }): Promise<StoredEvaluation> {
   authorize(o.actor, 'create', 'risk_evaluation', { agencyCode: o.actor.agencyCode, postCode: o.postCode })
   if (o.postCode && o.postCode !== o.actor.postCode) {
@@ -49,7 +52,7 @@ export async function evaluateCrossing(o: {
         { path: 'body.context.travel.post', code: 'unknown_post' },
       ])
   }
-  const active = await activeVersion(o.trx)
+  const active = await (o.refs ?? uncachedLists).get('risk.active-version', o.trx, activeVersion)
   const context = completeContext(o.context, o.postCode)
   const evaluation = evaluate(active.ruleSet, context)
   const row = await o.trx

@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, sql, type Transaction, type TransactionBuilder
 import pg from 'pg'
 import { lockDataDir } from './data-dir-lock.ts'
 import type { Database } from './schema.ts'
+import { StatementCounter } from './statement-counter.ts'
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
@@ -63,6 +64,8 @@ export interface Store {
   kind: 'pglite' | 'postgres'
   /** The raw PGlite handle in embedded mode (for dumps and checkpoints); undefined on PostgreSQL. */
   pglite?: PGlite
+  /** Statements and commits this store has sent (`statement-counter.ts`). */
+  statements: StatementCounter
   close(): Promise<void>
 }
 
@@ -104,8 +107,9 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       keepAlive: true,
     })
     survivesLostConnections(pool)
-    const db = new StoreKysely({ dialect: new PostgresDialect({ pool }) })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    const statements = new StatementCounter()
+    const db = new StoreKysely({ dialect: new PostgresDialect({ pool }), log: statements.log })
+    return { db, kind: 'postgres', statements, close: () => db.destroy() }
   }
   const unlock = opts.memory ? () => {} : lockDataDir(opts.dataDir ?? './data')
   try {
@@ -117,7 +121,8 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
         : {}),
     })
     const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig)
-    const db = new StoreKysely({ dialect: new PostgresDialect({ pool }) })
+    const statements = new StatementCounter()
+    const db = new StoreKysely({ dialect: new PostgresDialect({ pool }), log: statements.log })
     const { rows } = await sql<{
       value: string
     }>`SELECT current_setting('synchronous_commit') AS value`.execute(db)
@@ -126,6 +131,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       db,
       kind: 'pglite',
       pglite: lite,
+      statements,
       async close() {
         await db.destroy()
         await lite.close()

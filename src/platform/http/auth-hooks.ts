@@ -2,7 +2,10 @@ import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { actorFromUser, type RequestActor } from '../../app/identity/actor.ts'
 import { authenticate } from '../../app/identity/authenticate.ts'
+import { SessionCache } from '../../app/identity/session-cache.ts'
 import { hashToken, SESSION_COOKIE } from '../../app/identity/session-token.ts'
+import { readCacheVersions } from '../cache/cache-versions.ts'
+import { ReferenceCache, type ReferenceLists, uncachedLists } from '../cache/reference-cache.ts'
 import { AppError } from '../errors/codes.ts'
 import type { AppContext } from './context.ts'
 
@@ -10,6 +13,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: RequestActor | null
     session: { idHash: string; csrfToken: string; mustChangePassword: boolean } | null
+    /** The process's reference lists at the version this request read (`platform/cache/`). */
+    refs: ReferenceLists | null
+  }
+  interface FastifyInstance {
+    /** This app's caches: one set per server, shared by its requests, invalidated through the database. */
+    caches: { sessions: SessionCache; reference: ReferenceCache }
   }
   interface FastifyContextConfig {
     /** Reachable without a session (health, sign-in, docs). */
@@ -34,6 +43,9 @@ function sameToken(a: string, b: string): boolean {
 export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('session', null)
+  app.decorateRequest('refs', null)
+  const caches = { sessions: new SessionCache(), reference: new ReferenceCache() }
+  app.decorate('caches', caches)
   // Before validation, so an anonymous or forged request learns nothing about the schema.
   app.addHook('preValidation', async (req: FastifyRequest) => {
     // Unmatched paths go to the not-found handler, which answers the same to everyone.
@@ -42,7 +54,16 @@ export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
     const config = req.url.startsWith('/api/docs') ? { public: true } : req.routeOptions.config
     const token = req.cookies?.[SESSION_COOKIE]
     if (config.public && !token) return
-    const result = await authenticate(ctx.store.db, ctx.sessionPolicy, token)
+    // One statement: the versions every cache of this process is checked against (migration 0018).
+    const versions = token ? await readCacheVersions(ctx.store.db) : null
+    if (versions) req.refs = caches.reference.at(versions.reference)
+    const result = await authenticate(
+      ctx.store.db,
+      ctx.sessionPolicy,
+      token,
+      new Date(),
+      versions ? { cache: caches.sessions, authVersion: versions.auth } : undefined,
+    )
     if (!result.ok) {
       if (config.public) return
       throw new AppError(result.code)
@@ -62,6 +83,11 @@ export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
     if (req.session.mustChangePassword && !req.routeOptions.config.duringPasswordChange)
       throw new AppError('password_change_required')
   })
+}
+
+/** The request's reference lists; read every time for a request that carried no session. */
+export function refsOf(req: FastifyRequest): ReferenceLists {
+  return req.refs ?? uncachedLists
 }
 
 /** For handlers of non-public routes: the hook above guarantees the actor is there. */

@@ -1,0 +1,26 @@
+import type { LogEvent } from 'kysely'
+
+/**
+ * Counts the statements a store sends, commits apart, through Kysely's log hook (it sees `begin`, `commit` and
+ * `rollback` too, since the dialect sends them as queries). Always on: an increment per statement costs nothing
+ * beside the round trip. The crossings benchmark prints statements per recorded crossing from it, and a test keeps
+ * the write path within its budget.
+ */
+export class StatementCounter {
+  statements = 0
+  commits = 0
+  /** Every statement's SQL while `trace` is on, for finding what a path sends. */
+  trace: string[] | null = null
+
+  readonly log = (event: LogEvent): void => {
+    if (event.level !== 'query') return
+    this.statements++
+    const text = event.query.sql
+    if (text === 'commit') this.commits++
+    this.trace?.push(text)
+  }
+
+  snapshot(): { statements: number; commits: number } {
+    return { statements: this.statements, commits: this.commits }
+  }
+}
