@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { PROFILE_QUASI_IDENTIFIERS, toCtdcRow, toHtcdsRow } from './case-export-profiles.ts'
+import { PROFILE_QUASI_IDENTIFIERS, profileColumns, toCtdcRow, toHtcdsRow } from './case-export-profiles.ts'
 import { newCase } from './case-record.ts'
 import type { ExportInput } from './htcds-export.ts'
 import { assessIdentification } from './identification.ts'
@@ -137,6 +137,7 @@ describe('the CTDC profile', () => {
   it("writes CTDC's column names in CTDC's order, each value one of CTDC's spellings", () => {
     for (const row of ROWS.map((r) => toCtdcRow(r, toAlpha2))) {
       const names = Object.keys(row)
+      expect(names).toEqual(profileColumns('ctdc'))
       for (const name of names) expect(columns.has(name), name).toBe(true)
       const positions = names.map((n) => order.indexOf(n))
       expect(positions).toEqual([...positions].sort((a, b) => a - b))

@@ -1,5 +1,6 @@
 import { type AgeBand, ageBandOf, defineAgeBands } from '../statistics/age-bands.ts'
 import { ageOn } from '../statistics/calendar.ts'
+import { newCase } from './case-record.ts'
 import { consentStatus } from './consent.ts'
 import { generaliseDate } from './generalise.ts'
 import { type ExportInput, htcdsCaseStatus } from './htcds-export.ts'
@@ -10,6 +11,7 @@ import {
   SEX_EXPLOITATION_TYPES,
 } from './htcds-vocabularies.ts'
 import { HTCDS_GENDER } from './person.ts'
+import { emptyVictimContext } from './victim-context.ts'
 
 /**
  * The two published shapes of the de-identified case export (reference/case-standards/README.md):
@@ -92,3 +94,15 @@ export const PROFILE_ROW: Readonly<
     (input: ExportInput, toAlpha2: (alpha3: string) => string | undefined) => ExportRow
   >
 > = { htcds: toHtcdsRow, ctdc: toCtdcRow }
+
+/** A profile's columns in order, also when no row is released (an empty file still says what it holds). */
+export function profileColumns(profile: CaseExportProfile): string[] {
+  const nobody: ExportInput = {
+    person: { id: '', name: { latin: { given: '', family: '' } }, gender: 'unknown' },
+    victim: emptyVictimContext(''),
+    protectionCase: newCase('', ''),
+    consents: [],
+    registeredOn: '2000-01-01',
+  }
+  return Object.keys(PROFILE_ROW[profile](nobody, () => undefined))
+}
