@@ -54,14 +54,10 @@ describe('the OpenAPI document', () => {
       const out = join(dir, 'report.json')
       let status = 0
       try {
-        execFileSync(
-          'npx',
-          ['--no-install', 'redocly', 'lint', file, '--format=json', '--max-problems=1000'],
-          {
-            stdio: ['ignore', 'pipe', 'pipe'],
-            cwd: process.cwd(),
-          },
-        )
+        execFileSync(process.execPath, [REDOCLY, 'lint', file, '--format=json', '--max-problems=1000'], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          maxBuffer: 64 * 1024 * 1024,
+        })
       } catch (err) {
         status = (err as { status: number }).status
         writeFileSync(out, (err as { stdout: Buffer }).stdout)
