@@ -156,12 +156,20 @@ describe.each(engines())('protection cases on %s', (engine) => {
     const csv = await manager.request('GET', '/api/protection/export')
     expect(csv.headers['content-type']).toContain('text/csv')
     expect(csv.body).not.toContain('Sreypov')
+    // Each profile under its standard's own names: HTCDS's prefixed fields, CTDC's dataset columns.
+    expect(csv.body.split('\r\n')[0]).toContain('prs_Gender,prs_Nationality')
+    const ctdc = await manager.request('GET', '/api/protection/export?profile=ctdc')
+    expect(ctdc.body.split('\r\n')[0]).toMatch(
+      /^\uFEFF?yearOfRegistration,gender,ageBroad,majorityStatus,citizenship,/,
+    )
+    expect(ctdc.headers['content-disposition']).toContain('passage-ctdc-')
+    expect((await manager.request('GET', '/api/protection/export?profile=ctdc2')).statusCode).toBe(400)
     expect((await worker.request('GET', '/api/protection/export')).statusCode).toBe(403)
     const exports = await t.store.db
       .selectFrom('audit_log')
       .select('details')
       .where('action', '=', 'export')
       .execute()
-    expect(exports.map((e) => (e.details as { k: number }).k)).toEqual([11, 11])
+    expect(exports.map((e) => (e.details as { k: number }).k)).toEqual([11, 11, 11])
   })
 })

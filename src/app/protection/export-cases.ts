@@ -1,10 +1,11 @@
 import { allowedScope } from '../../domain/identity/policy.ts'
-import type { CaseRecord } from '../../domain/protection/case-record.ts'
 import {
-  type DeidentifiedRow,
-  EXPORT_QUASI_IDENTIFIERS,
-  toDeidentifiedRow,
-} from '../../domain/protection/htcds-export.ts'
+  type CaseExportProfile,
+  type ExportRow,
+  PROFILE_QUASI_IDENTIFIERS,
+  PROFILE_ROW,
+} from '../../domain/protection/case-export-profiles.ts'
+import type { CaseRecord } from '../../domain/protection/case-record.ts'
 import type { IdentificationResult } from '../../domain/protection/identification.ts'
 import { checkKAnonymity, withoutSmallClasses } from '../../domain/protection/k-anonymity.ts'
 import {
@@ -23,11 +24,16 @@ import { unwrap } from './protection-actor.ts'
 import { toDomainPerson } from './record-person.ts'
 
 /**
- * The de-identified HTCDS export (one row per case, as CTDC publishes): rows are checked for k-anonymity
- * on the quasi-identifiers and the records of classes smaller than k are withheld before release. The
- * export and what it withheld are audited.
+ * The de-identified case export, one row per case, in the HTCDS or the CTDC shape (case-export-profiles.ts):
+ * rows are checked for k-anonymity on the profile's quasi-identifiers and the records of classes smaller
+ * than k are withheld before release. The export and what it withheld are audited.
  */
-export async function exportCases(o: { db: Db; actor: RequestActor; k?: number }) {
+export async function exportCases(o: {
+  db: Db
+  actor: RequestActor
+  k?: number
+  profile: CaseExportProfile
+}) {
   const scope = allowedScope(o.actor, 'export', 'case')
   if (!scope) throw new AppError('forbidden')
   // The administrator's floor, applied here so that no caller can ask for less.
@@ -61,7 +67,7 @@ export async function exportCases(o: { db: Db; actor: RequestActor; k?: number }
         )
         .execute()
     : []
-  const all: DeidentifiedRow[] = rows.map((r) => {
+  const all: ExportRow[] = rows.map((r) => {
     const person = toDomainPerson(r.id, {
       givenLatin: '',
       familyLatin: '',
@@ -83,7 +89,7 @@ export async function exportCases(o: { db: Db; actor: RequestActor; k?: number }
         )
       : emptyVictimContext(r.id)
     const record: CaseRecord = caseRecordOf({ id: r.case_id, state: r.state, record: r.record } as never)
-    return toDeidentifiedRow(
+    return PROFILE_ROW[o.profile](
       {
         person,
         victim,
@@ -94,9 +100,11 @@ export async function exportCases(o: { db: Db; actor: RequestActor; k?: number }
       (a3) => alpha2.get(a3),
     )
   })
-  const report = unwrap(checkKAnonymity(all, EXPORT_QUASI_IDENTIFIERS, k))
-  const { kept, withheld } = unwrap(withoutSmallClasses(all, EXPORT_QUASI_IDENTIFIERS, k))
+  const quasiIdentifiers = PROFILE_QUASI_IDENTIFIERS[o.profile]
+  const report = unwrap(checkKAnonymity(all, quasiIdentifiers, k))
+  const { kept, withheld } = unwrap(withoutSmallClasses(all, quasiIdentifiers, k))
   const summary = {
+    profile: o.profile,
     k,
     records: all.length,
     released: kept.length,
@@ -113,7 +121,7 @@ export async function exportCases(o: { db: Db; actor: RequestActor; k?: number }
   )
   return {
     ...summary,
-    quasiIdentifiers: EXPORT_QUASI_IDENTIFIERS,
+    quasiIdentifiers,
     generatedOn: todayInCambodia(),
     rows: kept,
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CASE_EXPORT_PROFILES } from '../../domain/protection/case-export-profiles.ts'
 import { CASE_STATES, CLOSURE_REASONS } from '../../domain/protection/case-record.ts'
 import { CONSENT_PURPOSES, OVERRIDE_GROUNDS } from '../../domain/protection/consent.ts'
 import { ORGANISATION_TYPES } from '../../domain/protection/htcds-vocabularies.ts'
@@ -139,4 +140,6 @@ export const CompleteFollowUpBody = z.strictObject({ completedOn: z.iso.date(), 
 export const ExportQuery = z.strictObject({
   k: z.coerce.number().int().max(1000).optional(),
   format: z.enum(['csv', 'json']).default('csv'),
+  /** Which published shape the rows take: HTCDS field names, or CTDC's dataset columns. */
+  profile: z.enum(CASE_EXPORT_PROFILES).default('htcds'),
 })

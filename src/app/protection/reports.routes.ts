@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { toCsv } from '../../domain/files/csv.ts'
+import { profileColumns } from '../../domain/protection/case-export-profiles.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { caseDashboard } from './dashboard.ts'
@@ -16,13 +17,14 @@ export async function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx.store
 
   r.get('/api/protection/export', { schema: { tags, querystring: ExportQuery } }, async (req, reply) => {
-    const result = await exportCases({ db, actor: actorOf(req), k: req.query.k })
+    const { profile } = req.query
+    const result = await exportCases({ db, actor: actorOf(req), k: req.query.k, profile })
     if (req.query.format === 'json') return result
-    const columns = result.rows[0] ? Object.keys(result.rows[0]) : [...result.quasiIdentifiers]
-    const csv = toCsv([columns, ...result.rows.map((r) => columns.map((c) => String(r[c])))], { bom: true })
+    const columns = profileColumns(profile)
+    const csv = toCsv([columns, ...result.rows.map((r) => columns.map((c) => r[c] ?? ''))], { bom: true })
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="passage-htcds-${result.generatedOn}.csv"`)
+      .header('content-disposition', `attachment; filename="passage-${profile}-${result.generatedOn}.csv"`)
       .send(csv)
   })
 

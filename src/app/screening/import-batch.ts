@@ -31,6 +31,8 @@ export interface ImportReport {
   skipped: number
   /** The importer confirmed the removals (an empty file, or more than the allowed share of the list). */
   removalsConfirmed: boolean
+  /** Country values the file holds that map to no country: left off the entries, listed here with their count. */
+  unmappedCountries: { value: string; records: number }[]
 }
 
 export type Valid =

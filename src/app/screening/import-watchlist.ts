@@ -80,7 +80,9 @@ export async function importWatchlist(o: {
     unchanged: 0,
     skipped: 0,
     removalsConfirmed: false,
+    unmappedCountries: [],
   }
+  const unmapped = new Map<string, number>()
   const rejected: Rejection[] = []
   let rejectedCount = 0
   const reject = (r: Rejection) => {
@@ -104,6 +106,8 @@ export async function importWatchlist(o: {
         continue
       }
       const item = read.item
+      if (item.kind === 'person' || item.kind === 'document')
+        for (const v of item.unmapped ?? []) unmapped.set(v, (unmapped.get(v) ?? 0) + 1)
       const valid = validate(item, list.kind, reject)
       if (item.kind === 'skipped') report.skipped++
       if (!valid) continue
@@ -133,6 +137,10 @@ export async function importWatchlist(o: {
     confirmed: o.confirmRemovals === true,
   })
   report.removalsConfirmed = o.confirmRemovals === true
+  report.unmappedCountries = [...unmapped]
+    .map(([value, records]) => ({ value, records }))
+    .sort((a, b) => b.records - a.records || (a.value < b.value ? -1 : 1))
+    .slice(0, MAX_LISTED)
   report.removed =
     (await removeUnconfirmed(o.trx, 'watchlist_persons', list.id, stamp.listVersion, stamp.changeVersion)) +
     (await removeUnconfirmed(o.trx, 'watchlist_documents', list.id, stamp.listVersion, stamp.changeVersion))

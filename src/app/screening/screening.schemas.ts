@@ -175,6 +175,8 @@ export const ImportView = z.object({
   unchanged: z.number(),
   skipped: z.number(),
   removalsConfirmed: z.boolean(),
+  /** Country values in the file that map to no country, with how many records hold each. */
+  unmappedCountries: z.array(z.object({ value: z.string(), records: z.number() })),
 })
 export const ImportRejectedView = z.object({
   error: z.object({

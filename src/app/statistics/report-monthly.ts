@@ -58,6 +58,7 @@ export async function monthlyReport(o: {
       : t('exports.report.subtitleNational', { date: generatedOn }),
     sections,
     footer: t('exports.report.footer'),
+    noData: t('exports.report.empty'),
     numberFormat: (n) => number.format(n),
     compress: o.compress,
   })

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
-import { CHART_SIZE, type ChartSpec, chartSvg } from './report-charts.ts'
-import { fixKhmerShaping, REPORT_FONTS, type RunFont, scriptRuns } from './report-fonts.ts'
+import { drawChartText, takeChartText } from './report-chart-text.ts'
+import { CHART_SIZE, type ChartSpec, chartHeight, chartSvg, hasData } from './report-charts.ts'
+import { fixKhmerShaping, REPORT_FONTS } from './report-fonts.ts'
+import { type Doc, heightOf, measure, write } from './report-text.ts'
 
 export interface ReportSection {
   title: string
@@ -18,12 +20,12 @@ export interface ReportDocument {
   subtitle: string
   sections: ReportSection[]
   footer: string
+  /** Written in place of a chart that has nothing to draw (all counts withheld, or no records). */
+  noData?: string
   numberFormat: (n: number) => string
   /** Uncompressed content streams, so a test can read the drawing operators. */
   compress?: boolean
 }
-
-type Doc = InstanceType<typeof PDFDocument>
 
 // svg-to-pdfkit ships no types; this is the one call the report makes.
 const SVGtoPDF = createRequire(import.meta.url)('svg-to-pdfkit') as (
@@ -34,52 +36,38 @@ const SVGtoPDF = createRequire(import.meta.url)('svg-to-pdfkit') as (
   options: { fontCallback: () => string; assumePt: boolean },
 ) => void
 const MARGIN = 50
-const FONT_NAMES: Readonly<Record<RunFont, [string, string]>> = {
-  khmer: ['khmer', 'khmer-bold'],
-  latin: ['latin', 'latin-bold'],
-  symbol: ['Symbol', 'Symbol'],
-}
-
-/** Writes mixed Khmer/Latin text as runs, each in the font that has its glyphs, wrapping as one paragraph. */
-function write(
-  doc: Doc,
-  text: string,
-  o: { size: number; bold?: boolean; width?: number; align?: 'left' | 'right' },
-) {
-  const runs = scriptRuns(text)
-  doc.fontSize(o.size)
-  runs.forEach((run, i) => {
-    doc.font(FONT_NAMES[run.font][o.bold ? 1 : 0])
-    doc.text(run.text, { continued: i < runs.length - 1, width: o.width, align: o.align })
-  })
-  if (runs.length === 0) doc.text('')
-}
+/** A category label wider than this wraps onto a second line rather than squeezing the plot. */
+const MAX_LABEL_WIDTH = 170
+const CELL_PADDING = 3
 
 function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - MARGIN - 20) doc.addPage()
 }
 
+/**
+ * Each row is as tall as its tallest cell (a long post name wraps onto two lines), so a wrapped cell
+ * pushes the rule and the next row down instead of printing over them.
+ */
 function drawTable(doc: Doc, table: NonNullable<ReportSection['table']>): void {
   const width = doc.page.width - 2 * MARGIN
   const first = table.headings.length > 1 ? width * 0.4 : width
   const rest = table.headings.length > 1 ? (width - first) / (table.headings.length - 1) : 0
-  const rowHeight = 16
+  const cellWidth = (c: number) => (c === 0 ? first : rest) - 2 * CELL_PADDING
   const rows = [table.headings, ...table.rows]
   rows.forEach((row, r) => {
-    ensureSpace(doc, rowHeight)
+    const style = { size: 9, bold: r === 0 }
+    const height =
+      Math.max(...row.map((cell, c) => heightOf(doc, cell, { ...style, width: cellWidth(c) }))) +
+      2 * CELL_PADDING
+    ensureSpace(doc, height)
     const y = doc.y
     row.forEach((cell, c) => {
-      doc.x = c === 0 ? MARGIN : MARGIN + first + (c - 1) * rest
-      doc.y = y + 3
-      write(doc, cell, {
-        size: 9,
-        bold: r === 0,
-        width: c === 0 ? first - 6 : rest - 6,
-        align: c === 0 ? 'left' : 'right',
-      })
+      doc.x = (c === 0 ? MARGIN : MARGIN + first + (c - 1) * rest) + CELL_PADDING
+      doc.y = y + CELL_PADDING
+      write(doc, cell, { ...style, width: cellWidth(c), align: c === 0 ? 'left' : 'right' })
     })
     doc.x = MARGIN
-    doc.y = y + rowHeight
+    doc.y = y + height
     doc
       .moveTo(MARGIN, doc.y)
       .lineTo(MARGIN + width, doc.y)
@@ -88,6 +76,25 @@ function drawTable(doc: Doc, table: NonNullable<ReportSection['table']>): void {
       .stroke()
   })
   doc.moveDown(0.8)
+}
+
+/**
+ * The chart's shapes go through svg-to-pdfkit; its text is taken out and written with the report's own
+ * text path, so chart labels are shaped, measured and extractable exactly like the body text.
+ */
+function drawChart(
+  doc: Doc,
+  chart: ChartSpec,
+  o: { fontFamily: string; numberFormat: (n: number) => string },
+) {
+  const widest = Math.max(0, ...chart.categories.map((c) => measure(doc, c, { size: 9 })))
+  const labelWidth = Math.min(Math.ceil(widest) + 4, MAX_LABEL_WIDTH)
+  const { svg, texts } = takeChartText(chartSvg(chart, { ...o, labelWidth }))
+  const top = doc.y
+  SVGtoPDF(doc, svg, MARGIN, top, { fontCallback: () => o.fontFamily, assumePt: true })
+  drawChartText(doc, texts, { x: MARGIN, y: top, width: CHART_SIZE.width })
+  doc.x = MARGIN
+  doc.y = top + chartHeight(chart) + 8
 }
 
 /**
@@ -123,16 +130,17 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   write(doc, report.subtitle, { size: 11 })
   doc.moveDown()
   for (const section of report.sections) {
-    ensureSpace(doc, section.chart ? CHART_SIZE.height + 60 : 80)
+    const chart = section.chart && hasData(section.chart) ? section.chart : undefined
+    ensureSpace(doc, chart ? chartHeight(chart) + 60 : 80)
     doc.outline.addItem(section.title)
     doc.x = MARGIN
     write(doc, section.title, { size: 13, bold: true })
     doc.moveDown(0.4)
     for (const f of section.figures ?? []) write(doc, `${f.label}: ${f.value}`, { size: 10 })
-    if (section.chart) {
-      const svg = chartSvg(section.chart, { fontFamily: chartFont, numberFormat: report.numberFormat })
-      SVGtoPDF(doc, svg, MARGIN, doc.y, { fontCallback: () => chartFont, assumePt: true })
-      doc.y += CHART_SIZE.height + 8
+    if (chart) drawChart(doc, chart, { fontFamily: chartFont, numberFormat: report.numberFormat })
+    else if (section.chart && report.noData) {
+      write(doc, report.noData, { size: 9.5 })
+      doc.moveDown(0.3)
     }
     if (section.table) drawTable(doc, section.table)
     for (const p of section.paragraphs ?? []) {

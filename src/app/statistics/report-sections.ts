@@ -66,11 +66,11 @@ export function monthlySections(
       series: [{ name, values: cells.map((c) => c.value) }],
     }
   }
-  const listTable = (r: StatisticsResult, dim: string, heading: string) => ({
+  const listTable = (r: StatisticsResult, dim: string, heading: string, total = grandTotal(r)) => ({
     headings: [heading, t('exports.report.columns.count')],
     rows: [
       ...along(r, dim).map((c) => [label(r, dim, c.key[dim] ?? ''), show(c.value)]),
-      [t('exports.report.columns.total'), show(grandTotal(r))],
+      [t('exports.report.columns.total'), show(total)],
     ],
   })
 
@@ -157,7 +157,14 @@ export function monthlySections(
           values: along(victims, 'ageBand', { sex }).map((c) => c.value),
         })),
       },
-      table: listTable(forms, 'exploitationForm', t('statistics.dimensions.exploitationForm')),
+      // A victim may have several forms, so the forms table has no total of its own (its margin would be a
+      // dash, read as withheld): its total row is the number of victims, the same figure as the summary's.
+      table: listTable(
+        forms,
+        'exploitationForm',
+        t('statistics.dimensions.exploitationForm'),
+        grandTotal(victims),
+      ),
       paragraphs: [t('exports.report.notes.sdg')],
     },
     {

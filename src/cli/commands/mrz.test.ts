@@ -51,6 +51,7 @@ describe('passage mrz', () => {
         issuingStateRaw: 'UTO',
         nationalityRaw: 'UTO',
       },
+      facts: expect.objectContaining({ expired: true, age: 51, minor: false }),
       checks: {
         documentNumber: true,
         birthDate: true,
@@ -62,6 +63,25 @@ describe('passage mrz', () => {
       warnings: [],
     })
     expect(docs[2].fields.optionalData).toBe('6ZE184226B')
+  })
+
+  it('states the facts the web app shows on --date: the 2012 specimen is expired on 2026-12-04', async () => {
+    const { docs } = await run(`${td3}\n`, ['--date', '2026-12-04', '--allow-specimen'])
+    // 2012-04-15 to 2026-12-04 is 5,346 days; born 1974-08-12, Anna Maria Eriksson is 52 that day.
+    expect(docs[0].facts).toMatchObject({
+      expired: true,
+      daysToExpiry: -5346,
+      age: 52,
+      minor: false,
+      expiresSoon: false,
+    })
+    const before = await run(`${td3}\n`, ['--date', '2012-04-01', '--allow-specimen'])
+    expect(before.docs[0].facts).toMatchObject({
+      expired: false,
+      daysToExpiry: 14,
+      expiresSoon: true,
+      age: 37,
+    })
   })
 
   it('rejects the specimen state without --allow-specimen, with an English message and a position', async () => {

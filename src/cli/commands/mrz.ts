@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline'
 import {
+  deriveFacts,
   isBlankLine,
   MAX_INPUT_LENGTH,
   type MrzIssue,
@@ -16,7 +17,8 @@ const USAGE = `Usage: passage mrz [--allow-specimen] [--date YYYY-MM-DD] < input
 
 Reads machine-readable zones (MRZ) on standard input: the lines of one document one after the other,
 documents separated by a blank line. Writes one JSON object per document per line, in input order:
-{"format", "valid", "fields", "checks", "errors", "warnings"}. Positions in errors are 0-based
+{"format", "valid", "fields", "facts", "checks", "errors", "warnings"}: facts are the ones the web app
+shows on --date (expired, daysToExpiry, age, minor …; null where the fields do not tell). Positions are 0-based
 (line, start) with an exclusive end. The exit status is 0 whatever the documents' validity.
 
   --allow-specimen   accept the ICAO specimen state UTO (training mode)
@@ -48,8 +50,11 @@ function present(issue: MrzIssue) {
   return { code, field, message: translate('en', code, params), line, start, end }
 }
 
-/** The JSON line for one document: fields in a fixed order, messages in English. */
-export function toJsonLine(result: MrzResult): string {
+/**
+ * The JSON line for one document: fields in a fixed order, the facts the web app shows on the reference day
+ * (an expired document says so here too), messages in English.
+ */
+export function toJsonLine(result: MrzResult, referenceDate: string): string {
   const f = result.fields
   const fields = {
     documentCode: f.documentCode,
@@ -71,6 +76,7 @@ export function toJsonLine(result: MrzResult): string {
     format: result.format,
     valid: result.valid,
     fields,
+    facts: deriveFacts(result.fields, { onDate: referenceDate }),
     checks: result.checks,
     errors: result.errors.map(present),
     warnings: result.warnings.map(present),
@@ -92,7 +98,7 @@ export const mrzCommand: Command = {
       const result = length > MAX_INPUT_LENGTH ? oversizedInputResult(length) : parseMrz(block, options)
       block = []
       length = 0
-      await writeLine(io.stdout, toJsonLine(result))
+      await writeLine(io.stdout, toJsonLine(result, options.referenceDate))
     }
     for await (const line of input) {
       if (isBlankLine(line)) {

@@ -1,10 +1,11 @@
 /**
  * Picklist values of IOM's Human Trafficking Case Data Standard (HTCDS, `UNMigration/HTCDS`,
  * "HTCDS Field Reference.md"), kept with HTCDS's own value names so that export needs no translation
- * table. Where HTCDS writes a value with a space ("Mental health") the space is dropped.
+ * table. Where HTCDS writes a value with a space ("Mental health") the space is dropped here and put back on
+ * export (case-export-profiles.ts); genders are verbatim, slash included.
  */
 
-export const HTCDS_GENDERS = ['Male', 'Female', 'TransgenderNonConforming', 'Unknown'] as const
+export const HTCDS_GENDERS = ['Male', 'Female', 'Transgender/NonConforming', 'Unknown'] as const
 export type HtcdsGender = (typeof HTCDS_GENDERS)[number]
 
 export const ORGANISATION_TYPES = [

@@ -21,7 +21,7 @@ export type Gender = (typeof GENDERS)[number]
 export const HTCDS_GENDER: Readonly<Record<Gender, HtcdsGender>> = {
   female: 'Female',
   male: 'Male',
-  nonconforming: 'TransgenderNonConforming',
+  nonconforming: 'Transgender/NonConforming',
   unknown: 'Unknown',
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ageBandOf, DEFAULT_AGE_BANDS, defineAgeBands } from './age-bands.ts'
+import { ageBandOf, compareDimensionValues, DEFAULT_AGE_BANDS, defineAgeBands } from './age-bands.ts'
 
 function errorOf(bounds: number[]) {
   const result = defineAgeBands(bounds)
@@ -40,5 +40,24 @@ describe('age bands', () => {
     expect(errorOf([0, 12, 5])).toBe('statistics.errors.ageBandsNotIncreasing')
     expect(errorOf([0, 4.5])).toBe('statistics.errors.ageBandsNotWholeYears')
     expect(errorOf([0, 150])).toBe('statistics.errors.ageBandsTooOld')
+  })
+
+  it('sort by their lower bound, and other codes by code', () => {
+    const shuffled = ['60+', '12-17', '0-4', '25-59', '5-11', '18-24']
+    expect([...shuffled].sort(compareDimensionValues)).toEqual([
+      '0-4',
+      '5-11',
+      '12-17',
+      '18-24',
+      '25-59',
+      '60+',
+    ])
+    expect(['0-14', '15-17', '18+'].reverse().sort(compareDimensionValues)).toEqual(['0-14', '15-17', '18+'])
+    expect(['KH-2', 'KH-12', 'F', '*'].sort(compareDimensionValues)).toEqual(['*', 'F', 'KH-12', 'KH-2'])
+    expect(['2025-10', '2024-12', '2025-09'].sort(compareDimensionValues)).toEqual([
+      '2024-12',
+      '2025-09',
+      '2025-10',
+    ])
   })
 })

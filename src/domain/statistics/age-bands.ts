@@ -56,3 +56,20 @@ export function ageBandOf(age: number, bands: readonly AgeBand[] = DEFAULT_AGE_B
 export function isChildBand(band: AgeBand): boolean {
   return band.to !== null && band.to < 18
 }
+
+const BAND_LABEL = /^(\d+)(?:-(\d+)|\+)$/
+
+/**
+ * The order of a dimension's values in a table: age bands by their lower bound (0-4, 5-11, 12-17 … 60+,
+ * where text order put 12-17 before 5-11), everything else by code. Used wherever a table's axes are built,
+ * so the PDF, XLSX, CSV and HXL files all list bands in age order.
+ */
+export function compareDimensionValues(a: string, b: string): number {
+  const bandA = BAND_LABEL.exec(a)
+  const bandB = BAND_LABEL.exec(b)
+  if (bandA && bandB) {
+    const byFrom = Number(bandA[1]) - Number(bandB[1])
+    if (byFrom !== 0) return byFrom
+  }
+  return a < b ? -1 : a > b ? 1 : 0
+}

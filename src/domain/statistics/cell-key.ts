@@ -1,3 +1,4 @@
+import { compareDimensionValues } from './age-bands.ts'
 import type { AggregateResult } from './aggregate.ts'
 import { ok, type Result } from './errors.ts'
 import type { PublishedTable } from './suppress-aggregate.ts'
@@ -78,7 +79,11 @@ export function perturbAggregate(
   const names = result.dimensions.map((d) => d.name)
   const axes: TableAxis[] = result.dimensions.map((d) => {
     const seen = new Set([...(o.domains?.[d.name] ?? []), ...result.cells.map((c) => c.key[d.name] ?? '')])
-    return { name: d.name, values: [...seen].sort(), additive: !d.definition.multiValued }
+    return {
+      name: d.name,
+      values: [...seen].sort(compareDimensionValues),
+      additive: !d.definition.multiValued,
+    }
   })
   const id = (coords: readonly number[]) => coords.map((v, a) => axes[a]?.values[v] ?? '').join('\u001f')
   const byKey = new Map(result.cells.map((c) => [names.map((n) => c.key[n]).join('\u001f'), c]))

@@ -59,4 +59,16 @@ describe('HXL export', () => {
     const result = toHxlRows(published(rows, ['provinceOfReturn']), { measure: 'returnees', label })
     expect(result.ok && result.value[1]).toEqual(['#adm1+code+return', '#affected+returnees'])
   })
+
+  it('lists age bands in age order, not text order (5-11 before 12-17, 60+ last)', () => {
+    const ages = [70, 13, 30, 6, 2, 20]
+    const byAge = ages.map((age) => returnees(10, { age }))
+    const result = toHxlRows(published(byAge, ['provinceOfReturn', 'ageBand']), {
+      measure: 'returnees',
+      label,
+    })
+    if (!result.ok) throw new Error(result.error.code)
+    const bands = (result.value[1] as string[]).flatMap((tag) => /\+age_(\w+)/.exec(tag)?.[1] ?? [])
+    expect(bands).toEqual(['0_4', '5_11', '12_17', '18_24', '25_59', '60_plus'])
+  })
 })

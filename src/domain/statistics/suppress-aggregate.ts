@@ -1,3 +1,4 @@
+import { compareDimensionValues } from './age-bands.ts'
 import type { AggregateResult } from './aggregate.ts'
 import { ok, type Result } from './errors.ts'
 import { type CellStatus, type SuppressionOptions, suppressTable } from './suppression.ts'
@@ -42,7 +43,11 @@ export function suppressAggregate(
       ...(options.domains?.[d.name] ?? []),
       ...result.cells.map((c) => c.key[d.name] ?? ''),
     ])
-    return { name: d.name, values: [...seen].sort(), additive: !d.definition.multiValued }
+    return {
+      name: d.name,
+      values: [...seen].sort(compareDimensionValues),
+      additive: !d.definition.multiValued,
+    }
   })
   const counts = new Map(result.cells.map((c) => [names.map((n) => c.key[n]).join('\u001f'), c.count]))
   const table = buildTable(

@@ -24,6 +24,7 @@ import { registerAuthHooks } from './auth-hooks.ts'
 import type { AppContext } from './context.ts'
 import { registerErrorHandling, sendError } from './error-handler.ts'
 import { registerHealth } from './health.ts'
+import { finishOpenApi, publicRouteSecurity } from './openapi.ts'
 import { registerSecurityHeaders } from './security-headers.ts'
 import { registerWebApp } from './web-app.ts'
 
@@ -97,13 +98,16 @@ export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
         description:
           'Border management and migrant protection. Errors: `{ error: { code, message, details } }`.',
         version: '0.1.0',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
+      servers: [{ url: '/', description: 'This Passage server' }],
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'passage_session' } },
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => publicRouteSecurity(jsonSchemaTransform(input), input.route),
+    transformObject: (o) => finishOpenApi('openapiObject' in o ? o.openapiObject : o.swaggerObject) as never,
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
   registerAuthHooks(app, ctx)

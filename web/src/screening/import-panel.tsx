@@ -15,6 +15,7 @@ interface Report {
   unchanged: number
   skipped: number
   removalsConfirmed: boolean
+  unmappedCountries: { value: string; records: number }[]
 }
 
 const FORMATS = ['csv', 'un-xml', 'ftm', 'ofac-sdn'] as const
@@ -114,6 +115,15 @@ export function ImportPanel({ listId, onDone }: { listId: string; onDone(): void
             skipped: formatNumber(report.skipped),
           })}
           {report.removalsConfirmed && <> {t('watchlists.import.removalsConfirmed')}</>}
+          {report.unmappedCountries.length > 0 && (
+            <p>
+              {t('watchlists.import.unmappedCountries', {
+                values: report.unmappedCountries
+                  .map((u) => `${u.value} (${formatNumber(u.records)})`)
+                  .join(', '),
+              })}
+            </p>
+          )}
         </div>
       )}
       <ErrorBanner

@@ -1,4 +1,4 @@
-import { type CountryLookup, type ImportItem, tidy, uniq } from './records.ts'
+import { type CountryLookup, type ImportItem, mapCountries, tidy, uniq } from './records.ts'
 
 type Props = Record<string, unknown>
 
@@ -24,16 +24,16 @@ function toItem(line: number, entity: Record<string, unknown>, country: CountryL
     ...list(p, 'idNumber').map((number) => ({ number: tidy(number, 100), type: 'id' })),
   ].filter((d) => d.number && d.number.length <= 60)
   const datasets = Array.isArray(entity.datasets) ? (entity.datasets as string[]).join(', ') : ''
+  const nationality = mapCountries([...list(p, 'nationality'), ...list(p, 'citizenship')], country)
   return {
     line,
     kind: 'person',
     externalId: id,
+    unmapped: nationality.unmapped,
     entry: {
       names,
       birthDate: birthDate ?? null,
-      nationality: uniq(
-        [...list(p, 'nationality'), ...list(p, 'citizenship')].map((c) => country(c) ?? ''),
-      ).slice(0, 10),
+      nationality: nationality.codes.slice(0, 10),
       sex: gender === 'male' ? 'M' : gender === 'female' ? 'F' : null,
       documents: documents.slice(0, 50),
       category: 'sanctioned',

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse'
-import { type CountryLookup, type ImportItem, tidy, UnreadableFile, uniq } from './records.ts'
+import { type CountryLookup, type ImportItem, mapCountries, tidy, UnreadableFile, uniq } from './records.ts'
 
 const MONTHS: Record<string, string> = {
   Jan: '01',
@@ -36,18 +36,25 @@ function toItem(line: number, cols: string[], country: CountryLookup): ImportIte
     const state = m[2] ? country(m[2]) : undefined
     return { number: m[1]!, type: 'passport', ...(state ? { issuingState: state } : {}) }
   })
-  const nationality = [...remarks.matchAll(/(?:nationality|citizen) ([A-Z][A-Za-z ]+?)(?:;|\.|$)/g)]
-    .map((m) => country(m[1]!.trim()))
-    .filter((c): c is string => c !== undefined)
+  // OFAC writes some countries with a comma or hyphen ("Korea, North", "Guinea-Bissau"): a name ends at ; or .
+  const nationality = mapCountries(
+    [...remarks.matchAll(/(?:nationality|citizen) ([A-Z][A-Za-z ,'-]*?)(?:;|\.|$)/g)].map((m) => m[1]!),
+    country,
+  )
+  const passportStates = [...remarks.matchAll(/Passport [A-Z0-9][A-Z0-9-]{2,29} \(([^)]+)\)/g)].map(
+    (m) => m[1]!,
+  )
+  const unmapped = uniq([...nationality.unmapped, ...mapCountries(passportStates, country).unmapped])
   const gender = /Gender (Male|Female)/.exec(remarks)?.[1]
   return {
     line,
     kind: 'person',
     externalId: id,
+    unmapped,
     entry: {
       names: uniq([tidy(value(1)), ...aliases]).slice(0, 100),
       birthDate: birthDate(remarks),
-      nationality: uniq(nationality).slice(0, 10),
+      nationality: nationality.codes.slice(0, 10),
       sex: gender === 'Male' ? 'M' : gender === 'Female' ? 'F' : null,
       documents: documents.slice(0, 50),
       category: 'sanctioned',

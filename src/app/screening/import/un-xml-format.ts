@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes'
-import { type CountryLookup, type ImportItem, tidy, UnreadableFile, uniq } from './records.ts'
+import { type CountryLookup, type ImportItem, mapCountries, tidy, UnreadableFile, uniq } from './records.ts'
 
 /** One INDIVIDUAL of the UN Security Council Consolidated List, as the parser collects it. */
 interface Individual {
@@ -35,14 +35,20 @@ function toItem(p: Individual, country: CountryLookup): ImportItem {
   const main = tidy(p.nameParts.join(' '))
   const names = uniq([main, tidy(p.original), ...p.aliases.map((a) => tidy(a))])
   const sex = p.gender === 'Male' ? 'M' : p.gender === 'Female' ? 'F' : null
+  const nationality = mapCountries(p.nationalities, country)
+  const states = mapCountries(
+    p.documents.map((d) => d.country),
+    country,
+  )
   return {
     line: p.line,
     kind: 'person',
     externalId: p.ref,
+    unmapped: uniq([...nationality.unmapped, ...states.unmapped]),
     entry: {
       names,
       birthDate: birthDate(p),
-      nationality: uniq(p.nationalities.map((n) => country(tidy(n)) ?? '')),
+      nationality: nationality.codes,
       sex,
       // Document numbers come with notes and line breaks; only a plausible number is kept for the lookup.
       documents: p.documents
