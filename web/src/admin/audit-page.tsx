@@ -19,6 +19,9 @@ type Verify = {
   brokenAt?: number
   missing?: number
   checkpoint?: { size?: number; time?: string; source: string }
+  /** Entries not yet sealed into the chain by the server's sealer (issue 13). */
+  unsealed?: number
+  oldestUnsealedAt?: string | null
 }
 
 type Translate = ReturnType<typeof useI18n>['t']
@@ -82,6 +85,14 @@ export function AuditPage() {
           {verdict(verify, t, formatNumber(verify.entries), formatDateTime)}
         </p>
       )}
+      {verify?.unsealed ? (
+        <p className="banner" role="status">
+          {t('web.audit.unsealed', {
+            count: formatNumber(verify.unsealed),
+            time: verify.oldestUnsealedAt ? formatDateTime(verify.oldestUnsealedAt) : '?',
+          })}
+        </p>
+      ) : null}
       <ErrorBanner error={verifyError ?? log.error} />
       <search className="filters">
         <TextField label={t('web.audit.actor')} value={filters.actor} onChange={set('actor')} />
