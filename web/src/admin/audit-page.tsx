@@ -83,16 +83,14 @@ export function AuditPage() {
       {verify && (
         <p className={`banner ${verify.ok ? 'banner-ok' : 'banner-error'}`} role="status">
           {verdict(verify, t, formatNumber(verify.entries), formatDateTime)}
+          {verify.unsealed
+            ? ` ${t('web.audit.unsealed', {
+                count: formatNumber(verify.unsealed),
+                time: verify.oldestUnsealedAt ? formatDateTime(verify.oldestUnsealedAt) : '?',
+              })}`
+            : null}
         </p>
       )}
-      {verify?.unsealed ? (
-        <p className="banner" role="status">
-          {t('web.audit.unsealed', {
-            count: formatNumber(verify.unsealed),
-            time: verify.oldestUnsealedAt ? formatDateTime(verify.oldestUnsealedAt) : '?',
-          })}
-        </p>
-      ) : null}
       <ErrorBanner error={verifyError ?? log.error} />
       <search className="filters">
         <TextField label={t('web.audit.actor')} value={filters.actor} onChange={set('actor')} />
