@@ -75,7 +75,7 @@ describe.each(engines())('passage audit on %s', (engine) => {
     expect(sealed.out).not.toContain('not yet sealed')
     expect(await unsealed()).toBe(0)
     // Opens the embedded database five times: slow on a loaded machine, whatever the outcome.
-  }, 120_000)
+  }, 300_000)
 
   it('verifies a log without checkpoints, but warns that a cut tail would go unseen', async () => {
     const r = await run('audit', 'verify')
