@@ -33,7 +33,9 @@ const AuditEntryView = z.object({
   recordId: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.unknown(),
-  hash: z.string(),
+  /** Place in the hash chain and hash; both null until the sealer has chained the entry (a second or so). */
+  pos: z.number().nullable(),
+  hash: z.string().nullable(),
 })
 
 function presentAuditEntry(e: AuditRow) {
@@ -46,6 +48,7 @@ function presentAuditEntry(e: AuditRow) {
     recordId: e.record_id,
     ip: e.ip,
     details: e.details,
+    pos: e.pos === null ? null : Number(e.pos),
     hash: e.hash,
   }
 }
@@ -70,6 +73,9 @@ const VerifyReportView = z.object({
   problem: z.enum(['format', 'signature', 'origin', 'no_key']).optional(),
   checkpoint: CheckpointRefView.optional(),
   latest: CheckpointRefView.optional(),
+  /** Committed entries not yet sealed into the chain, and when the oldest was written. */
+  unsealed: z.number().optional(),
+  oldestUnsealedAt: z.string().nullable().optional(),
 })
 
 const OPERATOR_HEADER = 'x-passage-audit-token'

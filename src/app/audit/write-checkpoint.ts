@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto'
 import { sql } from 'kysely'
 import { readAuditHead } from '../../platform/audit/audit-log.ts'
+import { sealPending } from '../../platform/audit/audit-sealer.ts'
 import {
   type Checkpoint,
   type CheckpointProblem,
@@ -12,8 +13,8 @@ import { verifierOf } from '../../platform/audit/signed-note.ts'
 import type { Db } from '../../platform/db/database.ts'
 import type { CheckpointSettings } from './checkpoint-settings.ts'
 
-// Names the lock that lets one process at a time append to a checkpoint file; distinct from the chain's lock,
-// so signing a checkpoint never holds up the writers of the log.
+// Names the lock that lets one process at a time append to a checkpoint file; distinct from the sealer's lock,
+// so signing a checkpoint never holds up sealing (and writers of the log take no lock at all).
 const CHECKPOINT_LOCK = 72_657_302
 
 export type CheckpointWrite =
@@ -29,7 +30,9 @@ export type CheckpointWrite =
  * would make the log grow every interval and the idle server sign forever. The last checkpoint in the file is
  * checked first — signature, and that the log still holds the head it signed — so a server restarted on a cut or
  * replaced log refuses to bless it and the caller raises the alarm. Several processes on one PostgreSQL take turns
- * under a transaction-level advisory lock (safe behind PgBouncer's transaction pooling).
+ * under a transaction-level advisory lock (safe behind PgBouncer's transaction pooling). Entries committed but not
+ * yet sealed are sealed first, so a checkpoint covers everything committed before it (unless another process is
+ * sealing at that moment: then it covers the chain as far as that sealer has got).
  */
 export async function writeCheckpoint(o: {
   db: Db
@@ -40,6 +43,7 @@ export async function writeCheckpoint(o: {
   now?: Date
 }): Promise<CheckpointWrite> {
   const { origin, dir } = o.settings
+  await sealPending(o.db)
   return o.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${CHECKPOINT_LOCK})`.execute(trx)
     const found = readLastNote(dir)

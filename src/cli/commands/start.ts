@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { scheduleCheckpoints } from '../../app/audit/checkpoint-schedule.ts'
 import { checkpointSettingsOf } from '../../app/audit/checkpoint-settings.ts'
+import { scheduleSealing } from '../../app/audit/seal-schedule.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { printDemoCredentials, seed } from '../../app/seed.ts'
 import { loadOrCreateSigningKey } from '../../platform/audit/signing-key.ts'
@@ -37,6 +38,7 @@ export const startCommand: Command = {
       web: config.serveWeb,
       logger: true,
     })
+    const sealing = scheduleSealing({ db: store.db, everyMs: config.auditSealMs, log: app.log })
     const checkpoints = scheduleCheckpoints({
       db: store.db,
       settings: checkpointSettingsOf(config),
@@ -67,6 +69,8 @@ export const startCommand: Command = {
       const stop = async () => {
         clearInterval(timer)
         await app.close()
+        // Seal what the last requests wrote, then sign a checkpoint over it.
+        await sealing.stop()
         await checkpoints.stop()
         await store.close()
         resolve()

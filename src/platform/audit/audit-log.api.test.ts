@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
+import { sealPending } from './audit-sealer.ts'
 import { verifyAuditChain } from './audit-verify.ts'
 
 describe.each(engines())('the audit log on %s', (engine) => {
@@ -42,6 +43,20 @@ describe.each(engines())('the audit log on %s', (engine) => {
     expect(entries).toEqual([])
   })
 
+  it('shows an entry unsealed until the sealer chains it, and says so when verifying', async () => {
+    const admin = await t.signIn('admin')
+    const listed = await admin.request('GET', '/api/audit?action=sign_in&actor=admin&limit=1')
+    expect(listed.json().items[0]).toMatchObject({ pos: null, hash: null })
+    // The server's verification seals first, then counts what is still unsealed.
+    const res = await admin.request('GET', '/api/audit/verify')
+    expect(res.json()).toMatchObject({ ok: true, unsealed: 0, oldestUnsealedAt: null })
+    const after = await admin.request('GET', '/api/audit?action=sign_in&actor=admin&limit=1')
+    expect(after.json().items[0]).toMatchObject({
+      pos: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
+  })
+
   it('lets administrators filter the log, and no one else', async () => {
     const admin = await t.signIn('admin')
     const res = await admin.request('GET', '/api/audit?action=sign_in&actor=admin')
@@ -59,6 +74,8 @@ describe.each(engines())('the audit log on %s', (engine) => {
 
   it('verifies an intact chain and names the first entry edited behind its back', async () => {
     expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true })
+    await sealPending(t.store.db)
+    expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true, unsealed: 0 })
     const victim = await t.store.db
       .selectFrom('audit_log')
       .select('seq')
@@ -82,7 +99,8 @@ describe.each(engines())('the audit log on %s', (engine) => {
   it('detects a deleted entry by the broken link of the next one', async () => {
     const t2 = await createTestApp(engine)
     try {
-      const rows = await t2.store.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()
+      await sealPending(t2.store.db)
+      const rows = await t2.store.db.selectFrom('audit_log').select('seq').orderBy('pos').execute()
       expect(rows.length).toBeGreaterThan(1)
       await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(t2.store.db)
       await sql`DELETE FROM audit_log WHERE seq = ${rows[0]!.seq}`.execute(t2.store.db)

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.ts'
 import { auditHash, GENESIS_HASH } from './audit-hash.ts'
+import { readUnsealed } from './audit-log.ts'
 import type { CheckpointProblem, LocatedCheckpoint } from './checkpoint.ts'
 
 /** A checkpoint as a report names it. */
@@ -10,42 +11,54 @@ export interface CheckpointRef {
   source: string
 }
 
-export type ChainReport =
-  | { ok: true; entries: number; checkpoints: number; latest?: CheckpointRef }
-  | {
-      ok: false
-      entries: number
-      checkpoints: number
-      reason: 'hash_mismatch' | 'link_mismatch'
-      brokenAt: number
-    }
-  /** The entry at a checkpoint's size is not the one it signed: the log was rewritten or replaced. */
-  | {
-      ok: false
-      entries: number
-      checkpoints: number
-      reason: 'checkpoint_mismatch'
-      brokenAt: number
-      checkpoint: CheckpointRef
-    }
-  /** The log is shorter than a checkpoint: its newest entries were removed (or the whole log emptied). */
-  | {
-      ok: false
-      entries: number
-      checkpoints: number
-      reason: 'entries_missing'
-      missing: number
-      checkpoint: CheckpointRef
-    }
-  /** A checkpoint could not be trusted: unsigned, signed by another key, for another log, or malformed. */
-  | {
-      ok: false
-      entries: number
-      checkpoints: number
-      reason: 'checkpoint_invalid'
-      problem: CheckpointProblem | 'no_key'
-      checkpoint: { source: string }
-    }
+/**
+ * Committed entries the sealer has not yet chained: counted by every report, because the chain cannot vouch for
+ * them yet (docs/security.md, "What sealing leaves open").
+ */
+export interface UnsealedPart {
+  unsealed?: number
+  /** When the oldest of them was written: how far behind the sealer is. */
+  oldestUnsealedAt?: string | null
+}
+
+export type ChainReport = UnsealedPart &
+  (
+    | { ok: true; entries: number; checkpoints: number; latest?: CheckpointRef }
+    | {
+        ok: false
+        entries: number
+        checkpoints: number
+        reason: 'hash_mismatch' | 'link_mismatch'
+        brokenAt: number
+      }
+    /** The entry at a checkpoint's size is not the one it signed: the log was rewritten or replaced. */
+    | {
+        ok: false
+        entries: number
+        checkpoints: number
+        reason: 'checkpoint_mismatch'
+        brokenAt: number
+        checkpoint: CheckpointRef
+      }
+    /** The log is shorter than a checkpoint: its newest entries were removed (or the whole log emptied). */
+    | {
+        ok: false
+        entries: number
+        checkpoints: number
+        reason: 'entries_missing'
+        missing: number
+        checkpoint: CheckpointRef
+      }
+    /** A checkpoint could not be trusted: unsigned, signed by another key, for another log, or malformed. */
+    | {
+        ok: false
+        entries: number
+        checkpoints: number
+        reason: 'checkpoint_invalid'
+        problem: CheckpointProblem | 'no_key'
+        checkpoint: { source: string }
+      }
+  )
 
 const refOf = (c: LocatedCheckpoint): CheckpointRef => ({
   size: c.size,
@@ -55,7 +68,8 @@ const refOf = (c: LocatedCheckpoint): CheckpointRef => ({
 })
 
 /**
- * Walks the whole chain in order, in pages, and names the first entry that does not verify. Each checkpoint is
+ * Walks the whole sealed chain in position order, in pages, and names (by its `seq`) the first entry that does
+ * not verify. Each checkpoint is
  * checked where the walk reaches its size — the hash there must be the head it signed — and after the walk none
  * may be larger than the log. The chain alone catches an edit or a removal in the middle; the checkpoints catch
  * what it cannot: the newest entries removed, the log emptied, or replaced by a freshly chained fake.
@@ -64,6 +78,16 @@ export async function verifyAuditChain(
   db: Executor,
   checkpoints: readonly LocatedCheckpoint[] = [],
   pageSize = 2000,
+): Promise<ChainReport> {
+  const report = await walkChain(db, checkpoints, pageSize)
+  const unsealed = await readUnsealed(db)
+  return { ...report, unsealed: unsealed.count, oldestUnsealedAt: unsealed.oldest?.toISOString() ?? null }
+}
+
+async function walkChain(
+  db: Executor,
+  checkpoints: readonly LocatedCheckpoint[],
+  pageSize: number,
 ): Promise<ChainReport> {
   const atSize = new Map<number, LocatedCheckpoint[]>()
   for (const c of checkpoints) atSize.set(c.size, [...(atSize.get(c.size) ?? []), c])
@@ -90,8 +114,8 @@ export async function verifyAuditChain(
     const page = await db
       .selectFrom('audit_log')
       .selectAll()
-      .where('seq', '>', after)
-      .orderBy('seq')
+      .where('pos', '>', after)
+      .orderBy('pos')
       .limit(pageSize)
       .execute()
     for (const row of page) {
@@ -109,12 +133,12 @@ export async function verifyAuditChain(
         ip: row.ip,
         details: row.details,
       })
-      if (expected !== row.hash)
+      if (expected !== row.hash || !row.hash)
         return { ok: false, entries, checkpoints: counted, brokenAt: row.seq, reason: 'hash_mismatch' }
       const differs = mismatch(row.seq, row.hash)
       if (differs) return differs
       prevHash = row.hash
-      after = row.seq
+      after = Number(row.pos)
     }
     if (page.length < pageSize) break
   }

@@ -62,6 +62,8 @@ const schema = z.object({
     .min(1)
     .max(24 * 3600)
     .default(60),
+  // How often each process's sealer chains the audit entries committed since (issue 13): the merge delay.
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   RETURN_LIST_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -122,6 +124,8 @@ export type Config = Readonly<{
   auditCheckpointDir: string
   /** How often a running server signs the log head when the log has grown. */
   auditCheckpointMs: number
+  /** How often a running server seals committed audit entries into the hash chain. */
+  auditSealMs: number
   /** What an import may cost: bytes uploaded, bytes inflated, records, one line; parsed in `importWorkers` workers. */
   imports: Readonly<{
     returnListMaxBytes: number
@@ -175,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKeyFile: resolve(c.AUDIT_KEY_FILE ?? join(dataDir, 'audit-key', 'checkpoint-signing.pem')),
     auditCheckpointDir: resolve(c.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints')),
     auditCheckpointMs: c.AUDIT_CHECKPOINT_SECONDS * 1000,
+    auditSealMs: c.AUDIT_SEAL_INTERVAL_MS,
     imports: Object.freeze({
       returnListMaxBytes: c.RETURN_LIST_MAX_BYTES,
       returnListMaxRows: c.RETURN_LIST_MAX_ROWS,

@@ -25,7 +25,7 @@ const beforeCommitWork = new WeakMap<object, Work[]>()
 /**
  * Runs `work` at the end of `trx`, after its callback and before its commit, in the same transaction (a failure
  * rolls it all back). Returns false when `trx` was not opened by `db.transaction().execute(…)` of a store, and
- * the caller then does the work at once. The audit chain uses it to hold its lock only for its own statements and the commit.
+ * the caller then does the work at once. The audit log uses it to write all of a transaction's entries in one statement at the end.
  */
 export function beforeCommit(trx: Tx, work: Work): boolean {
   const list = beforeCommitWork.get(trx)

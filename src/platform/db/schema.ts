@@ -95,8 +95,10 @@ export interface AuditLogTable {
   record_id: string | null
   ip: string | null
   details: ColumnType<unknown, string, string>
-  prev_hash: string
-  hash: string
+  /** Place in the hash chain, given by the sealer (migration 0016); null while the entry is not yet sealed. */
+  pos: ColumnType<number | null, never, number>
+  prev_hash: string | null
+  hash: string | null
 }
 
 export interface IdempotencyKeyTable {

@@ -19,6 +19,9 @@ type Verify = {
   brokenAt?: number
   missing?: number
   checkpoint?: { size?: number; time?: string; source: string }
+  /** Entries not yet sealed into the chain by the server's sealer (issue 13). */
+  unsealed?: number
+  oldestUnsealedAt?: string | null
 }
 
 type Translate = ReturnType<typeof useI18n>['t']
@@ -80,6 +83,12 @@ export function AuditPage() {
       {verify && (
         <p className={`banner ${verify.ok ? 'banner-ok' : 'banner-error'}`} role="status">
           {verdict(verify, t, formatNumber(verify.entries), formatDateTime)}
+          {verify.unsealed
+            ? ` ${t('web.audit.unsealed', {
+                count: formatNumber(verify.unsealed),
+                time: verify.oldestUnsealedAt ? formatDateTime(verify.oldestUnsealedAt) : '?',
+              })}`
+            : null}
         </p>
       )}
       <ErrorBanner error={verifyError ?? log.error} />

@@ -53,5 +53,7 @@ export interface AuditEntry {
   recordId: string | null
   ip: string | null
   details: unknown
-  hash: string
+  /** Null until the server's sealer has chained the entry. */
+  pos: number | null
+  hash: string | null
 }
