@@ -16,6 +16,48 @@ export class IdTable {
   slots = 0
   live = 0
 
+  /** The packed ids, to be persisted; arrays are trimmed to what is used (copies, not views). */
+  toSnapshot(): IdTableSnapshot {
+    return {
+      chars: this.chars.slice(0, this.used),
+      offsets: this.offsets.slice(0, this.slots),
+      lengths: this.lengths.slice(0, this.slots),
+      alive: this.alive.slice(0, this.slots),
+    }
+  }
+
+  /**
+   * A table holding a snapshot's ids, its own hash table built anew. Undefined when the arrays do not agree
+   * with each other (a snapshot from a broken writer): the caller rebuilds from the source instead.
+   */
+  static fromSnapshot(s: IdTableSnapshot): IdTable | undefined {
+    const slots = s.offsets.length
+    if (s.lengths.length !== slots || s.alive.length !== slots) return undefined
+    let live = 0
+    for (let slot = 0; slot < slots; slot++) {
+      const o = s.offsets[slot]!
+      const l = s.lengths[slot]!
+      if (o < 0 || l < 0 || o + l > s.chars.length || s.alive[slot]! > 1) return undefined
+      live += s.alive[slot]!
+    }
+    const t = new IdTable()
+    t.chars = s.chars.length > 0 ? s.chars.slice() : new Uint16Array(16)
+    t.used = s.chars.length
+    const cap = Math.max(1024, slots)
+    t.offsets = new Int32Array(cap)
+    t.offsets.set(s.offsets)
+    t.lengths = new Int32Array(cap)
+    t.lengths.set(s.lengths)
+    t.alive = new Uint8Array(cap)
+    t.alive.set(s.alive)
+    t.slots = slots
+    t.live = live
+    let size = 2048
+    while (size < live * 2 + 2) size *= 2
+    t.rehash(size)
+    return t
+  }
+
   /** Stores the id of a new slot (the next one) and returns it. */
   add(id: string): number {
     const slot = this.slots++
@@ -123,6 +165,14 @@ export class IdTable {
       this.table.byteLength
     )
   }
+}
+
+/** The ids of an `IdTable` as plain arrays: code units, and per slot its offset, length and liveness. */
+export interface IdTableSnapshot {
+  chars: Uint16Array
+  offsets: Int32Array
+  lengths: Int32Array
+  alive: Uint8Array
 }
 
 function grow16(a: Uint16Array): Uint16Array {
