@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import { CandidateIndex } from '../../domain/screening/index.ts'
 import type { Executor } from '../../platform/db/database.ts'
-import { type Known, readSnapshot, type SnapshotRefusal, writeSnapshot } from './index-snapshot.ts'
+import { readSnapshot, type SnapshotRefusal, writeSnapshot } from './index-snapshot.ts'
+import { KnownEntries } from './known-entries.ts'
 import { type ScreeningHead, screeningHead } from './watchlists.repository.ts'
 
 /** Rows read per round trip while (re)loading: bounds memory on a list of a million people. */
@@ -43,13 +44,18 @@ interface ChangedRow {
 /** What one build of the index holds, and the screening version (and its token) it reflects. */
 interface Build {
   names: CandidateIndex
-  known: Map<string, Known>
+  known: KnownEntries
   /** -1 before the first load. */
   version: number
   token: string | null
 }
 
-const emptyBuild = (): Build => ({ names: new CandidateIndex(), known: new Map(), version: -1, token: null })
+const emptyBuild = (): Build => ({
+  names: new CandidateIndex(),
+  known: new KnownEntries(),
+  version: -1,
+  token: null,
+})
 
 /**
  * The process's in-memory name index over every active person entry. Built from the database at start and

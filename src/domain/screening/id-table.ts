@@ -23,6 +23,7 @@ export class IdTable {
       offsets: this.offsets.slice(0, this.slots),
       lengths: this.lengths.slice(0, this.slots),
       alive: this.alive.slice(0, this.slots),
+      table: this.table.slice(),
     }
   }
 
@@ -52,14 +53,27 @@ export class IdTable {
     t.alive.set(s.alive)
     t.slots = slots
     t.live = live
-    let size = 2048
-    while (size < live * 2 + 2) size *= 2
-    t.rehash(size)
+    // The hash table as it was saved (no rehash of a million ids at start) when it has the shape of one: a
+    // power-of-two size, buckets empty, deleted or naming each live slot, at least one empty so every probe
+    // ends. Anything else is built anew. (The file it comes from is checksummed by its reader.)
+    if (s.table && validTable(t, s.table)) {
+      t.table = s.table.slice()
+      let filled = 0
+      for (let b = 0; b < t.table.length; b++) if (t.table[b] !== 0) filled++
+      t.filled = filled
+    } else {
+      let size = 2048
+      while (size < live * 2 + 2) size *= 2
+      t.rehash(size)
+    }
     return t
   }
 
   /** Stores the id of a new slot (the next one) and returns it. */
   add(id: string): number {
+    // Grow before the new slot is live: a rehash after it would put the new id in the table, and the insert
+    // below a second time, so that removing it later left a bucket still finding the removed slot.
+    if ((this.filled + 1) * 2 > this.table.length) this.rehash(this.table.length * 2)
     const slot = this.slots++
     if (slot >= this.offsets.length) this.growSlots()
     while (this.used + id.length > this.chars.length) this.chars = grow16(this.chars)
@@ -69,7 +83,6 @@ export class IdTable {
     this.alive[slot] = 1
     this.used += id.length
     this.live++
-    if ((this.filled + 1) * 2 > this.table.length) this.rehash(this.table.length * 2)
     let b = hash(id) & (this.table.length - 1)
     while (this.table[b]! > 0) b = (b + 1) & (this.table.length - 1)
     if (this.table[b] === 0) this.filled++
@@ -173,6 +186,25 @@ export interface IdTableSnapshot {
   offsets: Int32Array
   lengths: Int32Array
   alive: Uint8Array
+  /** The open-addressing table (slot + 1, 0 empty, -1 deleted); rebuilt when absent. */
+  table?: Int32Array
+}
+
+/** Cheap checks that a saved hash table indexes exactly the live slots and can end every probe. */
+function validTable(t: IdTable, table: Int32Array): boolean {
+  const size = table.length
+  if (size < 2 || (size & (size - 1)) !== 0 || size < t.live * 2) return false
+  let empty = 0
+  let entries = 0
+  for (let b = 0; b < size; b++) {
+    const v = table[b]!
+    if (v === 0) empty++
+    else if (v > 0) {
+      if (v > t.slots || !t.isLive(v - 1)) return false
+      entries++
+    } else if (v !== -1) return false
+  }
+  return empty > 0 && entries === t.live
 }
 
 function grow16(a: Uint16Array): Uint16Array {
