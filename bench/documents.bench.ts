@@ -1,11 +1,20 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { parse as npmParse } from 'mrz'
 import { LAYOUTS } from '../src/domain/documents/formats.ts'
 import { generateMrz } from '../src/domain/documents/generate.ts'
 import { parseMrz } from '../src/domain/documents/parse.ts'
 import { documentOf, REFERENCE_DATE } from '../src/domain/documents/test-arbitraries.ts'
+import { type CliRun, runNodeCli } from './lib/cli-run.ts'
 import { opsPerSecond, percentile } from './lib/stats.ts'
-import type { BenchArea, Figure } from './lib/types.ts'
+import type { BenchArea, BenchContext, Figure } from './lib/types.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const CLI_DOCUMENTS = Number(process.env.BENCH_MRZ_CLI_DOCUMENTS ?? 500_000)
+const CLI_ROUNDS = 3
 
 const PER_FORMAT = 1500
 const MRZ_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<'
@@ -96,7 +105,17 @@ const area: BenchArea = {
       `parses/s: passage ${Math.round(ours)}, npm mrz ${Math.round(theirs)} (${(ours / theirs).toFixed(1)}x)`,
     )
 
+    const cli = await cliThroughput(ctx, docs)
     const figures: Figure[] = [
+      {
+        area: 'documents',
+        name: `mrz-cli-${CLI_DOCUMENTS >= 1000 ? `${CLI_DOCUMENTS / 1000}k` : CLI_DOCUMENTS}`,
+        unit: 'docs/s',
+        value: cli.ours,
+        baseline: 'npm mrz behind the same stdin → JSON Lines contract (bench/lib/npm-mrz-cli.mjs)',
+        baselineValue: cli.theirs,
+        better: 'higher',
+      },
       {
         area: 'documents',
         name: 'parse-throughput',
@@ -118,6 +137,40 @@ const area: BenchArea = {
     ]
     return figures
   },
+}
+
+/**
+ * `passage mrz` as a user runs it — a whole process reading documents on stdin and writing JSON lines — beside
+ * the npm `mrz` package behind the same contract, on the same 500,000 documents (the inputs above, cycled).
+ * Rounds alternate between the two and the median of each counts, as above; CPU time is logged beside it.
+ */
+async function cliThroughput(ctx: BenchContext, docs: string[][]): Promise<{ ours: number; theirs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'passage-bench-mrz-'))
+  try {
+    const input = join(dir, 'documents.txt')
+    const blocks = docs.map((lines) => lines.join('\n'))
+    const out: string[] = []
+    for (let i = 0; i < CLI_DOCUMENTS; i++) out.push(blocks[i % blocks.length]!)
+    writeFileSync(input, `${out.join('\n\n')}\n`)
+    const passage = join(here, '..', 'bin', 'passage.js')
+    const npm = join(here, 'lib', 'npm-mrz-cli.mjs')
+    const ours: CliRun[] = []
+    const theirs: CliRun[] = []
+    for (let round = 0; round < CLI_ROUNDS; round++) {
+      ours.push(await runNodeCli(passage, ['mrz', '--date', REFERENCE_DATE], input))
+      theirs.push(await runNodeCli(npm, [], input))
+    }
+    for (const run of [...ours, ...theirs])
+      if (run.lines !== CLI_DOCUMENTS) throw new Error(`${run.lines} lines for ${CLI_DOCUMENTS} documents`)
+    const med = (runs: CliRun[], f: (r: CliRun) => number) => percentile(runs.map(f), 50)
+    const rate = (runs: CliRun[]) => CLI_DOCUMENTS / med(runs, (r) => r.wallSeconds)
+    ctx.log(
+      `passage mrz, ${CLI_DOCUMENTS.toLocaleString('en')} documents through the CLI: median ${med(ours, (r) => r.wallSeconds).toFixed(1)} s wall, ${med(ours, (r) => r.cpuSeconds).toFixed(1)} s CPU; npm mrz behind the same contract: ${med(theirs, (r) => r.wallSeconds).toFixed(1)} s wall, ${med(theirs, (r) => r.cpuSeconds).toFixed(1)} s CPU (CPU ratio ${(med(theirs, (r) => r.cpuSeconds) / med(ours, (r) => r.cpuSeconds)).toFixed(1)}x)`,
+    )
+    return { ours: rate(ours), theirs: rate(theirs) }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 export default area

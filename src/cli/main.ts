@@ -17,12 +17,13 @@ export async function main(argv: string[], io: CliIO = process): Promise<number>
     help(io)
     return name ? 0 : 2
   }
-  const command: Command | undefined = commands.find((c) => c.name === name)
-  if (!command) {
+  const entry = commands.find((c) => c.name === name)
+  if (!entry) {
     io.stderr.write(`passage: unknown command "${name}"\n`)
     help(io)
     return 2
   }
+  const command: Command = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage}\n`)
     return 0

@@ -38,6 +38,7 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     RATE_LIMIT_PER_MINUTE: '100000',
     AUDIT_KEY_FILE: join(auditDir, 'key', 'checkpoint-signing.pem'),
     AUDIT_CHECKPOINT_DIR: join(auditDir, 'checkpoints'),
+    SCREENING_INDEX_DIR: join(auditDir, 'screening-index'),
     ...env,
   })
   const app = await buildServer({ ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) } })

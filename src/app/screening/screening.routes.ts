@@ -28,7 +28,10 @@ import { watchlistsRoutes } from './watchlists.routes.ts'
  * name index is created and loaded here, before the first request.
  */
 export async function screeningRoutes(app: FastifyInstance, ctx: AppContext) {
-  const index = screeningIndexFor(ctx.store)
+  const index = screeningIndexFor(ctx.store, {
+    snapshotDir: ctx.config.screeningIndexDir,
+    log: (message) => app.log.info(message),
+  })
   await index.refresh(ctx.store.db)
   await watchlistsRoutes(app, ctx, index)
   await importRoutes(app, ctx, index)

@@ -7,7 +7,7 @@ import {
   POSSIBLE_THRESHOLD,
   scoreNames,
 } from './compare-names.ts'
-import { EntryStore } from './entry-store.ts'
+import { EntryStore, type EntryStoreSnapshot } from './entry-store.ts'
 import { type NamePart, type ParsedName, parseName } from './name-parts.ts'
 import { comparePart, type PartSimilarity } from './part-similarity.ts'
 import { parsePartialDate, qualifierAdjustment } from './qualifiers.ts'
@@ -37,6 +37,12 @@ export interface SearchHit extends ComparisonResult {
   nameIndex: number
 }
 
+/** A candidate index as plain data: see `CandidateIndex.toSnapshot`. */
+export interface CandidateIndexSnapshot {
+  words: string[]
+  store: EntryStoreSnapshot
+}
+
 /** Compacting costs a pass over everything; wait until removed entries are this share of the slots. */
 const COMPACT_SHARE = 0.25
 
@@ -58,6 +64,15 @@ export class CandidateIndex {
 
   has(id: string): boolean {
     return this.store.slotOf(id) >= 0
+  }
+
+  /** The slot of a live entry (-1 if absent), and the id in a slot: a snapshot refers to entries by slot. */
+  slotOf(id: string): number {
+    return this.store.slotOf(id)
+  }
+
+  idAt(slot: number): string {
+    return this.store.idOf(slot)
   }
 
   /** Adds an entry, replacing any entry with the same id. */
@@ -99,6 +114,44 @@ export class CandidateIndex {
     for (const list of this.vocab.postings) list.length = 0
     this.store = store
     for (let slot = 0; slot < store.size; slot++) this.post(slot, store.names(slot))
+  }
+
+  /**
+   * What it takes to restore this index exactly: its words in the order they were first seen (so each gets
+   * the same id again) and its packed entries, removed slots included. Keys, trigrams and posting lists are
+   * derived from these on restore, so they cost nothing to store.
+   */
+  toSnapshot(): CandidateIndexSnapshot {
+    return { words: this.vocab.parts.map((p) => p.text), store: this.store.toSnapshot() }
+  }
+
+  /**
+   * The index a snapshot describes, equal to the one it was taken from: same word ids, same slots, same
+   * posting lists, hence the same hits for every query. Undefined when a word no longer gets the id it had
+   * (the name code changed without a new NAME_KEY_VERSION) or the arrays disagree: rebuild instead.
+   */
+  static fromSnapshot(s: CandidateIndexSnapshot): CandidateIndex | undefined {
+    const index = new CandidateIndex()
+    for (let i = 0; i < s.words.length; i++) if (index.vocab.partId(s.words[i]!) !== i) return undefined
+    const store = EntryStore.fromSnapshot(s.store, s.words.length)
+    if (!store) return undefined
+    index.store = store
+    // Posting lists as `add` and `compact` leave them: slots ascending, each once per word, removed ones too.
+    const { start, pool } = s.store
+    const postings = index.vocab.postings
+    for (let slot = 0; slot < start.length; slot++) {
+      let at = start[slot]!
+      const count = pool[at++]!
+      for (let n = 0; n < count; n++) {
+        const len = pool[at++]!
+        for (let k = 0; k < len; k++) {
+          const list = postings[pool[at + k]!]!
+          if (list.length === 0 || list.data[list.length - 1] !== slot) list.push(slot)
+        }
+        at += len
+      }
+    }
+    return index
   }
 
   private post(slot: number, names: number[][]): void {

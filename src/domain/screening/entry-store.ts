@@ -1,4 +1,4 @@
-import { IdTable } from './id-table.ts'
+import { IdTable, type IdTableSnapshot } from './id-table.ts'
 import { IntList } from './int-list.ts'
 import { parsePartialDate } from './qualifiers.ts'
 
@@ -91,6 +91,66 @@ export class EntryStore {
     return next
   }
 
+  /** Everything the store holds, trimmed copies, to be persisted. */
+  toSnapshot(): EntryStoreSnapshot {
+    const n = this.size
+    return {
+      ids: this.ids.toSnapshot(),
+      start: this.start.slice(0, n),
+      pool: this.pool.data.slice(0, this.pool.length),
+      birth: this.birth.slice(0, n),
+      nationality: this.nationality.slice(0, n),
+      sex: this.sex.slice(0, n),
+      nationalities: this.nationalities.slice(1),
+    }
+  }
+
+  /**
+   * The store a snapshot describes; undefined when its arrays disagree (lengths, an entry running past the
+   * pool, a part id at or beyond `partCount`, an unknown nationality), so a bad snapshot is rebuilt, never used.
+   */
+  static fromSnapshot(s: EntryStoreSnapshot, partCount: number): EntryStore | undefined {
+    const ids = IdTable.fromSnapshot(s.ids)
+    const n = s.start.length
+    if (!ids || ids.slots !== n || s.birth.length !== n || s.nationality.length !== n || s.sex.length !== n)
+      return undefined
+    const nationalityCount = s.nationalities.length + 1
+    for (let slot = 0; slot < n; slot++) {
+      if (s.nationality[slot]! >= nationalityCount || s.sex[slot]! > 3) return undefined
+      let at = s.start[slot]!
+      if (at < 0 || at >= s.pool.length) return undefined
+      const count = s.pool[at++]!
+      for (let name = 0; name < count; name++) {
+        const len = s.pool[at++] ?? -1
+        if (len < 0 || at + len > s.pool.length) return undefined
+        for (let k = 0; k < len; k++) {
+          const part = s.pool[at + k]!
+          if (part < 0 || part >= partCount) return undefined
+        }
+        at += len
+      }
+    }
+    const store = new EntryStore()
+    store.ids = ids
+    const cap = Math.max(1024, n)
+    store.start = new Int32Array(cap)
+    store.start.set(s.start)
+    store.birth = new Int32Array(cap)
+    store.birth.set(s.birth)
+    store.nationality = new Uint16Array(cap)
+    store.nationality.set(s.nationality)
+    store.sex = new Uint8Array(cap)
+    store.sex.set(s.sex)
+    store.pool = new IntList(Math.max(4096, s.pool.length))
+    store.pool.data.set(s.pool)
+    store.pool.length = s.pool.length
+    for (const key of s.nationalities) {
+      store.nationalityIds.set(key, store.nationalities.length)
+      store.nationalities.push(key)
+    }
+    return store
+  }
+
   remove(slot: number): void {
     this.ids.remove(slot)
   }
@@ -172,4 +232,15 @@ export class EntryStore {
       this.sex.byteLength
     )
   }
+}
+
+/** An `EntryStore` as plain arrays (see the fields of the class); `nationalities` without the empty one. */
+export interface EntryStoreSnapshot {
+  ids: IdTableSnapshot
+  start: Int32Array
+  pool: Int32Array
+  birth: Int32Array
+  nationality: Uint16Array
+  sex: Uint8Array
+  nationalities: string[]
 }

@@ -16,8 +16,64 @@ export class IdTable {
   slots = 0
   live = 0
 
+  /** The packed ids, to be persisted; arrays are trimmed to what is used (copies, not views). */
+  toSnapshot(): IdTableSnapshot {
+    return {
+      chars: this.chars.slice(0, this.used),
+      offsets: this.offsets.slice(0, this.slots),
+      lengths: this.lengths.slice(0, this.slots),
+      alive: this.alive.slice(0, this.slots),
+      table: this.table.slice(),
+    }
+  }
+
+  /**
+   * A table holding a snapshot's ids, its own hash table built anew. Undefined when the arrays do not agree
+   * with each other (a snapshot from a broken writer): the caller rebuilds from the source instead.
+   */
+  static fromSnapshot(s: IdTableSnapshot): IdTable | undefined {
+    const slots = s.offsets.length
+    if (s.lengths.length !== slots || s.alive.length !== slots) return undefined
+    let live = 0
+    for (let slot = 0; slot < slots; slot++) {
+      const o = s.offsets[slot]!
+      const l = s.lengths[slot]!
+      if (o < 0 || l < 0 || o + l > s.chars.length || s.alive[slot]! > 1) return undefined
+      live += s.alive[slot]!
+    }
+    const t = new IdTable()
+    t.chars = s.chars.length > 0 ? s.chars.slice() : new Uint16Array(16)
+    t.used = s.chars.length
+    const cap = Math.max(1024, slots)
+    t.offsets = new Int32Array(cap)
+    t.offsets.set(s.offsets)
+    t.lengths = new Int32Array(cap)
+    t.lengths.set(s.lengths)
+    t.alive = new Uint8Array(cap)
+    t.alive.set(s.alive)
+    t.slots = slots
+    t.live = live
+    // The hash table as it was saved (no rehash of a million ids at start) when it has the shape of one: a
+    // power-of-two size, buckets empty, deleted or naming each live slot, at least one empty so every probe
+    // ends. Anything else is built anew. (The file it comes from is checksummed by its reader.)
+    if (s.table && validTable(t, s.table)) {
+      t.table = s.table.slice()
+      let filled = 0
+      for (let b = 0; b < t.table.length; b++) if (t.table[b] !== 0) filled++
+      t.filled = filled
+    } else {
+      let size = 2048
+      while (size < live * 2 + 2) size *= 2
+      t.rehash(size)
+    }
+    return t
+  }
+
   /** Stores the id of a new slot (the next one) and returns it. */
   add(id: string): number {
+    // Grow before the new slot is live: a rehash after it would put the new id in the table, and the insert
+    // below a second time, so that removing it later left a bucket still finding the removed slot.
+    if ((this.filled + 1) * 2 > this.table.length) this.rehash(this.table.length * 2)
     const slot = this.slots++
     if (slot >= this.offsets.length) this.growSlots()
     while (this.used + id.length > this.chars.length) this.chars = grow16(this.chars)
@@ -27,7 +83,6 @@ export class IdTable {
     this.alive[slot] = 1
     this.used += id.length
     this.live++
-    if ((this.filled + 1) * 2 > this.table.length) this.rehash(this.table.length * 2)
     let b = hash(id) & (this.table.length - 1)
     while (this.table[b]! > 0) b = (b + 1) & (this.table.length - 1)
     if (this.table[b] === 0) this.filled++
@@ -123,6 +178,33 @@ export class IdTable {
       this.table.byteLength
     )
   }
+}
+
+/** The ids of an `IdTable` as plain arrays: code units, and per slot its offset, length and liveness. */
+export interface IdTableSnapshot {
+  chars: Uint16Array
+  offsets: Int32Array
+  lengths: Int32Array
+  alive: Uint8Array
+  /** The open-addressing table (slot + 1, 0 empty, -1 deleted); rebuilt when absent. */
+  table?: Int32Array
+}
+
+/** Cheap checks that a saved hash table indexes exactly the live slots and can end every probe. */
+function validTable(t: IdTable, table: Int32Array): boolean {
+  const size = table.length
+  if (size < 2 || (size & (size - 1)) !== 0 || size < t.live * 2) return false
+  let empty = 0
+  let entries = 0
+  for (let b = 0; b < size; b++) {
+    const v = table[b]!
+    if (v === 0) empty++
+    else if (v > 0) {
+      if (v > t.slots || !t.isLive(v - 1)) return false
+      entries++
+    } else if (v !== -1) return false
+  }
+  return empty > 0 && entries === t.live
 }
 
 function grow16(a: Uint16Array): Uint16Array {

@@ -4,6 +4,7 @@
  */
 export {
   CandidateIndex,
+  type CandidateIndexSnapshot,
   type IndexEntry,
   type SearchHit,
   type SearchOptions,
@@ -29,6 +30,7 @@ export {
   ocrCanonical,
   ocrVariants,
 } from './documents.ts'
+export { NAME_KEY_VERSION } from './key-version.ts'
 export { romaniseKhmer } from './khmer-romanise.ts'
 export { type NamePart, type ParsedName, parseName } from './name-parts.ts'
 export { cleanName, foldLatin, icaoTransliterate } from './normalise.ts'

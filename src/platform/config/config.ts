@@ -10,6 +10,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Where the screening index is persisted between starts (default: DATA_DIR/screening-index). */
+  SCREENING_INDEX_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -96,6 +98,7 @@ export type Config = Readonly<{
   port: number
   host: string
   dataDir: string
+  screeningIndexDir: string
   databaseUrl: string | undefined
   demo: boolean
   serveWeb: boolean
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     dataDir,
+    screeningIndexDir: resolve(c.SCREENING_INDEX_DIR ?? join(dataDir, 'screening-index')),
     databaseUrl: c.DATABASE_URL,
     demo: c.DEMO,
     serveWeb: c.SERVE_WEB,
