@@ -3,7 +3,7 @@ import { api } from '../api/client.ts'
 import type { AuditEntry } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
-import { TextField } from '../ui/field.tsx'
+import { DateField, TextField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 
 type Verify = {
@@ -87,8 +87,8 @@ export function AuditPage() {
         <TextField label={t('web.audit.actor')} value={filters.actor} onChange={set('actor')} />
         <TextField label={t('web.audit.action')} value={filters.action} onChange={set('action')} />
         <TextField label={t('web.audit.resource')} value={filters.resource} onChange={set('resource')} />
-        <TextField label={t('web.audit.from')} type="date" value={filters.from} onChange={set('from')} />
-        <TextField label={t('web.audit.to')} type="date" value={filters.to} onChange={set('to')} />
+        <DateField label={t('web.audit.from')} value={filters.from} onChange={set('from')} />
+        <DateField label={t('web.audit.to')} value={filters.to} onChange={set('to')} />
       </search>
       {log.loading && !log.data ? (
         <Loading />
