@@ -3,7 +3,7 @@ import { ApiError, api, newIdempotencyKey } from '../api/client.ts'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ProtectionError } from '../protection/shared.tsx'
-import type { IdentificationForm, Provider } from '../protection/types.ts'
+import type { Provider } from '../protection/types.ts'
 import { CheckboxField, SelectField, TextField } from '../ui/field.tsx'
 import { PHOTO_ACCEPT, putPhoto } from './photo-upload.ts'
 import { emptyReferral, ReferralFields, type ReferralForm, referralBody } from './referral-fields.tsx'
@@ -37,7 +37,6 @@ export function ReturneeForm(p: {
   editing: Returnee | null
   provinces: Province[]
   providers: Provider[]
-  identificationForm: IdentificationForm | undefined
   onSaved(r: Registered, edited: boolean): void
   onCancelEdit(): void
 }) {
@@ -67,10 +66,14 @@ export function ReturneeForm(p: {
     ]
     const providerId = referral.providerId || p.providers[0]?.id || ''
     const offered = p.providers.find((x) => x.id === providerId)?.services ?? []
+    const fromNeeds = services.filter((s) => offered.includes(s))
+    // With no need ticked, a flagged person is referred for shelter (or what the provider offers first), so the
+    // flag and a reason are enough to send the referral.
+    const fallback = offered.includes('shelter') ? ['shelter'] : offered.slice(0, 1)
     setReferral({
       ...referral,
       providerId,
-      services: referral.services.length ? referral.services : services.filter((s) => offered.includes(s)),
+      services: referral.services.length ? referral.services : fromNeeds.length ? fromNeeds : fallback,
       answers: { ...prefilledAnswers(fields), ...referral.answers },
     })
   }
@@ -284,7 +287,6 @@ export function ReturneeForm(p: {
           value={referral}
           onChange={setReferral}
           providers={p.providers}
-          form={p.identificationForm}
           fieldError={fieldError}
         />
       )}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react'
+import { api } from '../api/client.ts'
+import type { Post } from '../api/types.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+
+// Points of entry change with an administrator's edit, not within a session: one list serves every screen.
+let posts: Promise<Post[]> | null = null
+
+/**
+ * A post's name in the reader's language ("Poipet International Checkpoint"), never its code (LAND-POIPET); the
+ * code is shown only until the list arrives, or for a reader who may not list posts.
+ */
+export function usePostName(code: string | null | undefined): string {
+  const { locale } = useI18n()
+  const [list, setList] = useState<Post[] | null>(null)
+  useEffect(() => {
+    if (!code) return
+    posts ??= api<Post[]>('GET', '/api/posts').catch(() => {
+      posts = null
+      return []
+    })
+    let live = true
+    posts.then((l) => live && setList(l))
+    return () => {
+      live = false
+    }
+  }, [code])
+  if (!code) return ''
+  const post = list?.find((p) => p.code === code)
+  return post ? (locale === 'km' ? post.nameKm : post.nameEn) : code
+}
