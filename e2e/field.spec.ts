@@ -4,6 +4,8 @@ import { expect, requireChromium, signIn, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
+const POIPET_CENTRE = '7a0c1d2e-0001-4000-8000-000000000001'
+
 async function as(browser: Browser, username: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
   await signIn(page, username)
@@ -46,6 +48,8 @@ test('a trafficking-flagged returnee is registered and referred by keyboard alon
   await kb.type('t')
   await expect(page.getByLabel('សញ្ញាណនៃការជួញដូរមនុស្ស')).toBeChecked()
   await expect(page.getByLabel('បញ្ជូនទៅកិច្ចការពារ')).toBeChecked()
+  // The referral goes to MoSVY's centre in the post's province unless the officer chooses another.
+  await expect(page.getByTestId('referral').getByRole('combobox').first()).toHaveValue(POIPET_CENTRE)
   // The flag group and the needs group are one Tab stop each; then the referral box, then the reason.
   await kb.press('Tab', 3)
   await expect(page.getByLabel('មូលហេតុនៃការបញ្ជូន')).toBeFocused()

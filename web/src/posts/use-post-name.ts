@@ -12,6 +12,13 @@ let posts: Promise<Post[]> | null = null
  */
 export function usePostName(code: string | null | undefined): string {
   const { locale } = useI18n()
+  const post = usePost(code)
+  if (!code) return ''
+  return post ? (locale === 'km' ? post.nameKm : post.nameEn) : code
+}
+
+/** The post itself (its province, its neighbour), once the shared list has arrived. */
+export function usePost(code: string | null | undefined): Post | undefined {
   const [list, setList] = useState<Post[] | null>(null)
   useEffect(() => {
     if (!code) return
@@ -25,7 +32,5 @@ export function usePostName(code: string | null | undefined): string {
       live = false
     }
   }, [code])
-  if (!code) return ''
-  const post = list?.find((p) => p.code === code)
-  return post ? (locale === 'km' ? post.nameKm : post.nameEn) : code
+  return code ? list?.find((p) => p.code === code) : undefined
 }
