@@ -45,6 +45,41 @@ function verdict(v: Verify, t: Translate, count: string, formatDateTime: (iso: s
 }
 const PAGE = 50
 
+/** An action or record type in words; one the catalog does not name yet stays a code, marked as such. */
+function named(t: Translate, group: 'actions' | 'resources', code: string) {
+  const key = `web.audit.${group}.${code}`
+  const words = t(key)
+  return words === key ? <code>{code}</code> : words
+}
+
+/**
+ * The entry's details folded, one field a line when opened: 50 rows of raw JSON made the page 4,900 px tall.
+ * Field names and values are the record's own data, shown as written.
+ */
+function AuditDetails({ details }: { details: unknown }) {
+  const { t } = useI18n()
+  const fields =
+    details && typeof details === 'object' ? Object.entries(details as Record<string, unknown>) : []
+  if (fields.length === 0) return <>—</>
+  return (
+    <details className="audit-details">
+      <summary>{t('web.audit.detailsCount', { count: fields.length })}</summary>
+      <dl>
+        {fields.map(([k, v]) => (
+          <div key={k}>
+            <dt>
+              <code>{k}</code>
+            </dt>
+            <dd>
+              <code>{typeof v === 'string' ? v : JSON.stringify(v)}</code>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  )
+}
+
 export function AuditPage() {
   const { t, formatDateTime, formatNumber } = useI18n()
   const [filters, setFilters] = useState({ actor: '', action: '', resource: '', from: '', to: '' })
@@ -110,19 +145,17 @@ export function AuditPage() {
           <tbody>
             {log.data?.items.map((e) => (
               <tr key={e.seq}>
-                <td>{e.seq}</td>
+                <td>{formatNumber(e.seq)}</td>
                 <td>{formatDateTime(e.at)}</td>
                 <td>{e.actorUsername ?? '—'}</td>
+                <td>{named(t, 'actions', e.action)}</td>
                 <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>
-                  {e.resource}
-                  {e.recordId && <div className="muted">{e.recordId}</div>}
+                  {named(t, 'resources', e.resource)}
+                  {e.recordId && <code className="muted record-id">{e.recordId}</code>}
                 </td>
                 <td>{e.ip ?? '—'}</td>
                 <td>
-                  <code className="details">{JSON.stringify(e.details)}</code>
+                  <AuditDetails details={e.details} />
                 </td>
               </tr>
             ))}
