@@ -66,6 +66,10 @@ export function ReturneeForm(p: {
   // The first name box; TextField renders its own input, so it is found inside the form.
   const focusFirst = () => formRef.current?.querySelector('input')?.focus()
   useEffect(focusFirst, [])
+  // A refusal puts the cursor on the first field it names, so the officer corrects it without the mouse.
+  useEffect(() => {
+    if (error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [error])
   const set = (k: keyof Fields) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value })
   const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined)
 
