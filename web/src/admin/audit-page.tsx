@@ -147,7 +147,7 @@ export function AuditPage() {
               <tr key={e.seq}>
                 <td>{formatNumber(e.seq)}</td>
                 <td>{formatDateTime(e.at)}</td>
-                <td>{e.actorUsername ?? '—'}</td>
+                <td translate="no">{e.actorUsername ?? '—'}</td>
                 <td>{named(t, 'actions', e.action)}</td>
                 <td>
                   {named(t, 'resources', e.resource)}

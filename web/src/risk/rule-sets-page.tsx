@@ -64,9 +64,11 @@ export function RuleSetsPage() {
             {list.data?.items.map((v) => (
               <tr key={v.id}>
                 <td>
-                  <Link to={`/risk/rule-set?id=${v.id}`}>{v.versionId}</Link>
+                  <Link to={`/risk/rule-set?id=${v.id}`}>
+                    <code>{v.versionId}</code>
+                  </Link>
                 </td>
-                <td>{v.name}</td>
+                <td translate="no">{v.name}</td>
                 <td>
                   <StatusBadge status={v.status} />
                   {v.status === 'draft' && v.submitted && (
