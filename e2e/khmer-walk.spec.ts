@@ -18,11 +18,13 @@ const PROPER_NAMES = new Set([
   ...['Chan', 'Sreypov', 'Keo', 'Sophea', 'Kim', 'Dara', 'Ouch', 'Sokha'],
 ])
 const KEYS = new Set(['Alt', 'Enter', 'Tab', 'Esc', 'Escape', 'Shift', 'Space'])
+// Printing terms the Khmer wording keeps in brackets after its own words, as document examiners say them.
+const TERMS = new Set(['intaglio'])
 
 function strayLatin(text: string): string[] {
   const words = text.match(/[A-Za-z][A-Za-z0-9_'’-]*/g) ?? []
   return words.filter((w) => {
-    if (PROPER_NAMES.has(w) || KEYS.has(w)) return false
+    if (PROPER_NAMES.has(w) || KEYS.has(w) || TERMS.has(w)) return false
     // Codes and names in capitals (GDI, KHM, MoSVY's HTCDS, DARA); a single letter is a chip's typed key.
     if (/^[A-Z0-9_-]+$/.test(w) && !w.includes('_')) return false
     return true

@@ -75,8 +75,8 @@ export function RuleSetsPage() {
                     <div className="muted">{t('risk-web.ruleSets.submitted')}</div>
                   )}
                 </td>
-                <td>{v.authors.join(', ')}</td>
-                <td>{v.reviewedBy ?? '—'}</td>
+                <td translate="no">{v.authors.join(', ')}</td>
+                <td translate="no">{v.reviewedBy ?? '—'}</td>
                 <td>{formatDateTime(v.updatedAt)}</td>
               </tr>
             ))}
