@@ -128,6 +128,7 @@ test('the language chosen on the sign-in page is kept at sign-in and stays the p
 
   // And the other way: English chosen on the sign-in page wins over the stored Khmer.
   await other.getByRole('button', { name: /ចាកចេញ|Sign out/ }).click()
+  await expect(other.getByLabel('ឈ្មោះអ្នកប្រើ')).toBeVisible()
   await other.getByRole('button', { name: 'English' }).click()
   await other.getByLabel('Username').fill('customs.bavet')
   await other.getByLabel('Password').fill(E2E_PASSWORD)

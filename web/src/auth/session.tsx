@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts'
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts'
 import type { Session } from '../api/types.ts'
 import { type Locale, useI18n } from '../i18n/i18n.tsx'
 
@@ -55,8 +55,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async changeLocale(next) {
         setLocale(next)
-        if (!session) setChosenBeforeSignIn(true)
-        if (session) replace(await api<Session>('PUT', '/api/auth/locale', { body: { locale: next } }))
+        if (!session) return setChosenBeforeSignIn(true)
+        try {
+          replace(await api<Session>('PUT', '/api/auth/locale', { body: { locale: next } }))
+        } catch (err) {
+          // Chosen while the session was ending (a sign-out in flight): it is a choice for the next sign-in.
+          if (err instanceof ApiError && err.status === 401) setChosenBeforeSignIn(true)
+          else throw err
+        }
       },
       can: (capability) => session?.capabilities.includes(capability) ?? false,
     }),
