@@ -59,7 +59,8 @@ test('a supervisor opens a shift and watches the post board count an entry witho
   await bar.getByRole('button', { name: 'Open shift' }).click()
   await bar.getByLabel('Counter').fill('b7')
   await bar.getByRole('button', { name: 'Open shift' }).click()
-  await expect(bar).toContainText('LAND-POIPET · counter B7')
+  // The post by its name, not its code.
+  await expect(bar).toContainText('Poipet International Border Checkpoint · counter B7')
 
   await page
     .getByRole('navigation', { name: 'Main navigation' })

@@ -9,6 +9,7 @@ import { seedDemoProviders } from './protection/seed-providers.ts'
 import { type SeedCounts, seedReference } from './reference/seed-reference.ts'
 import { seedDemoReturnees } from './returns/seed-demo-returnees.ts'
 import { seedDefaultRuleSet } from './risk/seed-rule-set.ts'
+import { seedDemoDay } from './seed-demo-day.ts'
 
 export interface SeedResult {
   reference: SeedCounts
@@ -68,6 +69,8 @@ async function seedDemoTraffic(db: Db, crossings: number, out?: Writable): Promi
   const returns = out ? progressBar(out, 'Demo returnees', count) : undefined
   await seedDemoReturnees({ db, count, onProgress: (n) => returns?.update(n) })
   returns?.done()
+  // Today's protection work at Poipet and Bavet, so the referral inbox and every stage of a case have something.
+  await seedDemoDay({ db })
 }
 
 export function printDemoCredentials(out: Writable, users: DemoCredential[]): void {

@@ -47,6 +47,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
           password: req.body.password,
           ip: req.ip,
           userAgent: req.headers['user-agent'] ?? null,
+          locale: req.body.locale,
         }),
       )
       if (!result.ok) throw new AppError(result.code)

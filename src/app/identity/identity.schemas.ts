@@ -11,7 +11,12 @@ export const username = text()
 
 const password = text().min(1).max(PASSWORD_MAX_LENGTH)
 
-export const SignInBody = z.strictObject({ username: text().min(1).max(100), password })
+export const SignInBody = z.strictObject({
+  username: text().min(1).max(100),
+  password,
+  /** Sent only when the language was chosen on the sign-in page; it then becomes the profile's. */
+  locale: z.enum(['en', 'km']).optional(),
+})
 export const ChangePasswordBody = z.strictObject({ currentPassword: password, newPassword: password })
 export const LocaleBody = z.strictObject({ locale: z.enum(['en', 'km']) })
 

@@ -2,6 +2,7 @@ import { appendAudit } from '../../platform/audit/audit-log.ts'
 import { burnPasswordCheck, verifyPassword } from '../../platform/auth/password-hash.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import type { UserRow } from '../../platform/db/schema.ts'
+import type { Locale } from '../../platform/i18n/catalog.ts'
 import { countPasswordFailure, isLocked, minutesUntil } from './password-failures.ts'
 import type { SessionPolicy } from './session-policy.ts'
 import { hashToken, newToken } from './session-token.ts'
@@ -15,6 +16,8 @@ export interface SignInOptions {
   password: string
   ip: string | null
   userAgent: string | null
+  /** The language chosen on purpose on the sign-in page: it becomes the profile's (kept, and stored). */
+  locale?: Locale
   now?: Date
 }
 
@@ -84,7 +87,15 @@ export async function signIn(o: SignInOptions): Promise<SignInResult> {
     ip: o.ip,
     userAgent: o.userAgent,
   })
-  const updated = await updateUserRow(o.trx, user.id, { failed_signins: 0, locked_until: null })
+  const chosen = o.locale && o.locale !== user.locale ? { locale: o.locale } : {}
+  const updated = await updateUserRow(o.trx, user.id, { failed_signins: 0, locked_until: null, ...chosen })
   await appendAudit(o.trx, who, { action: 'sign_in', resource: 'session', recordId: user.id })
+  if (chosen.locale)
+    await appendAudit(o.trx, who, {
+      action: 'set_locale',
+      resource: 'user',
+      recordId: user.id,
+      details: { locale: chosen.locale },
+    })
   return { ok: true, token, csrfToken, user: updated }
 }

@@ -68,7 +68,7 @@ export async function saveCaseRecord(
 
 export interface TimelineEntry {
   caseId: string
-  kind: 'opened' | 'transition' | 'referral' | 'service' | 'followUp'
+  kind: 'opened' | 'transition' | 'referral' | 'service' | 'followUp' | 'identified'
   event: string
   from?: string | null
   to?: string | null

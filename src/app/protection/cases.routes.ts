@@ -7,10 +7,12 @@ import type { AppContext } from '../../platform/http/context.ts'
 import { replyCreated } from '../../platform/http/idempotency.ts'
 import { authorize } from '../identity/authorize.ts'
 import { changeCase } from './change-case.ts'
+import { identifyCasePerson } from './identify-case-person.ts'
 import { listCases } from './list-cases.ts'
 import { openCase } from './open-case.ts'
-import { CaseCommandBody, CaseQuery, IdParams, OpenCaseBody } from './protection.schemas.ts'
-import { CaseSummaryView, CaseView } from './protection.views.ts'
+import { presentIdentification } from './person.presenter.ts'
+import { Answers, CaseCommandBody, CaseQuery, IdParams, OpenCaseBody } from './protection.schemas.ts'
+import { CaseSummaryView, CaseView, IdentificationView } from './protection.views.ts'
 import { readCase } from './read-case.ts'
 import { auditRefusal } from './refusal-audit.ts'
 
@@ -65,6 +67,24 @@ export async function casesRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/protection/cases/:id',
     { schema: { tags, params: IdParams, response: { 200: CaseView } } },
     async (req) => readCase({ db, actor: actorOf(req), caseId: req.params.id }),
+  )
+
+  // The social worker completes the identification the border left for them (a mass-return referral).
+  r.post(
+    '/api/protection/cases/:id/identification',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: z.strictObject({ answers: Answers }),
+        response: { 201: IdentificationView, 200: IdentificationView },
+      },
+    },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'protection.cases.identify', async (trx, actor) => {
+        const row = await identifyCasePerson({ trx, actor, caseId: req.params.id, answers: req.body.answers })
+        return presentIdentification(row)
+      }),
   )
 
   r.post(

@@ -50,6 +50,7 @@ export const ReferralView = ReferralStatusView.extend({
   services: z.array(z.string()),
   note: z.string(),
   basis: z.string(),
+  identificationPending: z.boolean(),
   override: z.object({ ground: z.string(), reason: z.string(), overridden: z.array(z.string()) }).nullable(),
   createdBy: z.string().nullable(),
   steps: z.record(

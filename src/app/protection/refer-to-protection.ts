@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { can } from '../../domain/identity/policy.ts'
 import { canRefer, type OverrideGround } from '../../domain/protection/consent.ts'
+import { checkAnswerValues, missingAnswers } from '../../domain/protection/identification-answers.ts'
 import type { Answers } from '../../domain/protection/identification-form.ts'
 import type { ServiceType } from '../../domain/protection/organisation.ts'
 import { createReferral } from '../../domain/protection/referral-workflow.ts'
@@ -10,17 +11,24 @@ import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { addTimeline, findCase } from './cases.repository.ts'
 import { findPerson, listConsents, toConsentRecord } from './persons.repository.ts'
-import type { PersonRow, ReferralRow } from './protection.tables.ts'
+import type { IdentificationRow, PersonRow, ReferralRow } from './protection.tables.ts'
 import { domainActor, json, unwrap } from './protection-actor.ts'
 import { toOrganisation } from './provider.presenter.ts'
 import { lockProvider } from './providers.repository.ts'
 import { type ConsentInput, recordConsent } from './record-consent.ts'
-import type { PersonInput } from './record-person.ts'
+import { type PersonInput, recordPerson } from './record-person.ts'
 import { type ScreeningContext, screenIdentification } from './screen-identification.ts'
 
 /** A person met at the border (recorded and screened now), or one a social worker already follows. */
 export type ReferralSubject =
-  | { kind: 'new'; person: PersonInput; answers: Answers; context: ScreeningContext }
+  | {
+      kind: 'new'
+      person: PersonInput
+      answers: Answers
+      context: ScreeningContext
+      /** Incomplete answers record the person only: the receiving social worker completes the identification. */
+      identifyLater?: boolean
+    }
   | { kind: 'existing'; personId: string; caseId: string | null }
 
 export interface ReferOptions {
@@ -32,6 +40,23 @@ export interface ReferOptions {
   services: ServiceType[]
   note: string
   override: { ground: OverrideGround; reason: string } | null
+  /** Consent never asked goes ahead as pending, for the receiving social worker to ask (see `canRefer`). */
+  consentLater?: boolean
+}
+
+/** The person and, when the answers are complete (or must be), their screening. */
+async function newSubject(
+  o: ReferOptions,
+  s: Extract<ReferralSubject, { kind: 'new' }>,
+  agencyCode: string,
+  at: Date,
+): Promise<{ person: PersonRow; identification: IdentificationRow | null }> {
+  if (s.identifyLater && missingAnswers(s.answers).length > 0) {
+    unwrap(checkAnswerValues(s.answers))
+    const person = await recordPerson({ trx: o.trx, actor: o.actor, person: s.person, agencyCode })
+    return { person, identification: null }
+  }
+  return screenIdentification({ ...s, trx: o.trx, actor: o.actor, agencyCode, at })
 }
 
 async function existingPerson(o: ReferOptions, personId: string): Promise<PersonRow> {
@@ -62,10 +87,7 @@ export async function referToProtection(o: ReferOptions): Promise<ReferralRow> {
     ),
   )
   const s = o.subject
-  const screened =
-    s.kind === 'new'
-      ? await screenIdentification({ ...s, trx: o.trx, actor: o.actor, agencyCode: provider.agency_code, at })
-      : undefined
+  const screened = s.kind === 'new' ? await newSubject(o, s, provider.agency_code, at) : undefined
   const person = screened?.person ?? (await existingPerson(o, (s as { personId: string }).personId))
   const caseId = s.kind === 'existing' ? s.caseId : null
   if (caseId && (await findCase(o.trx, caseId))?.person_id !== person.id)
@@ -80,6 +102,7 @@ export async function referToProtection(o: ReferOptions): Promise<ReferralRow> {
         fromOrganisationId: actor.organisationId,
         toOrganisationId: planned.toOrganisationId,
         ...(o.override ? { override: o.override } : {}),
+        ...(o.consentLater ? { consentLater: true } : {}),
       },
       actor,
     ),
@@ -90,7 +113,7 @@ export async function referToProtection(o: ReferOptions): Promise<ReferralRow> {
       id,
       person_id: person.id,
       case_id: caseId,
-      identification_id: screened?.identification.id ?? null,
+      identification_id: screened?.identification?.id ?? null,
       provider_id: provider.id,
       from_agency: planned.fromOrganisationId,
       from_post: o.actor.postCode,

@@ -39,6 +39,8 @@ export function presentReferral(
     services: r.services,
     note: r.note,
     basis: r.basis,
+    /** Referred from a mass return before the screening: the receiving social worker completes it. */
+    identificationPending: r.identification_id === null && r.case_id === null,
     override: r.override as { ground: string; reason: string; overridden: string[] } | null,
     createdBy: names.get(r.created_by) ?? null,
     steps: Object.fromEntries(

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { assessIdentification } from '../../domain/protection/identification.ts'
 import { IDENTIFICATION_FORM } from '../../domain/protection/identification-form.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
@@ -10,8 +9,7 @@ import { authorize } from '../identity/authorize.ts'
 import { presentIdentification } from './person.presenter.ts'
 import { Answers, ScreeningBody } from './protection.schemas.ts'
 import { IdentificationView } from './protection.views.ts'
-import { unwrap } from './protection-actor.ts'
-import { screenIdentification } from './screen-identification.ts'
+import { assessComplete, screenIdentification } from './screen-identification.ts'
 
 const tags = ['protection']
 const AssessBody = z.strictObject({ answers: Answers })
@@ -44,7 +42,7 @@ export async function screeningsRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, body: AssessBody, response: { 200: AssessmentView } } },
     async (req) => {
       authorize(actorOf(req), 'create', 'identification')
-      const result = unwrap(assessIdentification(req.body.answers))
+      const result = assessComplete(req.body.answers)
       return {
         outcome: result.outcome,
         isChild: result.isChild,

@@ -6,6 +6,9 @@ import { json } from './protection-actor.ts'
  * purpose (we do not invent them) and the bed counts are demo figures, not the facilities' real capacity.
  * Fixed ids and ON CONFLICT DO NOTHING make it safe when several processes start at once.
  */
+/** The MoSVY transit centre at Poipet: the demo day's referrals go there. */
+export const POIPET_TRANSIT_CENTRE = '7a0c1d2e-0001-4000-8000-000000000001'
+
 const DEMO_PROVIDERS = [
   {
     id: '7a0c1d2e-0001-4000-8000-000000000001',

@@ -57,7 +57,10 @@ export function referralOptions(
       person: personOf(r, day),
       answers: age !== null && req.answers.age === undefined ? { ...req.answers, age } : req.answers,
       context: 'returnee',
+      // The officer at a mass return flags and refers; identification and consent are the social worker's.
+      identifyLater: true,
     },
+    consentLater: true,
     consents: req.consents,
     providerId: req.providerId,
     services: req.services,

@@ -125,8 +125,12 @@ describe.each(engines())('returnee registration on %s', (engine) => {
       answers: presumedVictimAnswers,
     }
     const before = await countReturnees(t)
+    // Consent refused (not merely not yet asked) blocks the referral, and with it the registration.
     const refused = await register(officer, returneeBody({ givenLatin: 'Refused' }), {
-      referral: { ...referral, consents: [] },
+      referral: {
+        ...referral,
+        consents: [consent('services'), { ...consent('sharing'), decision: 'refused' }],
+      },
     })
     expect(refused.statusCode).toBe(422)
     expect(await countReturnees(t)).toBe(before)

@@ -48,8 +48,8 @@ export const ReferralFields = z.strictObject({
   providerId: z.uuid(),
   services: z.array(z.enum(SERVICE_TYPES)).min(1).max(SERVICE_TYPES.length),
   note: multilineText().trim().min(3).max(500),
-  consents: z.array(ConsentBody).max(10),
-  answers: Answers,
+  consents: z.array(ConsentBody).max(10).default([]),
+  answers: Answers.default({}),
 })
 
 export const RegisterBody = z.strictObject({

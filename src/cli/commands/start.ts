@@ -47,11 +47,12 @@ export const startCommand: Command = {
       log: app.log,
     })
     const address = await app.listen({ port: config.port, host: config.host })
-    printDemoCredentials(io.stdout, demoUsers)
     io.stdout.write(
       `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs` +
         `${config.serveWeb ? '' : '; API only, SERVE_WEB=false'})\n`,
     )
+    // Last, as one block once the server answers, so the passwords are not lost among the request log lines.
+    printDemoCredentials(io.stdout, demoUsers)
 
     // Keeps crash recovery short on PGlite, and clears dead sessions and old idempotency keys on both engines.
     const timer = setInterval(async () => {

@@ -63,6 +63,25 @@ describe('consent', () => {
     expect(result.ok ? undefined : result.error.code).toBe('protection.errors.consentRefused')
   })
 
+  it('lets consent never asked be asked later by the receiving agency, when the referrer says so', () => {
+    expect(canRefer([], shelterReferral({ consentLater: true }), socialWorker)).toEqual({
+      ok: true,
+      value: { basis: 'consentPending', pending: ['services', 'sharing'] },
+    })
+    const oneGiven = canRefer(
+      [consent('services', 'given')],
+      shelterReferral({ consentLater: true }),
+      socialWorker,
+    )
+    expect(oneGiven).toEqual({ ok: true, value: { basis: 'consentPending', pending: ['sharing'] } })
+  })
+
+  it('never lets "later" pass over a refusal', () => {
+    const records = [consent('services', 'given'), consent('sharing', 'refused')]
+    const result = canRefer(records, shelterReferral({ consentLater: true }), socialWorker)
+    expect(result.ok ? undefined : result.error.code).toBe('protection.errors.consentRefused')
+  })
+
   it('lets a permitted role override with a ground and a written reason, returning what to audit', () => {
     const override = {
       ground: 'vitalInterest',

@@ -62,6 +62,11 @@ export interface ReferralRequest {
   fromOrganisationId: string
   toOrganisationId: string
   override?: { ground: OverrideGround; reason: string }
+  /**
+   * The referrer was not the one to ask (a border officer in a mass return): consent never asked may be asked
+   * by the receiving social worker, so the referral goes ahead with consent pending. A refusal still blocks.
+   */
+  consentLater?: boolean
 }
 
 export interface ConsentPolicy {
@@ -83,6 +88,7 @@ export function requiredPurposes(referral: ReferralRequest): ConsentPurpose[] {
 
 export type ReferralPermission =
   | { basis: 'consent' }
+  | { basis: 'consentPending'; pending: ConsentPurpose[] }
   | { basis: 'override'; overridden: ConsentPurpose[]; ground: OverrideGround; reason: string; by: string }
 
 /**
@@ -100,6 +106,8 @@ export function canRefer(
   const refused = lacking.filter((p) => consentStatus(consents, p) !== 'notAsked')
   const blocked = refused.length > 0 ? PROTECTION_ERRORS.consentRefused : PROTECTION_ERRORS.consentRequired
   const { override } = referral
+  if (refused.length === 0 && referral.consentLater && !override)
+    return ok({ basis: 'consentPending', pending: lacking })
   if (!override) return fail(blocked, { purposes: lacking.join(', ') })
   if (!actor.roles.some((r) => policy.overrideRoles.includes(r)))
     return fail(PROTECTION_ERRORS.overrideNotPermitted)

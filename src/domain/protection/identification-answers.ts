@@ -45,7 +45,8 @@ export function missingAnswers(answers: Answers, form: FormDefinition = IDENTIFI
     .map((q) => q.id)
 }
 
-export function validateAnswers(
+/** Every given answer is on the form and possible; unanswered questions are not checked here. */
+export function checkAnswerValues(
   answers: Answers,
   form: FormDefinition = IDENTIFICATION_FORM,
 ): Result<Answers> {
@@ -56,6 +57,15 @@ export function validateAnswers(
     if (!question) return fail(PROTECTION_ERRORS.unknownQuestion, { question: id })
     if (!validAnswer(question, value)) return fail(PROTECTION_ERRORS.invalidAnswer, { question: id })
   }
+  return ok(answers)
+}
+
+export function validateAnswers(
+  answers: Answers,
+  form: FormDefinition = IDENTIFICATION_FORM,
+): Result<Answers> {
+  const checked = checkAnswerValues(answers, form)
+  if (!checked.ok) return checked
   const [missing] = missingAnswers(answers, form)
   return missing ? fail(PROTECTION_ERRORS.unansweredQuestion, { question: missing }) : ok(answers)
 }

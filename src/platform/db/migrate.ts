@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014-statistics-cell-keys.ts'
 import * as m0015 from './migrations/0015-disclosure-settings.ts'
 import * as m0016 from './migrations/0016-audit-sealing.ts'
 import * as m0018 from './migrations/0018-cache-versions.ts'
+import * as m0023 from './migrations/0023-referral-consent-pending.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0015-disclosure-settings': m0015,
   '0016-audit-sealing': m0016,
   '0018-cache-versions': m0018,
+  '0023-referral-consent-pending': m0023,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {

@@ -3,7 +3,7 @@ import { api } from '../api/client.ts'
 import type { AuditEntry } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
-import { TextField } from '../ui/field.tsx'
+import { DateField, TextField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 
 type Verify = {
@@ -47,6 +47,41 @@ function verdict(v: Verify, t: Translate, count: string, formatDateTime: (iso: s
   }
 }
 const PAGE = 50
+
+/** An action or record type in words; one the catalog does not name yet stays a code, marked as such. */
+function named(t: Translate, group: 'actions' | 'resources', code: string) {
+  const key = `web.audit.${group}.${code}`
+  const words = t(key)
+  return words === key ? <code>{code}</code> : words
+}
+
+/**
+ * The entry's details folded, one field a line when opened: 50 rows of raw JSON made the page 4,900 px tall.
+ * Field names and values are the record's own data, shown as written.
+ */
+function AuditDetails({ details }: { details: unknown }) {
+  const { t } = useI18n()
+  const fields =
+    details && typeof details === 'object' ? Object.entries(details as Record<string, unknown>) : []
+  if (fields.length === 0) return <>—</>
+  return (
+    <details className="audit-details">
+      <summary>{t('web.audit.detailsCount', { count: fields.length })}</summary>
+      <dl>
+        {fields.map(([k, v]) => (
+          <div key={k}>
+            <dt>
+              <code>{k}</code>
+            </dt>
+            <dd>
+              <code>{typeof v === 'string' ? v : JSON.stringify(v)}</code>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  )
+}
 
 export function AuditPage() {
   const { t, formatDateTime, formatNumber } = useI18n()
@@ -96,8 +131,8 @@ export function AuditPage() {
         <TextField label={t('web.audit.actor')} value={filters.actor} onChange={set('actor')} />
         <TextField label={t('web.audit.action')} value={filters.action} onChange={set('action')} />
         <TextField label={t('web.audit.resource')} value={filters.resource} onChange={set('resource')} />
-        <TextField label={t('web.audit.from')} type="date" value={filters.from} onChange={set('from')} />
-        <TextField label={t('web.audit.to')} type="date" value={filters.to} onChange={set('to')} />
+        <DateField label={t('web.audit.from')} value={filters.from} onChange={set('from')} />
+        <DateField label={t('web.audit.to')} value={filters.to} onChange={set('to')} />
       </search>
       {log.loading && !log.data ? (
         <Loading />
@@ -119,19 +154,17 @@ export function AuditPage() {
           <tbody>
             {log.data?.items.map((e) => (
               <tr key={e.seq}>
-                <td>{e.seq}</td>
+                <td>{formatNumber(e.seq)}</td>
                 <td>{formatDateTime(e.at)}</td>
-                <td>{e.actorUsername ?? '—'}</td>
+                <td translate="no">{e.actorUsername ?? '—'}</td>
+                <td>{named(t, 'actions', e.action)}</td>
                 <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>
-                  {e.resource}
-                  {e.recordId && <div className="muted">{e.recordId}</div>}
+                  {named(t, 'resources', e.resource)}
+                  {e.recordId && <code className="muted record-id">{e.recordId}</code>}
                 </td>
                 <td>{e.ip ?? '—'}</td>
                 <td>
-                  <code className="details">{JSON.stringify(e.details)}</code>
+                  <AuditDetails details={e.details} />
                 </td>
               </tr>
             ))}

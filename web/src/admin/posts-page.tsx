@@ -65,7 +65,10 @@ export function PostsPage() {
                 </td>
                 <td>{t(`web.posts.types.${p.type}`)}</td>
                 <td>{provinceName(p.provinceCode)}</td>
-                <td>{[p.neighbourCountry, p.neighbourPost].filter(Boolean).join(' — ') || '—'}</td>
+                {/* The neighbour's post is a foreign place name, written as its country writes it: not to be translated. */}
+                <td translate="no">
+                  {[p.neighbourCountry, p.neighbourPost].filter(Boolean).join(' — ') || '—'}
+                </td>
                 <td>{p.active ? t('web.common.active') : t('web.common.inactive')}</td>
                 {canEdit && (
                   <td>

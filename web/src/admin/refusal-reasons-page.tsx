@@ -77,7 +77,7 @@ export function RefusalReasonsPage() {
                 <td>
                   <code>{r.code}</code>
                 </td>
-                <td>{r.nameEn}</td>
+                <td lang="en">{r.nameEn}</td>
                 <td lang="km">{r.nameKm}</td>
                 <td>{r.active ? t('web.common.active') : t('web.common.inactive')}</td>
                 <td>

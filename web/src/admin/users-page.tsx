@@ -104,7 +104,7 @@ export function UsersPage() {
           <tbody>
             {users.data?.items.map((u) => (
               <tr key={u.id}>
-                <td>{u.username}</td>
+                <td translate="no">{u.username}</td>
                 <td>{u.displayName}</td>
                 <td>{t(`web.roles.${u.role}`)}</td>
                 <td>{u.agencyCode}</td>

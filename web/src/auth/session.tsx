@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts'
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts'
 import type { Session } from '../api/types.ts'
 import { type Locale, useI18n } from '../i18n/i18n.tsx'
 
@@ -19,6 +19,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { setLocale, locale } = useI18n()
   const [session, setSession] = useState<Session | null>(null)
   const [loading, setLoading] = useState(true)
+  // A language picked on the sign-in page is a choice made on purpose: it is sent with the sign-in and kept.
+  const [chosenBeforeSignIn, setChosenBeforeSignIn] = useState(false)
 
   const replace = useCallback(
     (s: Session | null) => {
@@ -43,7 +45,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       loading,
       replace,
       async signIn(username, password) {
-        replace(await api<Session>('POST', '/api/auth/sign-in', { body: { username, password }, locale }))
+        const body = { username, password, ...(chosenBeforeSignIn ? { locale } : {}) }
+        replace(await api<Session>('POST', '/api/auth/sign-in', { body, locale }))
+        setChosenBeforeSignIn(false)
       },
       async signOut() {
         await api('POST', '/api/auth/sign-out').catch(() => undefined)
@@ -51,11 +55,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async changeLocale(next) {
         setLocale(next)
-        if (session) replace(await api<Session>('PUT', '/api/auth/locale', { body: { locale: next } }))
+        if (!session) return setChosenBeforeSignIn(true)
+        try {
+          replace(await api<Session>('PUT', '/api/auth/locale', { body: { locale: next } }))
+        } catch (err) {
+          // Chosen while the session was ending (a sign-out in flight): it is a choice for the next sign-in.
+          if (err instanceof ApiError && err.status === 401) setChosenBeforeSignIn(true)
+          else throw err
+        }
       },
       can: (capability) => session?.capabilities.includes(capability) ?? false,
     }),
-    [session, loading, replace, setLocale, locale],
+    [session, loading, replace, setLocale, locale, chosenBeforeSignIn],
   )
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>
 }

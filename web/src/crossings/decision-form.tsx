@@ -3,7 +3,7 @@ import { api, newIdempotencyKey } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useCurrentShift } from '../posts/shift-store.ts'
 import { ErrorBanner } from '../ui/feedback.tsx'
-import { SelectField, TextField } from '../ui/field.tsx'
+import { DateField, SelectField, TextField } from '../ui/field.tsx'
 import { useForm } from '../ui/form.tsx'
 import { CompanionsField, type Recent } from './companions-field.tsx'
 import { DECISIONS, DIRECTIONS, type Inspection, PERMIT_TYPES, PURPOSES, TRANSPORTS } from './types.ts'
@@ -183,9 +183,8 @@ export function DecisionForm({
             value={v.permitNumber}
             onChange={f.set('permitNumber')}
           />
-          <TextField
+          <DateField
             label={t('crossings.form.validUntil')}
-            type="date"
             value={v.validUntil}
             onChange={f.set('validUntil')}
           />

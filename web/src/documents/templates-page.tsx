@@ -77,7 +77,7 @@ export function TemplatesPage() {
               <tr key={c.id}>
                 <td>
                   {name(c)}
-                  <div className="muted">{c.id}</div>
+                  <code className="muted record-id">{c.id}</code>
                   {c.toBeConfirmed && (
                     <span className="tag-confirm">{t('documents.examination.to_be_confirmed')}</span>
                   )}

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react'
+import * as fmt from './format.ts'
 
-export type Locale = 'en' | 'km'
+export type Locale = fmt.Locale
 type Messages = Record<string, string>
 
 // The same catalogs the server uses: one file per area, the file name is the first segment of each key.
@@ -21,16 +22,14 @@ for (const [path, content] of Object.entries(files)) {
   if (match) flatten(match[2]!, content, catalogs[match[1] as Locale])
 }
 
+/** A number given as a parameter is written in the interface's digits ("ថ្ងៃទី ១", never "ថ្ងៃទី 1"). */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const template = catalogs[locale][key] ?? catalogs.en[key] ?? key
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
-}
-
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en'),
-  km: new Intl.NumberFormat('km-KH', { numberingSystem: 'khmr' }),
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole
+    const value = params[name]
+    return typeof value === 'number' ? fmt.formatNumber(value, locale) : String(value)
+  })
 }
 
 interface I18n {
@@ -39,6 +38,9 @@ interface I18n {
   t(key: string, params?: Record<string, unknown>): string
   formatNumber(n: number): string
   formatDateTime(iso: string): string
+  /** A calendar day, `yyyy-mm-dd`. */
+  formatDay(day: string): string
+  formatTime(iso: string, seconds?: boolean): string
 }
 
 const Ctx = createContext<I18n | null>(null)
@@ -59,16 +61,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [])
   const value = useMemo<I18n>(() => {
     document.documentElement.lang = locale
-    const dateFormat = new Intl.DateTimeFormat(locale === 'km' ? 'km-KH' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    })
     return {
       locale,
       setLocale,
       t: (key, params) => translate(locale, key, params),
-      formatNumber: (n) => numberFormats[locale].format(n),
-      formatDateTime: (iso) => dateFormat.format(new Date(iso)),
+      formatNumber: (n) => fmt.formatNumber(n, locale),
+      formatDateTime: (iso) => fmt.formatDateTime(iso, locale),
+      formatDay: (day) => fmt.formatDay(day, locale),
+      formatTime: (iso, seconds) => fmt.formatTime(iso, locale, seconds),
     }
   }, [locale, setLocale])
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>

@@ -7,6 +7,7 @@ import { SelectField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 import { cambodiaTime } from './cambodia-time.ts'
 import { HourlyChart } from './hourly-chart.tsx'
+import { usePostName } from './use-post-name.ts'
 import './posts.css'
 import type { BoardSnapshot } from './types.ts'
 import { useBoardStream } from './use-board-stream.ts'
@@ -59,7 +60,8 @@ export function BoardPage() {
 }
 
 function Board({ board }: { board: BoardSnapshot }) {
-  const { t, formatNumber, locale } = useI18n()
+  const { t, formatNumber, formatDay, locale } = useI18n()
+  const postName = usePostName(board.postCode)
   const breakdown = (m: BoardSnapshot['entries']) =>
     t('posts.board.breakdown', {
       admitted: formatNumber(m.admitted),
@@ -69,7 +71,7 @@ function Board({ board }: { board: BoardSnapshot }) {
   return (
     <>
       <p className="muted">
-        {board.postCode} · {t('posts.board.today', { day: board.day })}
+        {postName} · {t('posts.board.today', { day: formatDay(board.day) })}
       </p>
       <ul className="tiles board-tiles" data-testid="board-tiles">
         <li className="tile" data-testid="board-entries">

@@ -3,6 +3,7 @@ import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
 import { cambodiaTime } from './cambodia-time.ts'
+import { usePostName } from './use-post-name.ts'
 import './posts.css'
 import { useCurrentShift } from './shift-store.ts'
 
@@ -19,6 +20,7 @@ export function ShiftBar() {
   const [counter, setCounter] = useState('')
   const [error, setError] = useState<unknown>()
   const [busy, setBusy] = useState(false)
+  const postName = usePostName(current.shift?.postCode)
   if (!can('shift:create') || !current.loaded) return null
 
   const run = async (action: () => Promise<void>) => {
@@ -57,7 +59,7 @@ export function ShiftBar() {
           <span>
             <strong>{t('posts.shift.label')}</strong>{' '}
             {t('posts.shift.current', {
-              post: s.postCode,
+              post: postName,
               counter: s.counter,
               since: cambodiaTime(s.openedAt, locale, true),
             })}

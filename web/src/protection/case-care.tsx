@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { api, newIdempotencyKey } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { SelectField, TextField } from '../ui/field.tsx'
+import { DateField, SelectField, TextField } from '../ui/field.tsx'
 import { ProtectionError } from './shared.tsx'
 import { type CaseView, SERVICES } from './types.ts'
 
@@ -96,9 +96,8 @@ export function CaseCare({ c, onChanged }: { c: CaseView; onChanged(): void }) {
       </ul>
       {!closed && (
         <form className="filters" onSubmit={schedule}>
-          <TextField
+          <DateField
             label={t('cases.followUps.dueDate')}
-            type="date"
             value={due}
             onChange={(e) => setDue(e.target.value)}
           />

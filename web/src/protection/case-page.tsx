@@ -5,6 +5,7 @@ import { CaseActions } from './case-actions.tsx'
 import { CaseCare } from './case-care.tsx'
 import { CaseConsent } from './case-consent.tsx'
 import { CaseDuplicates } from './case-duplicates.tsx'
+import { CaseIdentify } from './case-identify.tsx'
 import { CaseReferral } from './case-referral.tsx'
 import { CaseTimeline } from './case-timeline.tsx'
 import { ProtectionError, personName, useQueryParam } from './shared.tsx'
@@ -20,11 +21,21 @@ export function CasePage() {
   if (!c.data) return <Loading />
   const v = c.data
   const idn = v.identification
+  // Consent the border could not ask comes first: nothing is shared on the person's behalf until it is asked.
+  const notAsked = ['services', 'sharing'].some((p) => (v.consents.status[p] ?? 'notAsked') === 'notAsked')
+  const consent = <CaseConsent c={v} onChanged={() => c.reload()} />
   return (
     <>
       <div className="page-head">
         <h1>{t('cases.case.title', { number: v.number, name: personName(v.person) })}</h1>
       </div>
+      {v.state !== 'closed' && (notAsked || !idn) && (
+        <div className="banner banner-error" role="status" data-testid="case-todo">
+          {notAsked && <p>{t('cases.identify.consentFirst')}</p>}
+          {!idn && <p>{t('cases.identify.pending')}</p>}
+        </div>
+      )}
+      {notAsked && consent}
       <section className="card" aria-labelledby="summary">
         <h2 id="summary">{t('cases.case.summary')}</h2>
         <dl className="facts">
@@ -72,6 +83,7 @@ export function CasePage() {
           )}
         </dl>
       </section>
+      {!idn && v.state !== 'closed' && <CaseIdentify c={v} onChanged={() => c.reload()} />}
       {idn && (
         <section className="card" aria-labelledby="identification">
           <h2 id="identification">{t('cases.case.identification')}</h2>
@@ -93,7 +105,7 @@ export function CasePage() {
       {v.person && <CaseDuplicates personId={v.person.id} onChanged={() => c.reload()} />}
       <CaseActions c={v} onChanged={() => c.reload()} />
       <CaseCare c={v} onChanged={() => c.reload()} />
-      <CaseConsent c={v} onChanged={() => c.reload()} />
+      {!notAsked && consent}
       <CaseReferral c={v} onChanged={() => c.reload()} />
       <CaseTimeline entries={v.timeline} />
     </>

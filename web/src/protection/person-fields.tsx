@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n.tsx'
-import { SelectField, TextField } from '../ui/field.tsx'
+import { DateField, SelectField, TextField } from '../ui/field.tsx'
 
 export interface PersonForm {
   givenLatin: string
@@ -85,9 +85,8 @@ export function PersonFields({
           </option>
         ))}
       </SelectField>
-      <TextField
+      <DateField
         label={t('cases.person.birthDate')}
-        type="date"
         value={value.birthDate}
         onChange={set('birthDate')}
         error={fieldError('person.birthDate')}

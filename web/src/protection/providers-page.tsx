@@ -60,7 +60,11 @@ export function ProvidersPage() {
               <tr key={p.id}>
                 <td>
                   {providerLabel(p, locale)}
-                  {p.location && <div className="muted">{p.location}</div>}
+                  {p.location && (
+                    <div className="muted" translate="no">
+                      {p.location}
+                    </div>
+                  )}
                 </td>
                 <td>{p.agencyCode}</td>
                 <td>{p.services.map((s) => t(`protection.services.${s}`)).join(', ')}</td>

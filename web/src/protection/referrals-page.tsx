@@ -78,7 +78,16 @@ export function ReferralsPage() {
                 {'services' in r && (
                   <td>{r.services.map((s) => t(`protection.services.${s}`)).join(', ')}</td>
                 )}
-                <td>{t(`protection.referral.states.${r.state}`)}</td>
+                <td>
+                  {t(`protection.referral.states.${r.state}`)}
+                  {/* What the border left to the social worker comes first in the receiving agency's eyes. */}
+                  {'basis' in r && r.basis === 'consentPending' && r.state === 'pending' && (
+                    <div className="badge">{t('cases.referrals.consentNotAsked')}</div>
+                  )}
+                  {'identificationPending' in r && r.identificationPending && r.state === 'pending' && (
+                    <div className="badge">{t('cases.referrals.identificationPending')}</div>
+                  )}
+                </td>
                 {'person' in r && box === 'incoming' && (
                   <td>
                     <ReferralActions referral={r} onDone={done} onError={setError} />

@@ -4,8 +4,8 @@ import { useI18n } from '../i18n/i18n.tsx'
 import type { PersonName } from './types.ts'
 
 /**
- * Like the shell's error banner, but a refusal by a protection rule is explained by its own message: the
- * detail codes are message keys (`protection.errors.noCapacity`) with parameters, translated here.
+ * Like the shell's error banner, but every detail is listed: a refusal by a protection rule is explained by its
+ * own message, which the server translates (and in which it names a screening question by its wording).
  */
 export function ProtectionError({ error }: { error: unknown }) {
   const { t } = useI18n()
@@ -17,10 +17,8 @@ export function ProtectionError({ error }: { error: unknown }) {
       </div>
     )
   const message = error.code === 'network' ? t('web.common.network_error') : error.message
-  const details = error.details.map((d) => {
-    const params = (d as unknown as { params?: Record<string, unknown> }).params ?? {}
-    return d.code.includes('.') && !d.code.startsWith('validation.') ? t(d.code, params) : d.message
-  })
+  // The server's words, already in the user's language and naming the field or question; each line once.
+  const details = [...new Set(error.details.map((d) => d.message))]
   return (
     <div className="banner banner-error" role="alert">
       <p>{message}</p>

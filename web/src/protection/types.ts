@@ -42,7 +42,8 @@ export interface Referral extends ReferralStatus {
   caseId: string | null
   services: string[]
   note: string
-  basis: 'consent' | 'override'
+  basis: 'consent' | 'override' | 'consentPending'
+  identificationPending: boolean
   override: { ground: string; reason: string } | null
   createdBy: string | null
   steps: Record<string, { by: string | null; at: string; reason: string | null }>

@@ -58,7 +58,12 @@ export function ReturnListImportPage() {
         <Link to="/returns">{t('returns.nav.register')}</Link>
       </div>
       <section className="card form-grid">
-        <p className="hint">{t('returns.import.intro')}</p>
+        <p className="hint">
+          {/* The columns' document is named by its path, a code to look up, not words to translate. */}
+          {t('returns.import.intro').split('{file}')[0]}
+          <code>docs/return-list.md</code>
+          {t('returns.import.intro').split('{file}')[1]}
+        </p>
         <TextField
           label={t('returns.import.listRef')}
           hint={t('returns.import.listRefHint')}

@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/i18n.tsx'
-import { type AnswerMap, ScreeningFields } from '../protection/screening-fields.tsx'
+import type { AnswerMap } from '../protection/screening-fields.tsx'
 import { providerLabel } from '../protection/shared.tsx'
-import type { IdentificationForm, Provider } from '../protection/types.ts'
+import type { Provider } from '../protection/types.ts'
 import { SelectField, TextField } from '../ui/field.tsx'
 
 export interface ReferralForm {
@@ -45,20 +45,20 @@ export function referralBody(r: ReferralForm) {
 }
 
 /**
- * What a referral to protection needs beyond the registration: a short reason, the provider, consent, and the
- * identification screening, pre-filled from the flags (the MoSVY social worker at the counter completes it).
+ * What a referral to protection needs beyond the registration: a short reason and the provider (pre-selected).
+ * Consent is recorded here only if the officer did ask; otherwise the receiving social worker sees "not yet
+ * asked" first and asks. The identification screening is the social worker's, on the case: in a mass return the
+ * officer flags and refers, and the answers the registration gives (age, flagged vulnerabilities) go with it.
  */
 export function ReferralFields({
   value,
   onChange,
   providers,
-  form,
   fieldError,
 }: {
   value: ReferralForm
   onChange(r: ReferralForm): void
   providers: Provider[]
-  form: IdentificationForm | undefined
   fieldError(name: string): string | undefined
 }) {
   const { t, locale } = useI18n()
@@ -83,6 +83,7 @@ export function ReferralFields({
         label={t('cases.refer.provider')}
         value={value.providerId}
         onChange={(e) => set('providerId', e.target.value)}
+        error={fieldError('referral.providerId')}
       >
         <option value="">{t('cases.refer.chooseProvider')}</option>
         {providers.map((p) => (
@@ -102,6 +103,11 @@ export function ReferralFields({
           ))}
         </fieldset>
       )}
+      {value.services.length === 0 && fieldError('referral.services') && (
+        <p className="field-error" role="alert">
+          {fieldError('referral.services')}
+        </p>
+      )}
       <label className="checkbox">
         <input
           type="checkbox"
@@ -110,6 +116,22 @@ export function ReferralFields({
         />
         {t('returns.referral.consent')}
       </label>
+      {!value.consentGiven && <p className="hint">{t('returns.referral.consentLater')}</p>}
+      {value.consentGiven && <ConsentDetails value={value} set={set} />}
+    </div>
+  )
+}
+
+function ConsentDetails({
+  value,
+  set,
+}: {
+  value: ReferralForm
+  set<K extends keyof ReferralForm>(k: K, v: ReferralForm[K]): void
+}) {
+  const { t } = useI18n()
+  return (
+    <>
       <SelectField
         label={t('cases.consent.givenBy')}
         value={value.givenBy}
@@ -139,16 +161,6 @@ export function ReferralFields({
           </option>
         ))}
       </SelectField>
-      {form && (
-        <details>
-          <summary>{t('returns.referral.screening')}</summary>
-          <ScreeningFields
-            form={form}
-            answers={value.answers}
-            onChange={(answers) => set('answers', answers)}
-          />
-        </details>
-      )}
-    </div>
+    </>
   )
 }

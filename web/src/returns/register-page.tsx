@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Post } from '../api/types.ts'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
-import type { IdentificationForm, Provider } from '../protection/types.ts'
+import type { Provider } from '../protection/types.ts'
 import { Link } from '../shell/router.tsx'
 import { ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { SelectField } from '../ui/field.tsx'
@@ -32,9 +32,6 @@ export function ReturnsRegisterPage() {
   const provinces = useFetch<Province[]>('/api/provinces')
   const posts = useFetch<Post[]>(ownPost ? null : '/api/posts')
   const providers = useFetch<Provider[]>('/api/protection/providers?active=true')
-  const form = useFetch<IdentificationForm>(
-    can('referral:create') ? '/api/protection/identification-form' : null,
-  )
   const listPath = sticky.postCode ? `/api/returns?post=${encodeURIComponent(sticky.postCode)}` : null
   const today = useFetch<{ total: number; items: Returnee[] }>(listPath)
 
@@ -113,7 +110,6 @@ export function ReturnsRegisterPage() {
         editing={editing}
         provinces={provinces.data}
         providers={providers.data}
-        identificationForm={form.data}
         onSaved={onSaved}
         onCancelEdit={() => setEditing(null)}
       />

@@ -2,8 +2,9 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import { ApiError, api, newIdempotencyKey } from '../api/client.ts'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
+import { usePost } from '../posts/use-post-name.ts'
 import { ProtectionError } from '../protection/shared.tsx'
-import type { IdentificationForm, Provider } from '../protection/types.ts'
+import type { Provider } from '../protection/types.ts'
 import { CheckboxField, SelectField, TextField } from '../ui/field.tsx'
 import { PHOTO_ACCEPT, putPhoto } from './photo-upload.ts'
 import { emptyReferral, ReferralFields, type ReferralForm, referralBody } from './referral-fields.tsx'
@@ -29,6 +30,15 @@ import {
 } from './types.ts'
 
 /**
+ * Where a referral from this post goes unless the officer chooses: the State's social services (MoSVY's centre)
+ * in the post's province, then any provider there, then the first one listed.
+ */
+function defaultProvider(providers: Provider[], provinceCode: string | undefined): Provider | undefined {
+  const near = providers.filter((x) => x.provinceCode === provinceCode)
+  return near.find((x) => x.type === 'CentralGovernmentOrganisation') ?? near[0] ?? providers[0]
+}
+
+/**
  * Keyboard-first registration: names, sex, born, provinces, phone, then the flag and need chips (letters toggle
  * them), then "refer". Enter anywhere saves and clears for the next returnee, keeping post, group and return type.
  */
@@ -37,7 +47,6 @@ export function ReturneeForm(p: {
   editing: Returnee | null
   provinces: Province[]
   providers: Provider[]
-  identificationForm: IdentificationForm | undefined
   onSaved(r: Registered, edited: boolean): void
   onCancelEdit(): void
 }) {
@@ -52,10 +61,15 @@ export function ReturneeForm(p: {
   // A new key empties the file input, whose value a script cannot set.
   const [photoKey, setPhotoKey] = useState(0)
   const { session } = useSession()
+  const post = usePost(p.sticky.postCode)
   const formRef = useRef<HTMLFormElement>(null)
   // The first name box; TextField renders its own input, so it is found inside the form.
   const focusFirst = () => formRef.current?.querySelector('input')?.focus()
   useEffect(focusFirst, [])
+  // A refusal puts the cursor on the first field it names, so the officer corrects it without the mouse.
+  useEffect(() => {
+    if (error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [error])
   const set = (k: keyof Fields) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value })
   const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined)
 
@@ -65,12 +79,16 @@ export function ReturneeForm(p: {
     const services = [
       ...new Set(fields.needs.map((n) => SERVICE_FOR_NEED[n as keyof typeof SERVICE_FOR_NEED])),
     ]
-    const providerId = referral.providerId || p.providers[0]?.id || ''
+    const providerId = referral.providerId || defaultProvider(p.providers, post?.provinceCode)?.id || ''
     const offered = p.providers.find((x) => x.id === providerId)?.services ?? []
+    const fromNeeds = services.filter((s) => offered.includes(s))
+    // With no need ticked, a flagged person is referred for shelter (or what the provider offers first), so the
+    // flag and a reason are enough to send the referral.
+    const fallback = offered.includes('shelter') ? ['shelter'] : offered.slice(0, 1)
     setReferral({
       ...referral,
       providerId,
-      services: referral.services.length ? referral.services : services.filter((s) => offered.includes(s)),
+      services: referral.services.length ? referral.services : fromNeeds.length ? fromNeeds : fallback,
       answers: { ...prefilledAnswers(fields), ...referral.answers },
     })
   }
@@ -284,7 +302,6 @@ export function ReturneeForm(p: {
           value={referral}
           onChange={setReferral}
           providers={p.providers}
-          form={p.identificationForm}
           fieldError={fieldError}
         />
       )}

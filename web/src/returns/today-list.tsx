@@ -16,17 +16,12 @@ export function TodayList({
   onEdit(r: Returnee): void
   canEdit: boolean
 }) {
-  const { t, locale, formatNumber } = useI18n()
+  const { t, locale, formatNumber, formatTime } = useI18n()
   const province = (code: string | null) => {
     const p = provinces.find((x) => x.code === code)
     return p ? (locale === 'km' ? p.nameKm : p.nameEn) : '—'
   }
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString(locale === 'km' ? 'km-KH' : 'en-GB', {
-      timeZone: 'Asia/Phnom_Penh',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
+  const time = (iso: string) => formatTime(iso)
   return (
     <section className="card" aria-labelledby="today-title" data-testid="today">
       <h2 id="today-title">{t('returns.today.title', { count: formatNumber(total) })}</h2>

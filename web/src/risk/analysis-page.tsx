@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useI18n } from '../i18n/i18n.tsx'
 import { EmptyState, Loading } from '../ui/feedback.tsx'
-import { TextField } from '../ui/field.tsx'
+import { DateField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 import { RiskError } from './risk-shared.tsx'
 
@@ -34,13 +34,8 @@ export function AnalysisPage() {
     <>
       <h1>{t('risk-web.nav.analysis')}</h1>
       <search className="filters">
-        <TextField
-          label={t('web.audit.from')}
-          type="date"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-        />
-        <TextField label={t('web.audit.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <DateField label={t('web.audit.from')} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <DateField label={t('web.audit.to')} value={to} onChange={(e) => setTo(e.target.value)} />
       </search>
       <RiskError error={a.error} />
       {!a.data ? (

@@ -64,17 +64,19 @@ export function RuleSetsPage() {
             {list.data?.items.map((v) => (
               <tr key={v.id}>
                 <td>
-                  <Link to={`/risk/rule-set?id=${v.id}`}>{v.versionId}</Link>
+                  <Link to={`/risk/rule-set?id=${v.id}`}>
+                    <code>{v.versionId}</code>
+                  </Link>
                 </td>
-                <td>{v.name}</td>
+                <td translate="no">{v.name}</td>
                 <td>
                   <StatusBadge status={v.status} />
                   {v.status === 'draft' && v.submitted && (
                     <div className="muted">{t('risk-web.ruleSets.submitted')}</div>
                   )}
                 </td>
-                <td>{v.authors.join(', ')}</td>
-                <td>{v.reviewedBy ?? '—'}</td>
+                <td translate="no">{v.authors.join(', ')}</td>
+                <td translate="no">{v.reviewedBy ?? '—'}</td>
                 <td>{formatDateTime(v.updatedAt)}</td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import { api } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
-import { SelectField, TextField } from '../ui/field.tsx'
+import { DateField, SelectField, TextField } from '../ui/field.tsx'
 import { FormActions, useForm } from '../ui/form.tsx'
 import { CATEGORIES, type PersonEntry, SENSITIVITIES } from './types.ts'
 
@@ -124,15 +124,13 @@ export function PersonForm({
       </div>
       <TextField label={t('watchlists.entry.handling')} value={v.handling} onChange={f.set('handling')} />
       <TextField label={t('watchlists.entry.source')} value={v.source} onChange={f.set('source')} />
-      <TextField
+      <DateField
         label={t('watchlists.entry.validUntil')}
-        type="date"
         value={v.validUntil}
         onChange={f.set('validUntil')}
       />
-      <TextField
+      <DateField
         label={t('watchlists.entry.reviewDate')}
-        type="date"
         value={v.reviewDate}
         onChange={f.set('reviewDate')}
       />

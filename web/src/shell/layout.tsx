@@ -2,6 +2,7 @@ import { type ReactNode, useEffect } from 'react'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ShiftBar } from '../posts/shift-bar.tsx'
+import { usePostName } from '../posts/use-post-name.ts'
 import { LanguageSwitch } from './language-switch.tsx'
 import { Link, navigate } from './router.tsx'
 
@@ -11,7 +12,7 @@ export interface NavItem {
   capability: string | null
 }
 
-// The counter's work comes first, so Alt+1…9 reach it; reference data and administration follow.
+// The counter's work comes first, so Alt+1…9 reach it; reference data and administration follow (no shortcut).
 export const NAV: NavItem[] = [
   { path: '/', label: 'web.nav.home', capability: null },
   { path: '/crossings', label: 'crossings.nav.inspect', capability: 'crossing:create' },
@@ -44,17 +45,21 @@ export const NAV: NavItem[] = [
 ]
 
 /** The role-aware frame: navigation lists only what the policy table lets this role open. */
+const SHORTCUTS = 9
+
 export function Layout({ path, children }: { path: string; children: ReactNode }) {
-  const { t } = useI18n()
+  const { t, formatNumber } = useI18n()
   const { session, signOut, can } = useSession()
   const items = NAV.filter((n) => n.capability === null || can(n.capability))
 
-  // Officers at a counter keep their hands on the keyboard: Alt+1…9 opens the n-th section.
+  // Officers at a counter keep their hands on the keyboard: Alt+1…9 opens the n-th section. Only nine are shown,
+  // since a two-digit shortcut cannot be typed; the physical key is read, so the Khmer layout (which sends "១")
+  // works too.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return
-      const n = Number(e.key)
-      const item = Number.isInteger(n) && n >= 1 ? items[n - 1] : undefined
+      const digit = /^(?:Digit|Numpad)([1-9])$/.exec(e.code)?.[1]
+      const item = digit ? items[Number(digit) - 1] : undefined
       if (item) {
         e.preventDefault()
         navigate(item.path)
@@ -65,6 +70,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
   }, [items])
 
   const user = session!.user
+  const postName = usePostName(user.postCode)
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -82,7 +88,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
             <strong>{user.displayName}</strong>
             <span>
               {t(`web.roles.${user.role}`)} · {user.agencyCode}
-              {user.postCode ? ` · ${user.postCode}` : ''}
+              {postName ? ` · ${postName}` : ''}
             </span>
           </span>
           <LanguageSwitch />
@@ -100,7 +106,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
             <li key={n.path}>
               <Link to={n.path} aria-current={path === n.path ? 'page' : undefined}>
                 <span>{t(n.label)}</span>
-                <kbd>Alt+{i + 1}</kbd>
+                {i < SHORTCUTS && <kbd>Alt+{formatNumber(i + 1)}</kbd>}
               </Link>
             </li>
           ))}

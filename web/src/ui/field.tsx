@@ -1,4 +1,12 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react'
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  useEffect,
+  useId,
+  useState,
+} from 'react'
+import { dayToText, parseDay } from '../i18n/format.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 
 interface FieldProps {
@@ -31,6 +39,48 @@ export function TextField({
         </small>
       )}
     </div>
+  )
+}
+
+/**
+ * A calendar day typed day-first (dd/mm/yyyy), the same in both languages and whatever the browser's locale:
+ * Chromium's own date box read mm/dd/yyyy in the Khmer interface. The value in and out is `yyyy-mm-dd`; text that
+ * is not a day is passed on as typed, so the server's refusal names this field.
+ */
+export function DateField({
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  ...input
+}: FieldProps &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
+    value: string
+    onChange(e: { target: { value: string } }): void
+  }) {
+  const { t } = useI18n()
+  const [text, setText] = useState(() => dayToText(value))
+  // A value set from outside (a form reset, a record loaded) replaces what is shown.
+  useEffect(() => {
+    setText((shown) => ((parseDay(shown) ?? shown) === value ? shown : dayToText(value)))
+  }, [value])
+  return (
+    <TextField
+      label={label}
+      error={error}
+      hint={hint ?? t('web.common.dateHint')}
+      inputMode="numeric"
+      placeholder={t('web.common.datePlaceholder')}
+      autoComplete="off"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value)
+        const typed = e.target.value.trim()
+        onChange({ target: { value: typed === '' ? '' : (parseDay(typed) ?? typed) } })
+      }}
+      {...input}
+    />
   )
 }
 
