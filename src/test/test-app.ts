@@ -30,17 +30,25 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
-  const store = await openTestStore(engine)
-  // The audit signing key and checkpoints of each app in a directory of its own, never the repository's ./data.
-  const auditDir = mkdtempSync(join(tmpdir(), 'passage-audit-'))
+/**
+ * A test's configuration: the audit signing key, checkpoints and saved screening index in a directory of its own
+ * (`dir`, for the caller to remove), never the repository's ./data.
+ */
+export function testConfig(env: Record<string, string> = {}): { config: Config; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'passage-audit-'))
   const config = loadConfig({
     RATE_LIMIT_PER_MINUTE: '100000',
-    AUDIT_KEY_FILE: join(auditDir, 'key', 'checkpoint-signing.pem'),
-    AUDIT_CHECKPOINT_DIR: join(auditDir, 'checkpoints'),
-    SCREENING_INDEX_DIR: join(auditDir, 'screening-index'),
+    AUDIT_KEY_FILE: join(dir, 'key', 'checkpoint-signing.pem'),
+    AUDIT_CHECKPOINT_DIR: join(dir, 'checkpoints'),
+    SCREENING_INDEX_DIR: join(dir, 'screening-index'),
     ...env,
   })
+  return { config, dir }
+}
+
+export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
+  const store = await openTestStore(engine)
+  const { config, dir: auditDir } = testConfig(env)
   const app = await buildServer({ ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) } })
   const client = (cookie: string, csrf: string): Client => ({
     cookie,

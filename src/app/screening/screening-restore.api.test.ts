@@ -4,20 +4,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { loadConfig } from '../../platform/config/config.ts'
 import { findPostgresBin } from '../../platform/db/throwaway-postgres.ts'
 import { sessionPolicyFrom } from '../../platform/http/context.ts'
 import { buildServer } from '../../platform/http/server.ts'
 import { TEST_PASSWORD } from '../../test/constants.ts'
 import { withDatabase } from '../../test/global-setup.ts'
-import { type Client, createTestApp, type TestApp } from '../../test/test-app.ts'
+import { type Client, createTestApp, type TestApp, testConfig } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
 import { addPerson, createList, person, screen } from './screening.testing.ts'
 import { screeningIndexFor } from './screening-index.ts'
 
 /** A second server on the same store with its own index, as a second API process on one database would have. */
 async function secondServer(t: TestApp) {
-  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000' })
+  const config = testConfig().config
   const store = { ...t.store }
   const app = await buildServer({ ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) } })
   const res = await app.inject({

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../platform/config/config.ts'
 import { sessionPolicyFrom } from '../../platform/http/context.ts'
 import { buildServer } from '../../platform/http/server.ts'
-import { createTestApp, type TestApp } from '../../test/test-app.ts'
+import { createTestApp, type TestApp, testConfig } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
 import { addPerson, createList, person, screen } from './screening.testing.ts'
 
@@ -117,7 +116,7 @@ describe.each(engines())('alert lists on %s', (engine) => {
 
   it('shows a change made through one server to a second server on the same database', async () => {
     // A second server with its own index, as a second API process sharing the database would have.
-    const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000' })
+    const config = testConfig().config
     const second = await buildServer({
       ctx: { store: { ...t.store }, config, sessionPolicy: sessionPolicyFrom(config) },
     })

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testConfig } from '../../test/test-app.ts'
 import { openTestStore } from '../../test/test-db.ts'
-import { loadConfig } from '../config/config.ts'
 import type { Store } from '../db/database.ts'
 import { sessionPolicyFrom } from './context.ts'
 import { buildServer } from './server.ts'
 
 /** A server with a stand-in web app, so `/` answers with HTML as in production. */
 async function serve(store: Store, env: Record<string, string>, webDir: string): Promise<FastifyInstance> {
-  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', ...env })
+  const config = testConfig(env).config
   return buildServer({ ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) }, web: true, webDir })
 }
 
