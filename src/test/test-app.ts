@@ -30,8 +30,13 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
-  const store = await openTestStore(engine)
+/** `store`: a store the caller opened (e.g. with a read replica); closing the app closes it. */
+export async function createTestApp(
+  engine: Engine,
+  env: Record<string, string> = {},
+  opened?: Store,
+): Promise<TestApp> {
+  const store = opened ?? (await openTestStore(engine))
   // The audit signing key and checkpoints of each app in a directory of its own, never the repository's ./data.
   const auditDir = mkdtempSync(join(tmpdir(), 'passage-audit-'))
   const config = loadConfig({
