@@ -42,6 +42,7 @@ pool_mode = transaction
 max_client_conn = 1000
 default_pool_size = 40
 server_reset_query =
+server_login_retry = 1
 ignore_startup_parameters = extra_float_digits
 logfile = $dir/pgbouncer/pgbouncer.log
 pidfile = $dir/pgbouncer/pgbouncer.pid

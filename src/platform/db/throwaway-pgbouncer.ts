@@ -43,6 +43,7 @@ pool_mode = transaction
 max_client_conn = 1000
 default_pool_size = 40
 server_reset_query =
+server_login_retry = 1
 ignore_startup_parameters = extra_float_digits
 logfile = ${join(o.dir, 'pgbouncer.log')}
 pidfile = ${join(o.dir, 'pgbouncer.pid')}
