@@ -74,14 +74,17 @@ export async function openReadReplica(o: {
 
   const set = (inUse: boolean, reason: ReplicaStatus['reason'], detail: object = {}) => {
     const was = state.inUse
+    const previous = state.reason
     state.inUse = inUse
-    const changedReason = state.reason !== reason
     state.reason = reason
-    if (was && !inUse)
-      log.warn({ replica: target, reason, ...detail }, 'read replica not used: reads go to the primary')
-    else if (!was && inUse) log.info({ replica: target }, 'read replica back in use')
-    else if (!inUse && changedReason && reason !== 'starting')
-      log.warn({ replica: target, reason, ...detail }, 'read replica still not used')
+    // One line when reads leave the replica (or never reach it at start), one when they return, one when the
+    // reason changes meanwhile (down, then lagging while it catches up): not one per check.
+    const where = { replica: target }
+    if (inUse) {
+      if (!was) log.info(where, previous === 'starting' ? 'read replica in use' : 'read replica back in use')
+    } else if (was || previous === 'starting')
+      log.warn({ ...where, reason, ...detail }, 'read replica not used: reads go to the primary')
+    else if (previous !== reason) log.warn({ ...where, reason, ...detail }, 'read replica still not used')
   }
 
   let checking: Promise<void> | null = null
