@@ -4,7 +4,11 @@ import { migrateToLatest } from './db/migrate.ts'
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR) and migrates it. */
 export async function openMigratedStore(config: Config): Promise<Store> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(config.readReplica ? { readReplica: config.readReplica } : {}),
+  })
   try {
     await migrateToLatest(store.db as never)
     return store
@@ -17,5 +21,8 @@ export async function openMigratedStore(config: Config): Promise<Store> {
 export function describeStore(config: Config): string {
   if (!config.databaseUrl) return `PGlite (embedded) in ${config.dataDir}`
   const url = new URL(config.databaseUrl)
-  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`
+  const primary = `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`
+  if (!config.readReplica) return primary
+  const read = new URL(config.readReplica.url)
+  return `${primary}, reads that may lag from ${read.hostname}:${read.port || 5432}${read.pathname}`
 }

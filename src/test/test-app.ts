@@ -46,8 +46,13 @@ export function testConfig(env: Record<string, string> = {}): { config: Config; 
   return { config, dir }
 }
 
-export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
-  const store = await openTestStore(engine)
+/** `opened`: a store the caller opened (e.g. with a read replica); closing the app closes it. */
+export async function createTestApp(
+  engine: Engine,
+  env: Record<string, string> = {},
+  opened?: Store,
+): Promise<TestApp> {
+  const store = opened ?? (await openTestStore(engine))
   const { config, dir: auditDir } = testConfig(env)
   const app = await buildServer({ ctx: { store, config, sessionPolicy: sessionPolicyFrom(config) } })
   const client = (cookie: string, csrf: string): Client => ({

@@ -96,7 +96,9 @@ export async function crossingsRoutes(app: FastifyInstance, ctx: AppContext) {
       const actor = actorOf(req)
       const { crossings, companions } = await db
         .transaction()
-        .execute((trx) => listCrossings({ trx, actor, travellerId: req.query.traveller }))
+        .execute((trx) =>
+          listCrossings({ trx, read: ctx.store.read, actor, travellerId: req.query.traveller }),
+        )
       return { items: crossings.map((c) => presentCrossing(c, companions)) }
     },
   )

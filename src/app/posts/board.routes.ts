@@ -17,9 +17,11 @@ const RECONNECT_MS = 3_000
 /** A post's live board: a snapshot, and a Server-Sent Events stream that pushes a new one when counts change. */
 export async function boardRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()
-  const { db } = ctx.store
+  // Counts come from the read replica when there is one (a board a second behind is still live); who may watch
+  // which post is checked on the primary.
+  const { db, read } = ctx.store
   const tags = ['posts']
-  const hub = new BoardHub((post) => loadBoard(db, post), {
+  const hub = new BoardHub((post) => loadBoard(read, post), {
     onError: (err) => app.log.error({ err }, 'post board poll failed'),
   })
   const streams = new Set<ServerResponse>()
@@ -34,7 +36,7 @@ export async function boardRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, params: PostParams, response: { 200: BoardView } } },
     async (req) => {
       await authorizeBoard({ db, actor: actorOf(req), postCode: req.params.code })
-      return loadBoard(db, req.params.code)
+      return loadBoard(read, req.params.code)
     },
   )
 

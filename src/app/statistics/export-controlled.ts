@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { sliceTable } from '../../domain/statistics/published-slice.ts'
 import type { RandomSource } from '../../domain/statistics/random.ts'
 import type { PublishedTable } from '../../domain/statistics/suppress-aggregate.ts'
-import type { Tx } from '../../platform/db/database.ts'
+import type { Executor, Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import type { Locale } from '../../platform/i18n/catalog.ts'
 import type { RequestActor } from '../identity/actor.ts'
@@ -30,6 +30,8 @@ export const secureRandom: RandomSource = () => randomBytes(6).readUIntBE(0, 6) 
  */
 export async function controlledTable(o: {
   trx: Tx
+  /** Where the table is read: the read replica's handle (`Store.read`) or, by default, the transaction (always, when a release's budget is spent). */
+  read?: Executor
   actor: RequestActor
   query: StatisticsQuery
   locale: Locale
@@ -44,7 +46,7 @@ export async function controlledTable(o: {
   noise: ExportTable['noise']
 }> {
   const table = await statisticsTable({
-    db: o.trx,
+    db: o.noise ? o.trx : (o.read ?? o.trx),
     actor: o.actor,
     query: o.query,
     threshold: o.threshold,

@@ -1,7 +1,7 @@
 import type { CsvValue } from '../../domain/files/csv.ts'
 import type { RandomSource } from '../../domain/statistics/random.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
-import type { Tx } from '../../platform/db/database.ts'
+import type { Executor, Tx } from '../../platform/db/database.ts'
 import { type Locale, translate } from '../../platform/i18n/catalog.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
@@ -19,6 +19,8 @@ import { refuse } from './statistics-access.ts'
  */
 export async function exportStatistics(o: {
   trx: Tx
+  /** Where the table is read: the read replica's handle (`Store.read`) or, by default, the transaction. */
+  read?: Executor
   actor: RequestActor
   query: StatisticsQuery
   format: ExportFormat

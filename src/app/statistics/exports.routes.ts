@@ -35,13 +35,15 @@ function download(reply: FastifyReply, o: { fileName: string; contentType: strin
  */
 export async function exportsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()
-  const { db } = ctx.store
+  // Tables are read from the read replica when there is one; audits and privacy budgets stay on the primary.
+  const { db, read } = ctx.store
   const threshold = ctx.config.statisticsSuppressionThreshold
 
   r.get('/api/statistics/export', { schema: { tags, querystring: ExportGetQuery } }, async (req, reply) => {
     const file = await db.transaction().execute((trx) =>
       exportStatistics({
         trx,
+        read,
         actor: actorOf(req),
         query: parseGetQuery(req.query),
         format: req.query.format,
@@ -60,6 +62,7 @@ export async function exportsRoutes(app: FastifyInstance, ctx: AppContext) {
       const file = await db.transaction().execute((trx) =>
         exportStatistics({
           trx,
+          read,
           actor: actorOf(req),
           query,
           format: req.query.format,

@@ -62,8 +62,8 @@ export async function referralCompletion(o: IndicatorRequest) {
     to: s.to,
     ageBands: [],
   }
-  const all = await countBy(o.trx, { ...base, where: REFERRAL_NOT_WITHDRAWN })
-  const done = await countBy(o.trx, { ...base, where: REFERRAL_COMPLETED })
+  const all = await countBy(o.read ?? o.trx, { ...base, where: REFERRAL_NOT_WITHDRAWN })
+  const done = await countBy(o.read ?? o.trx, { ...base, where: REFERRAL_COMPLETED })
   const months = periodsBetween(s.from, s.to, 'month')
   const domains: Record<string, string[]> = { 'period:month': months.ok ? months.value : [] }
   if (controlled && s.post) domains.post = [s.post]
@@ -113,7 +113,7 @@ export async function medianDays(o: IndicatorRequest) {
             WHERE outcome <> 'noProtectionConcern' ORDER BY person_id, screened_at, id) i
       JOIN LATERAL (SELECT min(a.provided_at) AS first FROM protection_assistance a
                     WHERE a.person_id = i.person_id AND a.provided_at >= i.screened_at) fa ON fa.first IS NOT NULL
-      WHERE ${s.post ?? null}::text IS NULL OR i.post_code = ${s.post ?? null}`.execute(o.trx)
+      WHERE ${s.post ?? null}::text IS NULL OR i.post_code = ${s.post ?? null}`.execute(o.read ?? o.trx)
   ).rows.filter((r) => r.day >= s.from && r.day <= s.to)
   const quarters = periodsBetween(s.from, s.to, 'quarter')
   const groups = new Map<string, number[]>((quarters.ok ? quarters.value : []).map((q) => [q, []]))

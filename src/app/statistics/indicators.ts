@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db/database.ts'
+import type { Executor, Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import type { Locale } from '../../platform/i18n/catalog.ts'
 import type { RequestActor } from '../identity/actor.ts'
@@ -83,6 +83,8 @@ export const indicatorKeys = (id: string) => ({
 
 export interface IndicatorRequest {
   trx: Tx
+  /** Where the table is read: the read replica's handle (`Store.read`) or, by default, the transaction. */
+  read?: Executor
   actor: RequestActor
   id: string
   from: string
@@ -132,7 +134,7 @@ async function counted(
   c: Extract<Computation, { kind: 'count' }>,
 ): Promise<{ cells: StatisticsCell[]; from: string; to: string; threshold: number | null }> {
   const table = await statisticsTable({
-    db: o.trx,
+    db: o.read ?? o.trx,
     actor: o.actor,
     threshold: o.threshold,
     query: {

@@ -220,13 +220,15 @@ export async function auditExactView(
 /** `POST /api/statistics/query`: a table with its margins, disclosure-controlled unless the reader may see microdata. */
 export async function queryStatistics(o: {
   trx: Tx
+  /** Where the table is read: the read replica's handle (`Store.read`) or, by default, the transaction. */
+  read?: Executor
   actor: RequestActor
   query: StatisticsQuery
   locale: Locale
   threshold: number
   ageBands?: readonly AgeBand[]
 }): Promise<StatisticsResult> {
-  const table = await statisticsTable({ ...o, db: o.trx, purpose: 'view' })
+  const table = await statisticsTable({ ...o, db: o.read ?? o.trx, purpose: 'view' })
   const cells = publishTable(table)
   const { measure, dimensions, from, to } = table
   await auditExactView(o.trx, o.actor, table.access, {

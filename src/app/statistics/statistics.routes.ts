@@ -18,7 +18,8 @@ import {
 /** Disaggregated statistics and indicators, disclosure-controlled for every reader without microdata access. */
 export async function statisticsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()
-  const { db } = ctx.store
+  // Tables are read from the read replica when there is one; the audit of an exact view is written on the primary.
+  const { db, read } = ctx.store
   const threshold = ctx.config.statisticsSuppressionThreshold
   const tags = ['statistics']
 
@@ -34,6 +35,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: AppContext) {
       db.transaction().execute((trx) =>
         queryStatistics({
           trx,
+          read,
           actor: actorOf(req),
           query: req.body,
           locale: requestLocale(req),
@@ -56,6 +58,7 @@ export async function statisticsRoutes(app: FastifyInstance, ctx: AppContext) {
       db.transaction().execute((trx) =>
         indicator({
           trx,
+          read,
           actor: actorOf(req),
           id: req.params.id,
           ...req.query,

@@ -27,4 +27,27 @@ describe('loadConfig', () => {
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(8080)
   })
+
+  it('reads a replica only beside a primary, with its lag bound in milliseconds', () => {
+    expect(loadConfig({}).readReplica).toBeUndefined()
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://p@primary/passage',
+      DATABASE_READ_URL: 'postgres://p@replica/passage',
+      DATABASE_READ_MAX_LAG_SECONDS: '2.5',
+    })
+    expect(c.readReplica).toEqual({ url: 'postgres://p@replica/passage', maxLagMs: 2500, checkEveryMs: 1000 })
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://p@replica/passage' })).toThrowError(
+      /DATABASE_URL/,
+    )
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://p@primary/x', DATABASE_READ_URL: 'mysql://replica/x' }),
+    ).toThrowError(/DATABASE_READ_URL/)
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: 'postgres://p@primary/x',
+        DATABASE_READ_URL: 'postgres://p@replica/x',
+        DATABASE_READ_MAX_LAG_SECONDS: '-1',
+      }),
+    ).toThrowError(/DATABASE_READ_MAX_LAG_SECONDS/)
+  })
 })

@@ -16,6 +16,13 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // A streaming replica for reads that may lag a little (docs/operations.md §10); needs DATABASE_URL.
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  DATABASE_READ_CHECK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DEMO: bool.default(true),
   SERVE_WEB: bool.default(true),
   DEMO_PASSWORD: z.string().min(12).optional(),
@@ -100,6 +107,8 @@ export type Config = Readonly<{
   dataDir: string
   screeningIndexDir: string
   databaseUrl: string | undefined
+  /** Reads that may lag go to this replica while it holds everything the primary flushed `maxLagMs` ago. */
+  readReplica: Readonly<{ url: string; maxLagMs: number; checkEveryMs: number }> | undefined
   demo: boolean
   serveWeb: boolean
   demoPassword: string | undefined
@@ -156,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const c = parsed.data
+  if (c.DATABASE_READ_URL && !c.DATABASE_URL)
+    throw new ConfigError('Invalid configuration:\n  DATABASE_READ_URL: needs DATABASE_URL (the primary)')
   const dataDir = resolve(c.DATA_DIR)
   return Object.freeze({
     port: c.PORT,
@@ -163,6 +174,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     screeningIndexDir: resolve(c.SCREENING_INDEX_DIR ?? join(dataDir, 'screening-index')),
     databaseUrl: c.DATABASE_URL,
+    readReplica: c.DATABASE_READ_URL
+      ? Object.freeze({
+          url: c.DATABASE_READ_URL,
+          maxLagMs: Math.round(c.DATABASE_READ_MAX_LAG_SECONDS * 1000),
+          checkEveryMs: c.DATABASE_READ_CHECK_MS,
+        })
+      : undefined,
     demo: c.DEMO,
     serveWeb: c.SERVE_WEB,
     demoPassword: c.DEMO_PASSWORD,

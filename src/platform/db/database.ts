@@ -7,6 +7,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect, sql, type Transaction, type TransactionBuilder } from 'kysely'
 import pg from 'pg'
 import { lockDataDir } from './data-dir-lock.ts'
+import { openReadReplica, type ReadReplica, type ReplicaLog } from './read-replica.ts'
 import type { Database } from './schema.ts'
 import { StatementCounter } from './statement-counter.ts'
 
@@ -61,6 +62,13 @@ class StoreKysely extends Kysely<Database> {
 
 export interface Store {
   db: Db
+  /**
+   * For reads that may lag a little (dashboards, statistics, the post board, history): the read replica of
+   * `DATABASE_READ_URL` while it is up and fresh, else the primary. The same handle as `db` without a replica.
+   */
+  read: Db
+  /** The replica's router, when one is configured (its status, for tests and operators). */
+  replica?: ReadReplica
   kind: 'pglite' | 'postgres'
   /** The raw PGlite handle in embedded mode (for dumps and checkpoints); undefined on PostgreSQL. */
   pglite?: PGlite
@@ -79,6 +87,8 @@ export interface OpenOptions {
   poolSize?: number
   /** PostgreSQL: how long a request waits for a connection before it is told the database is unavailable. */
   connectTimeoutMs?: number
+  /** PostgreSQL: a streaming replica for `Store.read`, and how stale it may be before reads go to the primary. */
+  readReplica?: { url: string; maxLagMs: number; checkEveryMs: number; log?: ReplicaLog }
 }
 
 /**
@@ -97,19 +107,36 @@ function survivesLostConnections(pool: pg.Pool): void {
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
-      max: opts.poolSize ?? 10,
-      // A server that is down refuses at once; one that is unreachable (network, a stopped host) must not hold a
-      // request forever: waiting for a connection, or for a free place in the pool, gives up after this.
-      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
-      // A connection whose peer vanished without a word is noticed by TCP keepalive instead of hanging.
-      keepAlive: true,
-    })
-    survivesLostConnections(pool)
+    const makePool = (connectionString: string) => {
+      const pool = new pg.Pool({
+        connectionString,
+        max: opts.poolSize ?? 10,
+        // A server that is down refuses at once; one that is unreachable (network, a stopped host) must not hold a
+        // request forever: waiting for a connection, or for a free place in the pool, gives up after this.
+        connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+        // A connection whose peer vanished without a word is noticed by TCP keepalive instead of hanging.
+        keepAlive: true,
+      })
+      survivesLostConnections(pool)
+      return pool
+    }
+    const pool = makePool(opts.databaseUrl)
     const statements = new StatementCounter()
     const db = new StoreKysely({ dialect: new PostgresDialect({ pool }), log: statements.log })
-    return { db, kind: 'postgres', statements, close: () => db.destroy() }
+    const replica = opts.readReplica
+      ? await openReadReplica({ ...opts.readReplica, primary: pool, makePool })
+      : undefined
+    return {
+      db,
+      read: replica ? (replica.db as Db) : db,
+      kind: 'postgres',
+      statements,
+      ...(replica ? { replica } : {}),
+      async close() {
+        await replica?.close()
+        await db.destroy()
+      },
+    }
   }
   const unlock = opts.memory ? () => {} : lockDataDir(opts.dataDir ?? './data')
   try {
@@ -129,6 +156,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     if (rows[0]?.value !== 'on') throw new Error('synchronous_commit must be on')
     return {
       db,
+      read: db,
       kind: 'pglite',
       pglite: lite,
       statements,

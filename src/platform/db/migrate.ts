@@ -1,4 +1,14 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely'
+import {
+  type DatabaseConnection,
+  Kysely,
+  type Migration,
+  type MigrationResultSet,
+  Migrator,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  sql,
+} from 'kysely'
 import * as m0001 from './migrations/0001-foundation.ts'
 import * as m0002 from './migrations/0002-documents.ts'
 import * as m0003 from './migrations/0003-protection.ts'
@@ -40,12 +50,71 @@ export const migrations: Record<string, Migration> = {
   '0023-referral-consent-pending': m0023,
 }
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
+// Kysely's own migration lock key, so a process of an older Passage and a newer one still exclude each other.
+const MIGRATION_LOCK = '3853314791062309107'
+
+/**
+ * Kysely's migrator takes a session-level advisory lock, migrates in a transaction, then unlocks in a third
+ * statement. Through PgBouncer's transaction pooling those can reach three different server connections: the
+ * unlock misses, the lock stays on a pooled connection, and the next process to migrate waits an hour. Here the
+ * lock is transaction-scoped and taken inside the one transaction that migrates (ended by its commit or rollback,
+ * whatever happens).
+ */
+class TransactionLockAdapter extends PostgresAdapter {
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK)}::bigint)`.execute(db)
+  }
+  override async releaseMigrationLock(): Promise<void> {}
+}
+
+/** A Kysely over one connection already inside a transaction this module opened and will end. */
+function inTransaction(conn: Kysely<unknown>): Kysely<unknown> {
+  const connection: DatabaseConnection = {
+    executeQuery: (query) => conn.executeQuery(query) as never,
+    streamQuery: () => {
+      throw new Error('migrations do not stream')
+    },
+  }
+  const refuse = async () => {
+    throw new Error('migrations run in the transaction migrateToLatest opened')
+  }
+  return new Kysely<unknown>({
+    dialect: {
+      createAdapter: () => new TransactionLockAdapter(),
+      createDriver: () => ({
+        init: async () => {},
+        acquireConnection: async () => connection,
+        beginTransaction: refuse,
+        commitTransaction: refuse,
+        rollbackTransaction: refuse,
+        releaseConnection: async () => {},
+        destroy: async () => {},
+      }),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
   })
-  const result = await migrator.migrateToLatest()
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
+  const result = await db.connection().execute(async (conn) => {
+    await sql`BEGIN`.execute(conn)
+    try {
+      // Before the migrator creates its own tables, which two processes starting at once would otherwise race for.
+      await sql`SELECT pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK)}::bigint)`.execute(conn)
+      const migrator = new Migrator({
+        db: inTransaction(conn),
+        provider: { getMigrations: async () => migrations },
+        disableTransactions: true,
+      })
+      const outcome = await migrator.migrateToLatest()
+      await sql.raw(outcome.error ? 'ROLLBACK' : 'COMMIT').execute(conn)
+      return outcome
+    } catch (err) {
+      await sql`ROLLBACK`.execute(conn).catch(() => {})
+      throw err
+    }
+  })
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')
     const detail = result.error instanceof Error ? result.error.message : String(result.error)

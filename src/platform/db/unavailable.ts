@@ -29,6 +29,9 @@ const PG_MESSAGES = [
   'Client was closed and is not queryable',
   'timeout exceeded when trying to connect',
   'Connection terminated due to connection timeout',
+  // A read replica cancels a query whose rows its replay must remove (SQLSTATE 40001 or 57P04 with this text):
+  // the same read sent again succeeds, on the replica or, if it fell behind, on the primary.
+  'due to conflict with recovery',
 ]
 
 export function isDatabaseUnavailable(err: unknown): boolean {
