@@ -56,7 +56,7 @@ const person = (day: string) => ({
 /** Every crossing cuboid, smallest first; the query picks the first that holds what it needs. */
 export const CROSSING_CUBOIDS: readonly Source[] = [
   {
-    from: 'stat_crossings_post_month s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
+    from: 'stat_crossings_post_month_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.month',
     weight: 's.count',
     key: 's.key_sum',
@@ -70,7 +70,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     },
   },
   {
-    from: 'stat_crossings_person s',
+    from: 'stat_crossings_person_now s',
     day: 's.month',
     weight: 's.count',
     key: 's.key_sum',
@@ -79,7 +79,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     dims: { direction: 's.direction', outcome: 's.decision', nationality: 's.nationality', sex: 's.sex' },
   },
   {
-    from: 'stat_crossings_post_person s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
+    from: 'stat_crossings_post_person_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.month',
     weight: 's.count',
     key: 's.key_sum',
@@ -94,7 +94,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     },
   },
   {
-    from: 'stat_crossings_post s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
+    from: 'stat_crossings_post_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.day',
     weight: 's.count',
     key: 's.key_sum',
@@ -108,7 +108,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     },
   },
   {
-    from: 'stat_crossings s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
+    from: 'stat_crossings_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.day',
     weight: 's.count',
     key: 's.key_sum',

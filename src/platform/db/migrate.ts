@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012-audit-truncate.ts'
 import * as m0013 from './migrations/0013-screening-generations.ts'
 import * as m0014 from './migrations/0014-statistics-cell-keys.ts'
 import * as m0015 from './migrations/0015-disclosure-settings.ts'
+import * as m0017 from './migrations/0017-statistics-deltas.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0013-screening-generations': m0013,
   '0014-statistics-cell-keys': m0014,
   '0015-disclosure-settings': m0015,
+  '0017-statistics-deltas': m0017,
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
