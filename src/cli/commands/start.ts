@@ -3,6 +3,7 @@ import { scheduleCheckpoints } from '../../app/audit/checkpoint-schedule.ts'
 import { checkpointSettingsOf } from '../../app/audit/checkpoint-settings.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { printDemoCredentials, seed } from '../../app/seed.ts'
+import { scheduleFolds } from '../../app/statistics/fold-schedule.ts'
 import { loadOrCreateSigningKey } from '../../platform/audit/signing-key.ts'
 import { loadConfig } from '../../platform/config/config.ts'
 import { sessionPolicyFrom } from '../../platform/http/context.ts'
@@ -44,6 +45,8 @@ export const startCommand: Command = {
       everyMs: config.auditCheckpointMs,
       log: app.log,
     })
+    // Moves recorded crossings from the statistics queue into the rollups (migration 0017).
+    const folds = scheduleFolds({ db: store.db, log: app.log })
     const address = await app.listen({ port: config.port, host: config.host })
     printDemoCredentials(io.stdout, demoUsers)
     io.stdout.write(
@@ -68,6 +71,7 @@ export const startCommand: Command = {
         clearInterval(timer)
         await app.close()
         await checkpoints.stop()
+        await folds.stop()
         await store.close()
         resolve()
       }
