@@ -1,6 +1,5 @@
 import { once } from 'node:events'
 import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
 import type { TrafficBatch } from './seed-traffic-batch.ts'
 
 /**
@@ -29,7 +28,11 @@ function lines(columns: (string | number | null)[][], rows: number): string {
   return out.join('\n')
 }
 
+/** Loaded with the first COPY: nothing else (PGlite, the API) needs the package in memory. */
+let copyFrom: typeof import('pg-copy-streams')['from'] | undefined
+
 async function copy(client: pg.Client, table: string, columns: string, text: string): Promise<void> {
+  copyFrom ??= (await import('pg-copy-streams')).from
   const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`))
   const finished = once(stream, 'finish')
   // Without a listener an error would be thrown from the stream instead of rejecting `finished`.
@@ -42,7 +45,11 @@ export class CopyWriter {
   private readonly client: pg.Client
   private foreignKeys: { table: string; name: string; definition: string }[] = []
 
-  constructor(databaseUrl: string) {
+  /** `into` renames the tables written (the benchmark's baseline copies the same rows into bare tables). */
+  constructor(
+    databaseUrl: string,
+    private readonly into: (table: string) => string = (table) => table,
+  ) {
     this.client = new pg.Client({ connectionString: databaseUrl })
     this.client.on('error', () => {})
   }
@@ -54,7 +61,7 @@ export class CopyWriter {
     const { rows } = await this.client.query<{ table: string; name: string; definition: string }>(
       `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
        FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::regclass[]) ORDER BY conrelid, conname`,
-      [TABLES],
+      [TABLES.map(this.into)],
     )
     this.foreignKeys = rows
     for (const fk of rows) await this.client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT "${fk.name}"`)
@@ -67,7 +74,7 @@ export class CopyWriter {
     const n = batch.travellers
     await copy(
       this.client,
-      'travellers',
+      this.into('travellers'),
       'id, surname, given_names, birth_date, sex, nationality',
       lines([t.id, t.surname, t.given, t.birth, t2.sex, t2.nationality], n),
     )
@@ -75,7 +82,7 @@ export class CopyWriter {
     const now = new Date().toISOString()
     await copy(
       this.client,
-      'travel_documents',
+      this.into('travel_documents'),
       `id, traveller_id, issuing_state, document_code, document_number, format, source, nationality, surname,
         given_names, birth_date, sex, expiry_date, first_seen_at, last_seen_at, read_count, created_by`,
       lines(
@@ -105,7 +112,7 @@ export class CopyWriter {
     const flags = c.overstay.map((o) => ((o ?? 0) > 0 ? '["overstay"]' : '[]'))
     await copy(
       this.client,
-      'crossings',
+      this.into('crossings'),
       `id, traveller_id, document_id, post_code, counter, officer_id, agency_code, crossed_at, crossed_on, direction,
         purpose, permitted_stay_days, transport, decision, refusal_reason, matched_entry_id, stay_days, overstay_days,
         flags, previous_admitted_id`,

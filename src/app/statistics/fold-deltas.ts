@@ -34,7 +34,7 @@ function upsert(table: string, columns: string, select: string): string {
 const TAKE = `WITH taken AS (
     DELETE FROM stat_crossing_deltas WHERE id IN (
       SELECT id FROM stat_crossing_deltas ORDER BY id LIMIT`
-const FOLD = `FOR UPDATE SKIP LOCKED)
+const FOLD = `)
     RETURNING ${FINE}, count, key_sum),
   d AS (SELECT ${FINE}, sum(count) AS n, sum(key_sum) AS k FROM taken
     GROUP BY ${FINE} HAVING sum(count) <> 0 OR sum(key_sum) <> 0),
@@ -46,7 +46,8 @@ const FOLD = `FOR UPDATE SKIP LOCKED)
   SELECT count(*)::int AS folded FROM taken`
 
 /**
- * One batch in the caller's transaction. Returns the deltas folded, or null when another folder holds the lock
+ * One batch in the caller's transaction. The advisory lock keeps other folders out, so the taken rows need no
+ * row locks of their own (writers only ever insert into the queue, never update or delete). Returns the deltas folded, or null when another folder holds the lock
  * (it will reach these deltas itself).
  */
 export async function foldDeltaBatch(trx: Executor, limit = FOLD_BATCH): Promise<number | null> {

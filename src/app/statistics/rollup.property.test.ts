@@ -238,5 +238,6 @@ describe.each(engines())('crossing rollups on %s', (engine) => {
       }),
       { numRuns: 25 },
     )
-  })
+    // Each run compares five cuboids twice (with the queue, then folded) on a machine that may be shared.
+  }, 120_000)
 })
