@@ -2,7 +2,8 @@ import type { DimensionId } from '../../domain/statistics/dimensions.ts'
 
 /**
  * Where each measure is counted, as SQL fragments for `statistics.repository.ts`. Crossings come from the
- * trigger-kept rollups of migration 0009; everything else is small enough to group live. Fragments are fixed
+ * trigger-kept rollups of migration 0009, read through 0017's `_now` views (the cuboid plus the queued deltas);
+ * everything else is small enough to group live. Fragments are fixed
  * text written here, never built from a request: request values are always bound parameters.
  */
 export interface Source {
