@@ -101,6 +101,8 @@ test('an analyst reads the national dashboard, drills into a post and reads it i
   // just recorded, beside whatever the other flows recorded on the same server before this one.
   const thisMonth = await overTime.getByRole('row').last().getByRole('cell').first().textContent()
   expect(Number(thisMonth?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(12)
+  // Each figure says how current it is (crossings reach the rollups through a queue folded in the background).
+  await expect(overTime.getByTestId('freshness')).toContainText('Figures as of')
 
   const byPost = page.getByRole('region', { name: 'Crossings by point of entry' })
   await expect(byPost.getByTestId('chart').locator('svg')).toBeVisible()
@@ -123,6 +125,9 @@ test('an analyst reads the national dashboard, drills into a post and reads it i
   await page.getByRole('button', { name: 'ខ្មែរ' }).click()
   await expect(page.getByRole('heading', { name: 'ផ្ទាំងព័ត៌មានស្ថិតិ' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'ការឆ្លងកាត់ព្រំដែន តាមរយៈពេល និងទិសដៅ' })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'ការបដិសេធមិនឱ្យចូល តាមមូលហេតុ' }).getByTestId('freshness'),
+  ).toContainText('តួលេខគិតត្រឹម')
   // Value labels come from the API in the user's language, and figures in Khmer digits.
   await expect(page.getByRole('list', { name: 'តម្រងកំពុងប្រើ' })).toContainText('ប៉ោយប៉ែត')
   await expect(

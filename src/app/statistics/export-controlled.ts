@@ -9,6 +9,7 @@ import type { RequestActor } from '../identity/actor.ts'
 import { completeDomains } from './export-domains.ts'
 import { type ExportTable, mechanismOf, type PrivacyRequest, protectForExport } from './export-protect.ts'
 import { lockRelease, saveSpend } from './export-releases.ts'
+import { readFreshness } from './freshness.ts'
 import { labelsFor } from './labels.ts'
 import type { Measure } from './measures.ts'
 import { statisticsTable } from './query-statistics.ts'
@@ -99,6 +100,8 @@ export async function controlledTable(o: {
         threshold: o.threshold,
         suppressedCells: cells.filter((c) => c.status !== 'published').length,
       },
+      // Exports read the cuboids with the queued deltas where the table was read: exact as of that moment.
+      freshness: await readFreshness(o.noise ? o.trx : (o.read ?? o.trx)),
     },
     measure: table.measure,
     table: { dimensions: table.dimensions, cells: sliced.value },

@@ -34,7 +34,7 @@ export async function exportCrossingRecords(o: {
   const k = await exportK(o.trx, o.k)
   const range = periodsBetween(o.from, o.to, 'day')
   if (!range.ok) refuse(range.error, 'query.from')
-  let query = o.trx.selectFrom('stat_crossings')
+  let query = o.trx.selectFrom('stat_crossings_now')
   if (postCode) query = query.where('post_code', '=', postCode)
   const groups = await query
     .select((eb) => [

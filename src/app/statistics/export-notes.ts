@@ -27,6 +27,8 @@ export function notes(
     [t('exports.notes.period'), `${result.from} – ${result.to}`],
     [t('exports.notes.filters'), filters.join('; ') || '—'],
     [t('exports.notes.generatedOn'), meta.generatedOn],
+    // Exports read the queued crossing changes with the rollups: exact as of this moment.
+    ...(result.freshness ? [[t('exports.notes.asOf'), result.freshness.asOf] as [string, string]] : []),
     [
       t('exports.notes.threshold'),
       // A release with privacy noise is suppressed; every other export carries the cell-key perturbation.

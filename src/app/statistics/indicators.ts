@@ -2,6 +2,7 @@ import type { Executor, Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import type { Locale } from '../../platform/i18n/catalog.ts'
 import type { RequestActor } from '../identity/actor.ts'
+import { readFreshness } from './freshness.ts'
 import { medianDays, referralCompletion } from './indicator-rates.ts'
 import { labelsFor } from './labels.ts'
 import { auditExactView, publishTable, statisticsTable } from './query-statistics.ts'
@@ -125,6 +126,7 @@ export async function indicator(o: IndicatorRequest): Promise<IndicatorResult> {
     cells,
     labels: await labelsFor(o.trx, cells, definition.dimensions, o.locale),
     disclosure: { threshold, suppressedCells: cells.filter((x) => x.status !== 'published').length },
+    freshness: await readFreshness(o.read ?? o.trx),
   }
 }
 

@@ -16,10 +16,11 @@ import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Executor, Tx } from '../../platform/db/database.ts'
 import type { Locale } from '../../platform/i18n/catalog.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
+import { readFreshness } from './freshness.ts'
 import { labelsFor } from './labels.ts'
 import { isMeasure, type Measure, measureDimensions, sourceDimensions, sourceFor } from './measures.ts'
 import type { Source } from './sources.ts'
-import type { StatisticsQuery, StatisticsResult } from './statistics.contract.ts'
+import type { StatisticsQuery, StatisticsResult, StatisticsView } from './statistics.contract.ts'
 import { countBy } from './statistics.repository.ts'
 import {
   refuse,
@@ -227,7 +228,7 @@ export async function queryStatistics(o: {
   locale: Locale
   threshold: number
   ageBands?: readonly AgeBand[]
-}): Promise<StatisticsResult> {
+}): Promise<StatisticsView> {
   const table = await statisticsTable({ ...o, db: o.read ?? o.trx, purpose: 'view' })
   const cells = publishTable(table)
   const { measure, dimensions, from, to } = table
@@ -247,5 +248,6 @@ export async function queryStatistics(o: {
     cells,
     labels: await labelsFor(o.trx, cells, dimensions, o.locale),
     disclosure: { threshold, suppressedCells: cells.filter((c) => c.status !== 'published').length },
+    freshness: await readFreshness(o.read ?? o.trx),
   }
 }

@@ -2,7 +2,8 @@ import type { DimensionId } from '../../domain/statistics/dimensions.ts'
 
 /**
  * Where each measure is counted, as SQL fragments for `statistics.repository.ts`. Crossings come from the
- * trigger-kept rollups of migration 0009; everything else is small enough to group live. Fragments are fixed
+ * trigger-kept rollups of migration 0009, read through 0017's `_now` views (the cuboid plus the queued deltas);
+ * everything else is small enough to group live. Fragments are fixed
  * text written here, never built from a request: request values are always bound parameters.
  */
 export interface Source {
@@ -56,7 +57,7 @@ const person = (day: string) => ({
 /** Every crossing cuboid, smallest first; the query picks the first that holds what it needs. */
 export const CROSSING_CUBOIDS: readonly Source[] = [
   {
-    from: 'stat_crossings_post_month s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
+    from: 'stat_crossings_post_month_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.month',
     weight: 's.count',
     key: 's.key_sum',
@@ -70,7 +71,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     },
   },
   {
-    from: 'stat_crossings_person s',
+    from: 'stat_crossings_person_now s',
     day: 's.month',
     weight: 's.count',
     key: 's.key_sum',
@@ -79,7 +80,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     dims: { direction: 's.direction', outcome: 's.decision', nationality: 's.nationality', sex: 's.sex' },
   },
   {
-    from: 'stat_crossings_post_person s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
+    from: 'stat_crossings_post_person_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.month',
     weight: 's.count',
     key: 's.key_sum',
@@ -94,7 +95,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     },
   },
   {
-    from: 'stat_crossings_post s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
+    from: 'stat_crossings_post_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.day',
     weight: 's.count',
     key: 's.key_sum',
@@ -108,7 +109,7 @@ export const CROSSING_CUBOIDS: readonly Source[] = [
     },
   },
   {
-    from: 'stat_crossings s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
+    from: 'stat_crossings_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
     day: 's.day',
     weight: 's.count',
     key: 's.key_sum',

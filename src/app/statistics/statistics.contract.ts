@@ -39,6 +39,19 @@ export interface StatisticsCell {
   status: CellStatus
 }
 
+/**
+ * How current the figures are. Recorded crossings reach the rollups through a queue that a background job folds
+ * (migration 0017); a view adds what is still queued, so the figures are exact as of `asOf` however far the job lags.
+ */
+export interface Freshness {
+  /** The database's time when the figures were read: every change committed before it is counted. */
+  asOf: string
+  /** Crossing changes still queued, not yet folded into the rollups (already counted through the queue). */
+  pending: number
+  /** When the rollups last took in queued changes; null before the first fold. */
+  foldedAt: string | null
+}
+
 export interface StatisticsResult {
   measure: string
   dimensions: string[]
@@ -48,7 +61,12 @@ export interface StatisticsResult {
   /** Display labels per dimension value, in the request's language. */
   labels: Record<string, Record<string, string>>
   disclosure: { threshold: number | null; suppressedCells: number }
+  /** Always sent by the API; absent only in results built by hand (report tests). */
+  freshness?: Freshness
 }
+
+/** What `POST /api/statistics/query` answers: a result that always says how fresh it is. */
+export type StatisticsView = StatisticsResult & { freshness: Freshness }
 
 /** `GET /api/statistics/indicators/:id?from&to&post` */
 export interface IndicatorResult {
@@ -63,4 +81,5 @@ export interface IndicatorResult {
   cells: StatisticsCell[]
   labels: Record<string, Record<string, string>>
   disclosure: { threshold: number | null; suppressedCells: number }
+  freshness: Freshness
 }

@@ -36,6 +36,7 @@ const Cell = z.object({
 })
 const Labels = z.record(z.string(), z.record(z.string(), z.string()))
 const Disclosure = z.object({ threshold: z.number().nullable(), suppressedCells: z.number() })
+const Freshness = z.object({ asOf: z.string(), pending: z.number(), foldedAt: z.string().nullable() })
 
 export const ResultView = z.object({
   measure: z.string(),
@@ -45,6 +46,7 @@ export const ResultView = z.object({
   cells: z.array(Cell),
   labels: Labels,
   disclosure: Disclosure,
+  freshness: Freshness,
 }) satisfies z.ZodType<StatisticsResult>
 
 export const IndicatorView = z.object({
@@ -58,6 +60,7 @@ export const IndicatorView = z.object({
   cells: z.array(Cell),
   labels: Labels,
   disclosure: Disclosure,
+  freshness: Freshness,
 }) satisfies z.ZodType<IndicatorResult>
 
 export const CatalogView = z.object({

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 /**
  * The crossings rollups of migration 0009, kept by triggers: never written by the application. Missing values
  * are '' and an unknown age is −1.
@@ -59,8 +61,19 @@ export interface StatCrossingsPostPersonTable {
   count: number
 }
 
+/** A signed change to one finest cell, appended by the crossing triggers (migration 0017) until it is folded. */
+export interface StatCrossingDeltasTable extends StatCrossingsTable {
+  id: Generated<number>
+  recorded_at: Generated<Date>
+  key_sum: number
+}
+
 export interface StatisticsTables {
   stat_crossings: StatCrossingsTable
+  /** The finest cuboid with the pending deltas added (rows may repeat a cell: readers sum). */
+  stat_crossings_now: StatCrossingsTable
+  stat_crossing_deltas: StatCrossingDeltasTable
+  stat_fold_state: { id: Generated<boolean>; folded_at: Date | null }
   stat_crossings_post: StatCrossingsPostTable
   stat_crossings_post_month: StatCrossingsPostMonthTable
   stat_crossings_person: StatCrossingsPersonTable

@@ -11,8 +11,10 @@ const usage = `passage seed [--crossings N [--seed S] [--years Y]]
 Loads reference data; in demo mode also demo users into an empty database.
 With --crossings, also writes N synthetic border movements over the last Y years (default 3), for demos and
 benchmarks: a realistic nationality mix, post volumes, seasonal peaks, a mass-return wave, overstays, refusals.
-The same --seed (default 1) gives the same traffic. Written in bulk, 25,000 movements per transaction, with
-every constraint and trigger in force.`
+The same --seed (default 1) gives the same traffic. On PostgreSQL written with COPY in one transaction (the
+tables are locked for writing meanwhile: seed a demo or benchmark database, not a live one), foreign keys
+checked in bulk before commit; on PGlite 25,000 movements per transaction. Every constraint holds at commit,
+and the statistics rollups are brought up to date once at the end.`
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback
@@ -52,6 +54,8 @@ export const seedCommand: Command = {
           crossings,
           seed: positiveInt(values.seed, '--seed', 1),
           years: positiveInt(values.years, '--years', 3),
+          // PostgreSQL takes the rows through COPY; PGlite (no DATABASE_URL) through batched inserts.
+          copyUrl: config.databaseUrl,
           onProgress: (done) => bar.update(done),
         })
         bar.done(report.crossings)

@@ -4,6 +4,7 @@ import { checkpointSettingsOf } from '../../app/audit/checkpoint-settings.ts'
 import { scheduleSealing } from '../../app/audit/seal-schedule.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { printDemoCredentials, seed } from '../../app/seed.ts'
+import { scheduleFolds } from '../../app/statistics/fold-schedule.ts'
 import { loadOrCreateSigningKey } from '../../platform/audit/signing-key.ts'
 import { loadConfig } from '../../platform/config/config.ts'
 import { sessionPolicyFrom } from '../../platform/http/context.ts'
@@ -46,6 +47,8 @@ export const startCommand: Command = {
       everyMs: config.auditCheckpointMs,
       log: app.log,
     })
+    // Moves recorded crossings from the statistics queue into the rollups (migration 0017).
+    const folds = scheduleFolds({ db: store.db, log: app.log })
     const address = await app.listen({ port: config.port, host: config.host })
     io.stdout.write(
       `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs` +
@@ -73,6 +76,7 @@ export const startCommand: Command = {
         // Seal what the last requests wrote, then sign a checkpoint over it.
         await sealing.stop()
         await checkpoints.stop()
+        await folds.stop()
         await store.close()
         resolve()
       }

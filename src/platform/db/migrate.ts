@@ -25,6 +25,7 @@ import * as m0013 from './migrations/0013-screening-generations.ts'
 import * as m0014 from './migrations/0014-statistics-cell-keys.ts'
 import * as m0015 from './migrations/0015-disclosure-settings.ts'
 import * as m0016 from './migrations/0016-audit-sealing.ts'
+import * as m0017 from './migrations/0017-statistics-deltas.ts'
 import * as m0018 from './migrations/0018-cache-versions.ts'
 import * as m0023 from './migrations/0023-referral-consent-pending.ts'
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0014-statistics-cell-keys': m0014,
   '0015-disclosure-settings': m0015,
   '0016-audit-sealing': m0016,
+  '0017-statistics-deltas': m0017,
   '0018-cache-versions': m0018,
   '0023-referral-consent-pending': m0023,
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from 'react'
+import type { Freshness } from '../../../src/app/statistics/statistics.contract.ts'
 import { ApiError } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner, Loading } from '../ui/feedback.tsx'
@@ -46,6 +47,7 @@ export function ChartCard({
   empty,
   withheldCells = 0,
   threshold,
+  freshness,
   footer,
   chart,
   table,
@@ -57,11 +59,13 @@ export function ChartCard({
   empty: boolean
   withheldCells?: number
   threshold: number | null
+  /** How current the figures are, as the API says (recorded crossings are folded into the rollups in the background). */
+  freshness?: Freshness
   footer?: ReactNode
   chart: ReactNode
   table: ReactNode
 }) {
-  const { t, formatNumber } = useI18n()
+  const { t, formatNumber, formatDateTime } = useI18n()
   const id = useId()
   const [showTable, setShowTable] = useState(false)
   const ready = !loading && !error && !empty
@@ -96,6 +100,16 @@ export function ChartCard({
                     count: formatNumber(withheldCells),
                     threshold: formatNumber(threshold),
                   })}
+            </p>
+          )}
+          {freshness && (
+            <p className="hint freshness" data-testid="freshness">
+              {freshness.pending > 0
+                ? t('dashboards.freshness.pending', {
+                    time: formatDateTime(freshness.asOf),
+                    count: formatNumber(freshness.pending),
+                  })
+                : t('dashboards.freshness.current', { time: formatDateTime(freshness.asOf) })}
             </p>
           )}
           {footer}

@@ -96,6 +96,7 @@ export function Figure({
       empty={empty}
       withheldCells={result.data?.disclosure.suppressedCells}
       threshold={threshold}
+      freshness={result.data?.freshness}
       footer={actions?.(query)}
       chart={
         spec.kind === 'map' && drawn ? (

@@ -49,6 +49,7 @@ export function IndicatorFigure({
       empty={!data || (!total && !breakdown)}
       withheldCells={data?.disclosure.suppressedCells}
       threshold={threshold}
+      freshness={data?.freshness}
       chart={
         <>
           {total && (

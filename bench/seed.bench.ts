@@ -1,0 +1,137 @@
+/**
+ * Seed bench: `passage seed --crossings N` on PostgreSQL (COPY in one transaction, foreign keys checked in bulk,
+ * the statistics queue folded once at the end) beside a plain COPY of the same rows into tables without
+ * constraints, indexes or triggers, in the same run and database. Then what the SHA-256 record key of cell-key
+ * perturbation (migration 0014, computed by the statistics trigger for every crossing) costs per crossing: the
+ * key summed over every seeded crossing beside the same scan summing a cheap expression of the same id.
+ * `BENCH_SEED_CROSSINGS=1000000` for a quicker run.
+ */
+
+import { sql } from 'kysely'
+import pg from 'pg'
+import {
+  COPY_BATCH,
+  seedTraffic,
+  syntheticOfficer,
+  trafficBatches,
+} from '../src/app/crossings/seed-traffic.ts'
+import { CopyWriter } from '../src/app/crossings/seed-traffic-copy.ts'
+import { seed } from '../src/app/seed.ts'
+import { openStore } from '../src/platform/db/database.ts'
+import { migrateToLatest } from '../src/platform/db/migrate.ts'
+import type { BenchArea, Figure } from './lib/types.ts'
+
+const CROSSINGS = Number(process.env.BENCH_SEED_CROSSINGS ?? 10_000_000)
+const BENCH_DB = 'passage_bench_seed'
+const size = CROSSINGS >= 1_000_000 ? `${CROSSINGS / 1_000_000}m` : `${Math.round(CROSSINGS / 1000)}k`
+
+async function freshDatabase(url: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)
+  await admin.query(`CREATE DATABASE ${BENCH_DB}`)
+  await admin.end()
+  const u = new URL(url)
+  u.pathname = `/${BENCH_DB}`
+  return u.toString()
+}
+
+async function seconds(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await run()
+  return (performance.now() - started) / 1000
+}
+
+const area: BenchArea = {
+  area: 'seed',
+  async run(ctx) {
+    const url = await freshDatabase(await ctx.postgresUrl())
+    const store = await openStore({ databaseUrl: url, poolSize: 2 })
+    try {
+      await migrateToLatest(store.db as never)
+      await seed({ db: store.db, demo: false })
+      ctx.log(`seeding ${CROSSINGS.toLocaleString('en')} crossings through COPY…`)
+      let last = 0
+      const report = await seedTraffic({
+        db: store.db,
+        crossings: CROSSINGS,
+        copyUrl: url,
+        onProgress: (done) => {
+          if (done - last < CROSSINGS / 5) return
+          last = done
+          ctx.log(`  ${done.toLocaleString('en')}`)
+        },
+      })
+      ctx.log(
+        `seeded ${report.crossings.toLocaleString('en')} crossings of ${report.travellers.toLocaleString('en')} travellers in ${report.seconds.toFixed(1)} s, of which the statistics fold ${report.foldSeconds.toFixed(1)} s`,
+      )
+
+      // The same rows (same seed) through COPY into bare tables: no keys, no indexes, no triggers.
+      for (const t of ['travellers', 'travel_documents', 'crossings'])
+        await sql.raw(`CREATE TABLE plain_${t} (LIKE ${t} INCLUDING DEFAULTS)`).execute(store.db)
+      const officerId = await syntheticOfficer(store.db)
+      const plain = await seconds(async () => {
+        const writer = new CopyWriter(url, (t) => `plain_${t}`)
+        try {
+          await writer.begin()
+          for (const batch of trafficBatches({ crossings: CROSSINGS }, COPY_BATCH))
+            await writer.write(batch, officerId)
+          await writer.commit()
+        } finally {
+          await writer.close()
+        }
+      })
+      ctx.log(`plain COPY of the same rows into bare tables: ${plain.toFixed(1)} s`)
+
+      // The record key per crossing: the trigger's SHA-256 (stat_record_key) beside the same scan without it.
+      await sql`ANALYZE crossings`.execute(store.db)
+      // As the delta trigger computes it (migration 0017): the hash inline, the secret joined once. A first scan
+      // warms the cache so that no variant pays the read from disk.
+      await sql`SELECT count(*) FROM crossings`.execute(store.db)
+      const keyed = await seconds(() =>
+        sql`SELECT sum(get_byte(h, 0) * 16 + get_byte(h, 1) / 16) FROM (
+          SELECT sha256(convert_to(k.secret || c.id::text, 'UTF8')) AS h
+          FROM crossings c CROSS JOIN stat_key_secret k OFFSET 0) x`.execute(store.db),
+      )
+      const bare = await seconds(() =>
+        sql`SELECT sum(length(k.secret || c.id::text)) FROM crossings c CROSS JOIN stat_key_secret k`.execute(
+          store.db,
+        ),
+      )
+      // As 0014's trigger did: one call of the SQL function per crossing.
+      const called = await seconds(() =>
+        sql`SELECT sum(stat_record_key(id::text)) FROM crossings`.execute(store.db),
+      )
+      ctx.log(`record keys through a stat_record_key() call each (as 0014's trigger): ${called.toFixed(2)} s`)
+      const n = report.crossings
+      ctx.log(
+        `record keys: ${keyed.toFixed(2)} s with SHA-256, ${bare.toFixed(2)} s without, over ${n.toLocaleString('en')} crossings`,
+      )
+      const figures: Figure[] = [
+        {
+          area: 'seed',
+          name: `seed-${size}-postgres`,
+          unit: 's',
+          value: report.seconds,
+          baseline: 'plain COPY of the same rows into tables without constraints (same run)',
+          baselineValue: plain,
+          better: 'lower',
+        },
+        {
+          area: 'seed',
+          name: 'record-key-sha256-per-crossing',
+          unit: 'µs',
+          value: (keyed * 1e6) / n,
+          baseline: 'the same scan and concatenation without the SHA-256 (secret ‖ id)',
+          baselineValue: (bare * 1e6) / n,
+          better: 'lower',
+        },
+      ]
+      return figures
+    } finally {
+      await store.close()
+    }
+  },
+}
+
+export default area

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openStore, type Store } from '../../platform/db/database.ts'
+import { cloneTemplateDatabase, engines } from '../../test/test-db.ts'
+import { seedTraffic } from './seed-traffic.ts'
+import { orderedIds, TrafficBatch } from './seed-traffic-batch.ts'
+import { CopyWriter } from './seed-traffic-copy.ts'
+
+// COPY FROM STDIN is PostgreSQL's; PGlite keeps the batched inserts (seed-traffic.api.test.ts).
+const postgres = engines().includes('postgres')
+
+async function foreignKeys(store: Store): Promise<string[]> {
+  const { rows } = await sql<{ d: string }>`
+    SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated AS d
+    FROM pg_constraint WHERE contype = 'f' ORDER BY 1`.execute(store.db)
+  return rows.map((r) => r.d)
+}
+
+async function count(store: Store, query: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT (${sql.raw(query)}) AS n`.execute(store.db)
+  return Number(rows[0]?.n ?? 0)
+}
+
+describe.skipIf(!postgres)('synthetic crossings through COPY on PostgreSQL', () => {
+  let store: Store
+  let url: string
+  let drop: () => Promise<void>
+  beforeAll(async () => {
+    const copy = await cloneTemplateDatabase()
+    url = copy.url
+    drop = copy.drop
+    store = await openStore({ databaseUrl: url, poolSize: 3 })
+  })
+  afterAll(async () => {
+    await store.close()
+    await drop()
+  })
+
+  it('writes the same traffic as the row path, keeps every foreign key, and folds the statistics once', async () => {
+    const keys = await foreignKeys(store)
+    const before = await count(store, 'SELECT count(*) FROM crossings')
+    const report = await seedTraffic({ db: store.db, crossings: 3000, seed: 5, copyUrl: url })
+    expect(report.crossings).toBeGreaterThanOrEqual(3000)
+    expect(await count(store, 'SELECT count(*) FROM crossings')).toBe(before + report.crossings)
+    expect(await foreignKeys(store)).toEqual(keys)
+    // The queue is folded, and the rollups count every crossing exactly once.
+    expect(await count(store, 'SELECT count(*) FROM stat_crossing_deltas')).toBe(0)
+    expect(await count(store, 'SELECT sum(count) FROM stat_crossings')).toBe(
+      await count(store, 'SELECT count(*) FROM crossings'),
+    )
+    expect(await count(store, 'SELECT sum(count) FROM stat_crossings_post_month')).toBe(
+      await count(store, 'SELECT count(*) FROM crossings'),
+    )
+    // The same seed through the row path gives the same movements (under new ids and another run tag).
+    await seedTraffic({ db: store.db, crossings: 3000, seed: 5 })
+    const rows = await store.db
+      .selectFrom('crossings as c')
+      .innerJoin('travel_documents as d', 'd.id', 'c.document_id')
+      .innerJoin('users as u', 'u.id', 'c.officer_id')
+      .select([
+        'd.document_number',
+        'c.crossed_at',
+        'c.post_code',
+        'c.direction',
+        'c.decision',
+        'c.stay_days',
+      ])
+      .where('u.username', '=', 'synthetic.traffic')
+      .orderBy('c.crossed_at')
+      .orderBy('d.document_number')
+      .execute()
+    const runs = new Map<string, string[]>()
+    for (const r of rows) {
+      const tag = r.document_number.slice(0, 6)
+      const line = [
+        r.document_number.slice(6),
+        r.crossed_at.toISOString(),
+        r.post_code,
+        r.direction,
+        r.decision,
+        r.stay_days,
+      ]
+      runs.set(tag, [...(runs.get(tag) ?? []), line.join('|')])
+    }
+    const [copied, inserted] = [...runs.values()]
+    expect(runs.size).toBe(2)
+    expect(copied).toEqual(inserted)
+  })
+
+  it('writes nothing and keeps its foreign keys when a row breaks one', async () => {
+    const keys = await foreignKeys(store)
+    const before = await count(store, 'SELECT count(*) FROM crossings')
+    const batch = new TrafficBatch(orderedIds())
+    batch.add(
+      {
+        index: 0,
+        surname: 'Test',
+        givenNames: 'Copy',
+        birthDate: '1990-01-01',
+        sex: 'F',
+        nationality: 'THA',
+        documentNumber: 'X1',
+      },
+      [
+        {
+          travellerIndex: 0,
+          postCode: 'LAND-NOWHERE',
+          at: new Date('2025-01-01T03:00:00Z'),
+          direction: 'entry',
+          purpose: 'tourism',
+          permittedStayDays: 30,
+          decision: 'admit',
+          refusalReason: null,
+          stayDays: null,
+          overstayDays: null,
+        },
+      ],
+      'ZZ',
+    )
+    const writer = new CopyWriter(url)
+    await writer.begin()
+    // An officer and a post that do not exist: refused when the keys are checked, before commit.
+    await writer.write(batch, randomUUID())
+    await expect(writer.commit()).rejects.toThrow(/foreign key/)
+    await writer.abort()
+    await writer.close()
+    expect(await count(store, 'SELECT count(*) FROM crossings')).toBe(before)
+    expect(await foreignKeys(store)).toEqual(keys)
+    expect(await count(store, 'SELECT count(*) FROM stat_crossing_deltas')).toBe(0)
+  })
+})
