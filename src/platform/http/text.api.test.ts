@@ -119,7 +119,9 @@ function probes(doc: { paths: Record<string, Record<string, Operation>> }): Prob
   const out: Probe[] = []
   for (const [template, operations] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(operations)) {
-      const params = op.parameters ?? []
+      // Path and query parameters carry their schema; the shared header parameters (CSRF token, Idempotency-Key)
+      // are references to components, checked by their own hooks, not by the route's schema.
+      const params = (op.parameters ?? []).filter((q) => q.schema && (q.in === 'path' || q.in === 'query'))
       const body = op.requestBody?.content['application/json']?.schema
       // Fastify checks the path, then the body, then the query: the parts not probed must pass.
       const urlWith = (name?: string) =>
