@@ -19,7 +19,8 @@ export async function boardRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   // Counts come from the read replica when there is one (a board a second behind is still live); who may watch
   // which post is checked on the primary.
-  const { db, read } = ctx.store
+  const { db } = ctx.store
+  const read = ctx.store.read ?? db
   const tags = ['posts']
   const hub = new BoardHub((post) => loadBoard(read, post), {
     onError: (err) => app.log.error({ err }, 'post board poll failed'),

@@ -64,9 +64,11 @@ export interface Store {
   db: Db
   /**
    * For reads that may lag a little (dashboards, statistics, the post board, history): the read replica of
-   * `DATABASE_READ_URL` while it is up and fresh, else the primary. The same handle as `db` without a replica.
+   * `DATABASE_READ_URL` while it is up and fresh, else the primary. Absent without a replica: such reads then run
+   * in the request's own transaction, which on PGlite is a must — its one connection is held by that transaction,
+   * and a read through another handle would wait for it forever.
    */
-  read: Db
+  read?: Db
   /** The replica's router, when one is configured (its status, for tests and operators). */
   replica?: ReadReplica
   kind: 'pglite' | 'postgres'
@@ -128,7 +130,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       : undefined
     return {
       db,
-      read: replica ? (replica.db as Db) : db,
+      ...(replica ? { read: replica.db as Db } : {}),
       kind: 'postgres',
       statements,
       ...(replica ? { replica } : {}),
@@ -156,7 +158,6 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     if (rows[0]?.value !== 'on') throw new Error('synchronous_commit must be on')
     return {
       db,
-      read: db,
       kind: 'pglite',
       pglite: lite,
       statements,
