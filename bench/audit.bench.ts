@@ -7,7 +7,6 @@
  */
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { scheduleSealing } from '../src/app/audit/seal-schedule.ts'
 import { auditHash, GENESIS_HASH } from '../src/platform/audit/audit-hash.ts'
 import { appendAudit } from '../src/platform/audit/audit-log.ts'
@@ -15,6 +14,7 @@ import { sealPending } from '../src/platform/audit/audit-sealer.ts'
 import { verifyAuditChain } from '../src/platform/audit/audit-verify.ts'
 import { openStore, type Store, type Tx } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
+import { freshBenchDatabase } from './lib/bench-database.ts'
 import type { BenchArea, BenchContext, Figure } from './lib/types.ts'
 
 const BENCH_DB = 'passage_bench_audit'
@@ -24,16 +24,9 @@ const actor = { id: null, username: 'bench.writer', ip: '127.0.0.1' }
 const OLD_CHAIN_LOCK = 72_657_301
 
 async function benchStore(ctx: BenchContext): Promise<Store> {
-  const url = await ctx.postgresUrl()
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`)
-  await admin.end()
-  const u = new URL(url)
-  u.pathname = `/${BENCH_DB}`
+  const url = await freshBenchDatabase(await ctx.postgresUrl(), BENCH_DB)
   // One connection per writer and one for the sealer.
-  return openStore({ databaseUrl: u.toString(), poolSize: WRITERS + 1 })
+  return openStore({ databaseUrl: url, poolSize: WRITERS + 1 })
 }
 
 /** The locked append as it was before issue 13 (src/platform/audit/audit-log.ts at migration 0015). */

@@ -18,6 +18,7 @@ import { loadConfig } from '../src/platform/config/config.ts'
 import { openStore, type Store } from '../src/platform/db/database.ts'
 import { sessionPolicyFrom } from '../src/platform/http/context.ts'
 import { buildServer } from '../src/platform/http/server.ts'
+import { freshBenchDatabase } from './lib/bench-database.ts'
 import { runFlow, signIn, travellerMrz } from './lib/crossings-load.ts'
 import { loadWatchlist, prepareDatabase, rawInsertRate, watchlistChunks } from './lib/crossings-setup.ts'
 import { describeLockWaits, sampleLockWaits } from './lib/lock-waits.ts'
@@ -47,13 +48,7 @@ async function benchDatabaseUrl(ctx: BenchContext): Promise<string> {
 }
 
 async function postgresStore(ctx: BenchContext): Promise<Store> {
-  const url = await ctx.postgresUrl()
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`)
-  await admin.end()
-  return openStore({ databaseUrl: await benchDatabaseUrl(ctx) })
+  return openStore({ databaseUrl: await freshBenchDatabase(await ctx.postgresUrl(), BENCH_DB) })
 }
 
 /** Server time of each request, by route, from Fastify's own clock. */

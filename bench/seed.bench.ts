@@ -8,7 +8,6 @@
  */
 
 import { sql } from 'kysely'
-import pg from 'pg'
 import {
   COPY_BATCH,
   seedTraffic,
@@ -19,22 +18,12 @@ import { CopyWriter } from '../src/app/crossings/seed-traffic-copy.ts'
 import { seed } from '../src/app/seed.ts'
 import { openStore } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
+import { freshBenchDatabase } from './lib/bench-database.ts'
 import type { BenchArea, Figure } from './lib/types.ts'
 
 const CROSSINGS = Number(process.env.BENCH_SEED_CROSSINGS ?? 10_000_000)
 const BENCH_DB = 'passage_bench_seed'
 const size = CROSSINGS >= 1_000_000 ? `${CROSSINGS / 1_000_000}m` : `${Math.round(CROSSINGS / 1000)}k`
-
-async function freshDatabase(url: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`)
-  await admin.end()
-  const u = new URL(url)
-  u.pathname = `/${BENCH_DB}`
-  return u.toString()
-}
 
 async function seconds(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now()
@@ -45,7 +34,7 @@ async function seconds(run: () => Promise<unknown>): Promise<number> {
 const area: BenchArea = {
   area: 'seed',
   async run(ctx) {
-    const url = await freshDatabase(await ctx.postgresUrl())
+    const url = await freshBenchDatabase(await ctx.postgresUrl(), BENCH_DB)
     const store = await openStore({ databaseUrl: url, poolSize: 2 })
     try {
       await migrateToLatest(store.db as never)

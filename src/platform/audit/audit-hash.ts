@@ -41,3 +41,31 @@ export function auditHash(prevHash: string, f: AuditFields): string {
   })
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
 }
+
+/** An audit_log row as stored: the columns the hash covers. */
+export interface AuditRow {
+  seq: number
+  at: Date
+  actor_id: string | null
+  actor_username: string | null
+  action: string
+  resource: string
+  record_id: string | null
+  ip: string | null
+  details: unknown
+}
+
+/** The hash of a stored row after `prevHash`: what the sealer writes and the verifier recomputes. */
+export function auditRowHash(prevHash: string, row: AuditRow): string {
+  return auditHash(prevHash, {
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actor_id,
+    actorUsername: row.actor_username,
+    action: row.action,
+    resource: row.resource,
+    recordId: row.record_id,
+    ip: row.ip,
+    details: row.details,
+  })
+}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { yieldToOthers } from '../db/yield-to-others.ts'
-import { auditHash, GENESIS_HASH } from './audit-hash.ts'
+import { auditRowHash, GENESIS_HASH } from './audit-hash.ts'
 
 // Names the lock that lets one sealer at a time extend the chain, across every API process on one PostgreSQL.
 // Transaction-scoped and tried, never waited for: safe behind PgBouncer's transaction pooling, and a process that
@@ -48,17 +48,7 @@ export async function sealBatch(db: Db, limit = SEAL_BATCH): Promise<SealRound> 
     let pos = Number(head?.pos ?? 0)
     let prevHash = head?.hash ?? GENESIS_HASH
     const sealed = rows.map((row) => {
-      const hash = auditHash(prevHash, {
-        seq: row.seq,
-        at: row.at,
-        actorId: row.actor_id,
-        actorUsername: row.actor_username,
-        action: row.action,
-        resource: row.resource,
-        recordId: row.record_id,
-        ip: row.ip,
-        details: row.details,
-      })
+      const hash = auditRowHash(prevHash, row)
       pos++
       const values = sql`(${row.seq}::bigint, ${pos}::bigint, ${prevHash}::text, ${hash}::text)`
       prevHash = hash

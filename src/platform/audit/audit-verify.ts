@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database.ts'
-import { auditHash, GENESIS_HASH } from './audit-hash.ts'
+import { auditRowHash, GENESIS_HASH } from './audit-hash.ts'
 import { readUnsealed } from './audit-log.ts'
 import type { CheckpointProblem, LocatedCheckpoint } from './checkpoint.ts'
 
@@ -122,17 +122,7 @@ async function walkChain(
       entries++
       if (row.prev_hash !== prevHash)
         return { ok: false, entries, checkpoints: counted, brokenAt: row.seq, reason: 'link_mismatch' }
-      const expected = auditHash(prevHash, {
-        seq: row.seq,
-        at: row.at,
-        actorId: row.actor_id,
-        actorUsername: row.actor_username,
-        action: row.action,
-        resource: row.resource,
-        recordId: row.record_id,
-        ip: row.ip,
-        details: row.details,
-      })
+      const expected = auditRowHash(prevHash, row)
       if (expected !== row.hash || !row.hash)
         return { ok: false, entries, checkpoints: counted, brokenAt: row.seq, reason: 'hash_mismatch' }
       const differs = mismatch(row.seq, row.hash)
