@@ -105,7 +105,7 @@ export function UsersPage() {
             {users.data?.items.map((u) => (
               <tr key={u.id}>
                 <td translate="no">{u.username}</td>
-                <td>{u.displayName}</td>
+                <td translate="no">{u.displayName}</td>
                 <td>{t(`web.roles.${u.role}`)}</td>
                 <td>{u.agencyCode}</td>
                 <td>{u.postCode ?? '—'}</td>
