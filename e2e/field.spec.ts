@@ -1,16 +1,10 @@
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { E2E_PASSWORD } from '../playwright.config.ts'
-import { expect, requireChromium, signIn, test } from './fixtures.ts'
+import { as, expect, requireChromium, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
 const POIPET_CENTRE = '7a0c1d2e-0001-4000-8000-000000000001'
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await signIn(page, username)
-  return page
-}
 
 /** Every key the officer presses, counted: the flow's length in keystrokes, never in milliseconds. */
 function keyboard(page: Page) {

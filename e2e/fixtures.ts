@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
+import { type Browser, expect, type Page, test } from '@playwright/test'
 import { CHROMIUM, E2E_PASSWORD } from '../playwright.config.ts'
 
 /** Skips (outside CI) or fails (in CI) when Debian's Chromium is not installed. */
@@ -15,6 +15,13 @@ export async function signIn(page: Page, username: string, password = E2E_PASSWO
   await page.getByLabel(/^password$|^ពាក្យសម្ងាត់$/i).fill(password)
   await page.getByRole('button', { name: /^sign in$|^ចូល$/i }).click()
   await expect(page.getByTestId('who')).toBeVisible()
+}
+
+/** A user signed in on a page of their own browser context, as a second person at another desk would be. */
+export async function as(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, username)
+  return page
 }
 
 export { expect, test }

@@ -1,15 +1,9 @@
-import type { Browser, Page } from '@playwright/test'
-import { expect, requireChromium, signIn, test } from './fixtures.ts'
+import type { Page } from '@playwright/test'
+import { as, expect, requireChromium, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
 const POIPET_CENTRE = '7a0c1d2e-0001-4000-8000-000000000001'
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await signIn(page, username)
-  return page
-}
 
 async function step(page: Page, caseUrl: string, event: string, fill?: (p: Page) => Promise<unknown>) {
   await page.goto(caseUrl)

@@ -1,13 +1,6 @@
-import type { Browser, Page } from '@playwright/test'
-import { expect, requireChromium, signIn, test } from './fixtures.ts'
+import { as, expect, requireChromium, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await signIn(page, username)
-  return page
-}
 
 test('a supervisor evaluates a crossing with trafficking indicators, reads the reason in Khmer, and notifies the police, who acknowledge', async ({
   browser,
