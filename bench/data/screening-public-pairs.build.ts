@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url'
 import { boundedEditDistance } from '../../src/domain/screening/edit-distance.ts'
 import { foldLatin } from '../../src/domain/screening/normalise.ts'
 import { scriptOfWord } from '../../src/domain/screening/scripts.ts'
-import { NOMENKLATURA_CROSS_SCRIPT, PUBLIC_FIGURES } from './screening-public-pairs.sources.ts'
+import {
+  BURMESE_NAMES,
+  NOMENKLATURA_CROSS_SCRIPT,
+  PUBLIC_FIGURES,
+  THAI_GIVEN_NAMES,
+} from './screening-public-pairs.sources.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const fixtures = join(here, '..', '..', 'src', 'test', 'fixtures')
@@ -21,7 +26,22 @@ export interface PublicPair {
   match: boolean
   /** The script of the non-Latin side. */
   script: string
-  source: 'un-sc-list' | 'nomenklatura' | 'public-figures' | 'kname'
+  source: 'un-sc-list' | 'nomenklatura' | 'public-figures' | 'thai-names' | 'burmese-names' | 'kname'
+  /**
+   * `held-out` pairs are only measured, never looked at while tuning; `dev` pairs may be. Fixed by a hash
+   * of the pair's two names (`splitOf`), so adding or reordering pairs never moves one across.
+   */
+  split: 'dev' | 'held-out'
+}
+
+/** FNV-1a (32-bit) of both names: an even hash is held out, about half of every source and script. */
+export function splitOf(a: string, b: string): PublicPair['split'] {
+  let h = 0x811c9dc5
+  for (const ch of `${a}\u0000${b}`) {
+    h ^= ch.codePointAt(0)!
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h % 2 === 0 ? 'held-out' : 'dev'
 }
 
 const scriptOf = (name: string) =>
@@ -53,7 +73,15 @@ function unList(): [string, string][] {
 
 const pairs: PublicPair[] = []
 const add = (a: string, b: string, match: boolean, source: PublicPair['source']) =>
-  pairs.push({ id: `${source}-${pairs.length + 1}`, a, b, match, script: scriptOf(`${a} ${b}`), source })
+  pairs.push({
+    id: `${source}-${pairs.length + 1}`,
+    a,
+    b,
+    match,
+    script: scriptOf(`${a} ${b}`),
+    source,
+    split: splitOf(a, b),
+  })
 
 const un = unList()
 for (const [a, b] of un) add(a, b, true, 'un-sc-list')
@@ -66,6 +94,20 @@ for (const rows of Object.values(PUBLIC_FIGURES)) {
   for (const [a, b] of shifted(people, 1))
     if (rows.every(([n, l]) => !(n === a && l === b))) add(a, b, false, 'public-figures')
 }
+// Thai given names against their RTGS and their everyday spellings; different people = a name a fixed
+// number of rows on, against its RTGS spelling (7 on) and its last listed spelling (13 on).
+const thai = THAI_GIVEN_NAMES
+thai.forEach(([name, rtgs, ...others]) => {
+  for (const latin of new Set([rtgs, ...others.slice(-1)])) add(name, latin, true, 'thai-names')
+})
+thai.forEach(([name], i) => {
+  const [, rtgs7] = thai[(i + 7) % thai.length]!
+  const row13 = thai[(i + 13) % thai.length]!
+  add(name, rtgs7, false, 'thai-names')
+  add(name, row13[row13.length - 1]!, false, 'thai-names')
+})
+for (const [a, b] of BURMESE_NAMES) add(a, b, true, 'burmese-names')
+for (const [a, b] of shifted(BURMESE_NAMES, 1)) add(a, b, false, 'burmese-names')
 writeFileSync(
   join(here, 'screening-public-pairs.jsonl'),
   `${pairs.map((p) => JSON.stringify(p)).join('\n')}\n`,
@@ -110,6 +152,21 @@ for (const n of kname) {
       match: false,
       script: 'khmer',
       source: 'kname',
+      split: splitOf(a, b),
+    })
+    // The same two people with both names in Khmer script: the vowels that the Latin spelling may lose
+    // (គន់ and គុណ are both "Kun") are still there to tell them apart.
+    const kk = `${n.surname} ${khmer}`
+    if (seen.has(`${a}|${kk}`)) continue
+    seen.add(`${a}|${kk}`)
+    lookalikes.push({
+      id: `lookalike-${lookalikes.length + 1}`,
+      a,
+      b: kk,
+      match: false,
+      script: 'khmer',
+      source: 'kname',
+      split: splitOf(a, kk),
     })
   }
 }
@@ -123,4 +180,5 @@ const count = (xs: PublicPair[], k: (p: PublicPair) => string) => {
   return [...n].map(([s, v]) => `${s} ${v}`)
 }
 console.log(`${pairs.length} public pairs: ${count(pairs, (p) => `${p.script}/${p.match}`).join(', ')}`)
-console.log(`${lookalikes.length} look-alike pairs`)
+console.log(`held out: ${count(pairs, (p) => `${p.split === 'held-out' ? p.script : 'dev'}`).join(', ')}`)
+console.log(`${lookalikes.length} look-alike pairs: ${count(lookalikes, (p) => p.split).join(', ')}`)

@@ -154,3 +154,104 @@ export const PUBLIC_FIGURES: Record<string, [string, string][]> = {
     ['エマニュエル・マクロン', 'Emmanuel Macron'],
   ],
 }
+
+/**
+ * nozomiyamada/thai_romanization `data/name_romanization.csv` (commit 341bed3; no licence stated in the
+ * repository, used here as cited evaluation data): annotated Thai given names with their RTGS spelling
+ * (`romanize1`) and the spellings people use (`romanize2`, `romanize3`). Taken at a fixed stride of about
+ * eight rows from two stretches of the file (names beginning ก–ช and ป–พ), not chosen by how well they
+ * match. [Thai, RTGS, other spellings…]
+ */
+export const THAI_GIVEN_NAMES: [string, string, ...string[]][] = [
+  ['กุลสตรี', 'kunlasattri', 'kullasattri'],
+  ['ขจร', 'khachon', 'khajorn', 'kajorn'],
+  ['ขวัญชนก', 'khwanchanok', 'kwanchanok'],
+  ['ขวัญรัตน์', 'khwanrat', 'kwanrat'],
+  ['คงคา', 'khongkha', 'khongka', 'kongka'],
+  ['คณิน', 'khanin', 'kanin'],
+  ['คมกฤต', 'khomkrit', 'komkrit', 'komkrid'],
+  ['คมสันต์', 'khomsan', 'komsan', 'khomsun'],
+  ['คอรีเยาะ', 'khoriyo', 'khoriyoh', 'koriyoh'],
+  ['คำนวณ', 'khamnuan', 'kamnuan', 'kumnuan'],
+  ['คุณากร', 'khunakon', 'khunakorn', 'kunakorn'],
+  ['จงจิตต์', 'chongchit', 'jongjit', 'jongchit'],
+  ['จรรยา', 'chanya', 'janya', 'junya'],
+  ['จรูญ', 'charun', 'jaroon', 'charoon'],
+  ['จักรกริช', 'chakkrit', 'jakkrit', 'chakkrich'],
+  ['จันทนี', 'chanthani', 'chantanee', 'janthanee'],
+  ['จันทร์ศรี', 'chansi', 'chansri', 'jansri'],
+  ['จารุวรรณ์', 'charuwan', 'jaruwan', 'jaruwun'],
+  ['จิตติกร', 'chittikon', 'jittikorn', 'chittikorn'],
+  ['จินดาพร', 'chindaphon', 'jindaphorn', 'jindaporn'],
+  ['จิรพงศ์', 'chiraphong', 'jiraphong', 'jirapong'],
+  ['จิรัชญา', 'chiratchaya', 'jiratchaya'],
+  ['จีรศักดิ์', 'chirasak', 'jirasak', 'jirasuk'],
+  ['จุฑามาส', 'chuthamat', 'jutamas', 'chutamas'],
+  ['ฉัตรชัย', 'chatchai', 'chutchai'],
+  ['ชญานุช', 'chayanut', 'chayanuch', 'chayanutch'],
+  ['ชนะพล', 'chanaphon', 'chanapol', 'chanaphol'],
+  ['ชมพูนุท', 'chomphunut', 'chompoonut', 'chomphoonut'],
+  ['ชยุดา', 'chayuda'],
+  ['ชลทิพย์', 'chonlathip', 'chonlatip', 'chollatip'],
+  ['ปราณี', 'prani', 'pranee'],
+  ['ปรียาพร', 'priyaphon', 'preeyaporn', 'priyaporn'],
+  ['ปวริศ', 'pawarit', 'pawaris', 'pawarid'],
+  ['ปัญจมา', 'panchama', 'panjama'],
+  ['ปัณณทัต', 'pannathat', 'pannatat'],
+  ['ปารีณา', 'parina', 'pareena'],
+  ['ปิยวดี', 'piyawadi', 'piyawadee'],
+  ['ปิยะนุช', 'piyanut', 'piyanuch'],
+  ['ปุณยภา', 'punyapha', 'punyapa'],
+  ['ผ่องศรี', 'phongsi', 'phongsri', 'pongsri'],
+  ['พงษ์เทพ', 'phongthep', 'pongthep', 'pongtep'],
+  ['พนิดา', 'phanida', 'panida'],
+  ['พรทิพ', 'phonthip', 'pornthip', 'porntip'],
+  ['พรรณราย', 'phannarai', 'pannarai'],
+  ['พลอยพรรณ', 'phloiphan', 'ployphan', 'ploypan'],
+  ['พัชรพร', 'phatcharaphon', 'phatcharaporn', 'patcharaporn'],
+  ['พัฒนศักดิ์', 'phatthanasak', 'pattanasak'],
+  ['พันธ์เทพ', 'phanthep', 'phantep', 'pantep'],
+  ['พิชิต', 'phichit', 'pichit'],
+  ['พิทักษ์', 'phithak', 'pithak', 'pitak'],
+  ['พิมพรรณ', 'phimphan', 'pimphan', 'pimpan'],
+]
+
+/**
+ * **Constructed** from two public files of binarybrigade/myanmar-name-mf-classification: Burmese men's
+ * names as written, in Unicode and without spaces, from `raw_data/males.csv` (commit a8e8a2c), each
+ * spelt in Latin element by element with the spellings `raw_data/en_to_mm.csv` (commit 4992ce0) gives
+ * for those elements (ကျော် KYAW, ထွန်း HTUN or TUN, ဦး OO…). The Burmese side is a real name; the Latin
+ * side is built here from the table. [Burmese, Latin]
+ */
+export const BURMESE_NAMES: [string, string][] = [
+  ['ကျော်ကျော်ခိုင်', 'Kyaw Kyaw Khaing'],
+  ['ကျော်စွာမင်း', 'Kyaw Zwa Min'],
+  ['ကျော်မင်းထွန်း', 'Kyaw Min Htun'],
+  ['ကျော်မျိုးအောင်', 'Kyaw Myo Aung'],
+  ['ကျော်သူ', 'Kyaw Thu'],
+  ['ကျော်ဇော်အောင်', 'Kyaw Zaw Aung'],
+  ['ခင်မောင်ဝင်း', 'Khin Maung Win'],
+  ['ခင်မောင်လှိုင်', 'Khin Maung Hlaing'],
+  ['ချစ်ဝင်း', 'Chit Win'],
+  ['စိုးမြင့်ကျော်', 'Soe Myint Kyaw'],
+  ['စိုးနိုင်ဦး', 'Soe Naing Oo'],
+  ['ဇော်မင်းထွန်း', 'Zaw Min Tun'],
+  ['ဇော်ဝင်းနိုင်', 'Zaw Win Naing'],
+  ['တင်မောင်ဦး', 'Tin Maung Oo'],
+  ['တင်အောင်မြင့်', 'Tin Aung Myint'],
+  ['ထွန်းထွန်းဝင်း', 'Tun Tun Win'],
+  ['ထွန်းမြင့်အောင်', 'Htun Myint Aung'],
+  ['နေမျိုးအောင်', 'Nay Myo Aung'],
+  ['နေဝင်း', 'Ne Win'],
+  ['ဌေးအောင်ကျော်', 'Htay Aung Kyaw'],
+  ['ညီညီထွန်း', 'Nyi Nyi Htun'],
+  ['စိန်ဝင်းအောင်', 'Sein Win Aung'],
+  ['ကျော်စိုးလင်း', 'Kyaw Soe Lin'],
+  ['ကျော်ဝင်းနိုင်', 'Kyaw Win Naing'],
+  ['ခင်မောင်ထွန်း', 'Khin Maung Tun'],
+  ['ချမ်းမြေ့ကို', 'Chan Myae Ko'],
+  ['စိုးမိုးအောင်', 'Soe Moe Aung'],
+  ['ဇော်ဇော်လွင်', 'Zaw Zaw Lwin'],
+  ['တင်ထွန်းနိုင်', 'Tin Tun Naing'],
+  ['ထွန်းလင်းအောင်', 'Tun Lin Aung'],
+]

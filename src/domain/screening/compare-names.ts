@@ -161,6 +161,39 @@ function isOrderSwapped(alignments: Alignment[]): boolean {
 
 type Qualifiers = Omit<PersonDetails, 'name'>
 
+/** Below `MATCH_THRESHOLD`: a name whose Latin reading fits several Khmer names is at most `possible`. */
+const AMBIGUOUS_READING_CAP = 0.84
+/** One closed syllable with a single vowel letter (Kun, Sok, Rith): the spelling of several Khmer vowels. */
+const ONE_VOWEL_SYLLABLE = /^(?=.{1,3}$)[^aeiouy]*[ou][^aeiouy]*$/
+
+/**
+ * Whether a Khmer-script name met a Latin one only through given names whose Latin spelling cannot
+ * tell Khmer vowels apart. Khmer writes more vowels than Latin spellings keep: គន់ and គុណ are both
+ * "Kun", so a Khmer គន់ against "Kun" is a true reading of the script and still maybe another person.
+ * The first Khmer word is the surname (Khmer order); when every given name of the Khmer side that met a
+ * Latin part is one such syllable, the names alone stay `possible` and an agreeing birth date, sex or
+ * nationality can still make the match.
+ */
+function ambiguousKhmerReading(a: ParsedName, b: ParsedName, alignments: Alignment[]): boolean {
+  const check = (khmer: ParsedName, latin: ParsedName, side: 'a' | 'b') => {
+    if (khmer.parts.length < 2 || khmer.parts[0]!.script !== 'khmer') return false
+    const given = alignments.filter((x) => x[side].some((i) => i > 0))
+    if (given.length === 0) return false
+    return given.every((x) => {
+      const k = x[side].map((i) => khmer.parts[i]!)
+      const l = x[side === 'a' ? 'b' : 'a'].map((j) => latin.parts[j]!)
+      return (
+        k.length === 1 &&
+        k[0]!.script === 'khmer' &&
+        l.length === 1 &&
+        l[0]!.script === 'latin' &&
+        ONE_VOWEL_SYLLABLE.test(l[0]!.norm)
+      )
+    })
+  }
+  return check(a, b, 'a') || check(b, a, 'b')
+}
+
 function qualify(nameScore: number, qa: Qualifiers, qb: Qualifiers) {
   const notes: { messageKey: string }[] = []
   const qualifiers = [
@@ -188,8 +221,12 @@ export function compareParsed(
   qb: Qualifiers = {},
   compare?: ComparePart,
 ): ComparisonResult {
-  const { score: nameScore, alignments } = scoreNames(a, b, compare)
+  const scored = scoreNames(a, b, compare)
+  const { alignments } = scored
+  const ambiguous = scored.score > AMBIGUOUS_READING_CAP && ambiguousKhmerReading(a, b, alignments)
+  const nameScore = ambiguous ? AMBIGUOUS_READING_CAP : scored.score
   const { score, qualifiers, notes } = qualify(nameScore, qa, qb)
+  if (ambiguous) notes.push({ messageKey: 'screening.note.khmerVowelsLost' })
   const orderSwapped = isOrderSwapped(alignments)
   if (orderSwapped) notes.push({ messageKey: 'screening.note.orderSwapped' })
   if (alignments.length > 0 && alignments.every((x) => x.method === 'initial')) {

@@ -1,3 +1,4 @@
+import { burmeseSyllables } from './burmese.ts'
 import { transliterateCyrillic } from './cyrillic.ts'
 import { splitByScript } from './scripts.ts'
 
@@ -178,6 +179,9 @@ function splitScripts(word: string, cutSurname: boolean): string[] {
     if (cutSurname && (script === 'han' || script === 'hangul') && chars.length >= 2 && chars.length <= 4) {
       const cut = chars.length >= 3 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1
       out.push(chars.slice(0, cut).join(''), chars.slice(cut).join(''))
+    } else if (script === 'myanmar') {
+      // Burmese writes a name's syllables without spaces; Latin spellings write each as a word.
+      out.push(...burmeseSyllables(text))
     } else out.push(text)
   }
   return out

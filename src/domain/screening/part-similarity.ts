@@ -37,6 +37,8 @@ const KHMER_VARIANT = 0.9
  * cannot carry the pair to `match`, and a common surname not even to `possible`.
  */
 export const NEAR_MISS = 0.5
+/** Two Khmer spellings of a long name one vowel apart: at most a possible match with the rest agreeing. */
+const KHMER_VOWEL_SLIP = 0.65
 /** Readings of another script against a Latin spelling: never as sure as the same letters. */
 const FOREIGN_READING = 0.97
 const FOREIGN_VARIANT = 0.92
@@ -83,8 +85,7 @@ export function comparePart(a: NamePart, b: NamePart): PartSimilarity {
   }
   if (a.script === 'foreign' || b.script === 'foreign') return compareForeign(a, b)
   const khmer = a.script === 'khmer' || b.script === 'khmer'
-  if (a.script === 'khmer' && b.script === 'khmer' && a.text === b.text)
-    return { similarity: 1, method: 'exact' }
+  if (a.script === 'khmer' && b.script === 'khmer') return compareKhmer(a, b)
   if (a.norm === b.norm)
     return khmer ? { similarity: 0.97, method: 'khmer-romanised' } : { similarity: 1, method: 'exact' }
   if (intersects(a.forms, b.forms)) {
@@ -104,6 +105,26 @@ export function comparePart(a: NamePart, b: NamePart): PartSimilarity {
   if (khmer && a.script !== b.script && !sameConsonants(a, b))
     return { similarity: NEAR_MISS, method: 'near-miss' }
   return { similarity: khmer ? Math.min(best, 0.88) : best, method: khmer ? 'khmer-romanised' : 'fuzzy' }
+}
+
+/**
+ * Both parts in Khmer script. The script spells a name exactly, vowels included, so two different
+ * spellings are two names even where their Latin readings meet: គន់ and គុណ are both "Kun", សិរី and
+ * ស្រី are Serey and Srey. Alike ones stay aligned as a near miss (the officer sees why), counted for
+ * half like a Khmer name against a Latin spelling one letter away.
+ */
+function compareKhmer(a: NamePart, b: NamePart): PartSimilarity {
+  if (a.text === b.text) return { similarity: 1, method: 'exact' }
+  const alike =
+    intersects(a.forms, b.forms) ||
+    intersects(a.keys, b.keys) ||
+    a.forms.some((x) => b.forms.some((y) => fuzzy(x, y) > 0))
+  if (!alike) return NONE
+  // The same three or more consonants with a vowel changed (ម៉ាណាត, ម៉ាណែត) is as often a slip of the pen
+  // in a long name as another name; in a short one (គន់, គុណ) a vowel is the whole difference.
+  const consonants = (p: NamePart) => p.text.replace(/[^\u1780-\u17A2]/g, '')
+  const same = consonants(a) === consonants(b) && consonants(a).length >= 3
+  return { similarity: same ? KHMER_VOWEL_SLIP : NEAR_MISS, method: 'near-miss' }
 }
 
 /**

@@ -86,7 +86,6 @@ export const SKELETON_SCRIPTS: ReadonlySet<ForeignScript> = new Set([
   'hebrew',
   'thai',
   'lao',
-  'myanmar',
   'devanagari',
   'bengali',
   'ethiopic',

@@ -1,5 +1,6 @@
 import anyAscii from 'any-ascii'
 import { pinyin } from 'pinyin-pro'
+import { burmeseSyllables, readBurmese } from './burmese.ts'
 import { transliterateCyrillic } from './cyrillic.ts'
 import { hangulReadings } from './hangul.ts'
 import { type ForeignScript, SKELETON_SCRIPTS } from './scripts.ts'
@@ -10,7 +11,8 @@ import { arabicSkeleton, consonantSkeleton } from './skeleton.ts'
  * Libraries do the reading where a well-kept one exists (ARCHITECTURE.md says why these):
  * - Chinese: `pinyin-pro` (surname readings of polyphonic characters, 单 = Shàn), plus Wade–Giles
  *   derived from the pinyin syllables (Mao Tse-tung, Hsi Chin-p'ing);
- * - every other script: `any-ascii` (Cyrillic, Greek, Armenian, Georgian, Thai, Lao, Burmese,
+ * - Burmese: the spelling convention of Burmese names (`burmese.ts`: no library reads them);
+ * - every other script: `any-ascii` (Cyrillic, Greek, Armenian, Georgian, Thai, Lao,
  *   Arabic, Hebrew, Devanagari, Bengali, Ge'ez, kana, Hangul);
  * - Cyrillic also by the ICAO Doc 9303 table (`cyrillic.ts`), the passport form;
  * - Korean also by the passport spellings of common surnames and McCune–Reischauer (`hangul.ts`).
@@ -101,7 +103,12 @@ function dropEchoVowel(form: string): string {
 export function readForeign(text: string, script: ForeignScript): Reading | undefined {
   let reading: Reading
   if (script === 'han') reading = readHan(text)
-  else if (script === 'hangul') {
+  else if (script === 'myanmar') {
+    const display = burmeseSyllables(text)
+      .map((s) => capitalise(readBurmese(s)[0] ?? ''))
+      .join(' ')
+    reading = { forms: readBurmese(text), display, skeleton: '' }
+  } else if (script === 'hangul') {
     const { forms, display } = hangulReadings(text)
     reading = { forms, display, skeleton: '' }
   } else {
