@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { boundedEditDistance } from '../../src/domain/screening/edit-distance.ts'
 import { foldLatin } from '../../src/domain/screening/normalise.ts'
 import { scriptOfWord } from '../../src/domain/screening/scripts.ts'
+import { splitOf } from './screening-public-split.ts'
 import {
   BURMESE_NAMES,
   NOMENKLATURA_CROSS_SCRIPT,
@@ -29,19 +30,9 @@ export interface PublicPair {
   source: 'un-sc-list' | 'nomenklatura' | 'public-figures' | 'thai-names' | 'burmese-names' | 'kname'
   /**
    * `held-out` pairs are only measured, never looked at while tuning; `dev` pairs may be. Fixed by a hash
-   * of the pair's two names (`splitOf`), so adding or reordering pairs never moves one across.
+   * of the pair's two names (`screening-public-split.ts`), so adding or reordering pairs never moves one.
    */
   split: 'dev' | 'held-out'
-}
-
-/** FNV-1a (32-bit) of both names: an even hash is held out, about half of every source and script. */
-export function splitOf(a: string, b: string): PublicPair['split'] {
-  let h = 0x811c9dc5
-  for (const ch of `${a}\u0000${b}`) {
-    h ^= ch.codePointAt(0)!
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h % 2 === 0 ? 'held-out' : 'dev'
 }
 
 const scriptOf = (name: string) =>
