@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url'
 import { boundedEditDistance } from '../../src/domain/screening/edit-distance.ts'
 import { foldLatin } from '../../src/domain/screening/normalise.ts'
 import { scriptOfWord } from '../../src/domain/screening/scripts.ts'
-import { splitOf } from './screening-public-split.ts'
 import {
   BURMESE_NAMES,
   NOMENKLATURA_CROSS_SCRIPT,
   PUBLIC_FIGURES,
   THAI_GIVEN_NAMES,
 } from './screening-public-pairs.sources.ts'
+import { splitOf } from './screening-public-split.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const fixtures = join(here, '..', '..', 'src', 'test', 'fixtures')

@@ -29,7 +29,10 @@ describe('Burmese names', () => {
   it('meets the Latin spelling word for word, and says it read Burmese', () => {
     const r = compareNames('ကျော်ကျော်ခိုင်', 'Kyaw Kyaw Khaing')
     expect(r.decision).toBe('match')
-    expect(r.explanation.parts[0]).toMatchObject({ script: 'myanmar', messageKey: 'screening.part.script.myanmar' })
+    expect(r.explanation.parts[0]).toMatchObject({
+      script: 'myanmar',
+      messageKey: 'screening.part.script.myanmar',
+    })
     expect(compareNames('အောင်ဆန်းစုကြည်', 'Aung San Suu Kyi').decision).toBe('match')
     expect(compareNames('ထွန်းမြင့်အောင်', 'Tun Myint Aung').decision).toBe('match')
   })
