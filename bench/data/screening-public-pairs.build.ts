@@ -129,36 +129,21 @@ const alike = (x: string, y: string) => {
 }
 const seen = new Set<string>()
 const lookalikes: PublicPair[] = []
+const different = (a: string, b: string) => {
+  if (seen.has(`${a}|${b}`)) return
+  seen.add(`${a}|${b}`)
+  const id = `lookalike-${lookalikes.length + 1}`
+  lookalikes.push({ id, a, b, match: false, script: 'khmer', source: 'kname', split: splitOf(a, b) })
+}
 for (const n of kname) {
   for (const [khmer, latin] of given) {
     if (khmer === n.givenName || latin === n.romanizedGiven || !alike(n.romanizedGiven, latin)) continue
     const a = `${n.surname} ${n.givenName}`
-    const b = `${n.romanizedSurname} ${latin}`
-    if (seen.has(`${a}|${b}`)) continue
-    seen.add(`${a}|${b}`)
-    lookalikes.push({
-      id: `lookalike-${lookalikes.length + 1}`,
-      a,
-      b,
-      match: false,
-      script: 'khmer',
-      source: 'kname',
-      split: splitOf(a, b),
-    })
+    if (seen.has(`${a}|${n.romanizedSurname} ${latin}`)) continue
+    different(a, `${n.romanizedSurname} ${latin}`)
     // The same two people with both names in Khmer script: the vowels that the Latin spelling may lose
     // (គន់ and គុណ are both "Kun") are still there to tell them apart.
-    const kk = `${n.surname} ${khmer}`
-    if (seen.has(`${a}|${kk}`)) continue
-    seen.add(`${a}|${kk}`)
-    lookalikes.push({
-      id: `lookalike-${lookalikes.length + 1}`,
-      a,
-      b: kk,
-      match: false,
-      script: 'khmer',
-      source: 'kname',
-      split: splitOf(a, kk),
-    })
+    different(a, `${n.surname} ${khmer}`)
   }
 }
 writeFileSync(
