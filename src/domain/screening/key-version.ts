@@ -9,5 +9,6 @@
  * word** — otherwise a restarted server would keep screening with the keys of the release before.
  */
 // 2: names in other scripts get their Latin readings and consonant skeletons, x/ks variants (issue 19).
-// 3: Burmese names cut into syllables and read by their Latin convention (`burmese.ts`), not letter by letter.
+// 3: Burmese names cut into syllables and read by their Latin convention (`burmese.ts`), not letter by letter;
+//    Arabic presentation forms read as their letters.
 export const NAME_KEY_VERSION = 3

@@ -25,6 +25,13 @@ describe('names in other scripts meet their Latin spellings', () => {
     expect(parseName('单').parts[0]!.forms).toContain('shan')
   })
 
+  it('reads Arabic in presentation forms (copied from a PDF) as its letters', () => {
+    // ﻤﺤﻤﺪ ﻛﺮﻴﻡ is محمد كريم in the shapes letters take inside a word.
+    const shaped = compareNames('ﻤﺤﻤﺪ ﻛﺮﻴﻡ', 'Mohammad Karim')
+    expect(shaped.decision).toBe('match')
+    expect(shaped.score).toBe(compareNames('محمد كريم', 'Mohammad Karim').score)
+  })
+
   it('keeps one syllable apart in Chinese apart', () => {
     expect(decision('王伟', 'Wang Wen')).toBe('no-match')
   })

@@ -100,7 +100,14 @@ function dropEchoVowel(form: string): string {
   return form.replace(/([bdfgkmprstz])u$/, '$1').replace(/([bdfgkmprstz])u(?=[bdfgkmprstz])/g, '$1')
 }
 
-export function readForeign(text: string, script: ForeignScript): Reading | undefined {
+/**
+ * Arabic copied from PDFs often arrives as presentation forms (ﻤﺤﻤﺪ, the shapes a letter takes in a
+ * word, U+FB50–U+FDFF and U+FE70–U+FEFF): NFKC gives the letters back (محمد), which the skeleton reads.
+ */
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/
+
+export function readForeign(written: string, script: ForeignScript): Reading | undefined {
+  const text = PRESENTATION_FORMS.test(written) ? written.normalize('NFKC') : written
   let reading: Reading
   if (script === 'han') reading = readHan(text)
   else if (script === 'myanmar') {
