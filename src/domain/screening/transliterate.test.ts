@@ -32,6 +32,10 @@ describe('names in other scripts meet their Latin spellings', () => {
     expect(shaped.score).toBe(compareNames('محمد كريم', 'Mohammad Karim').score)
   })
 
+  it('drops the joined article from a short Arabic word too (الحق Haq)', () => {
+    expect(compareNames('عبد الحق', 'Abdul Haq').decision).not.toBe('no-match')
+  })
+
   it('keeps one syllable apart in Chinese apart', () => {
     expect(decision('王伟', 'Wang Wen')).toBe('no-match')
   })

@@ -90,9 +90,9 @@ function reorderIndic(text: string, script: 'thai' | 'lao'): string {
   return text.replace(/[\u0E81-\u0EAE]\u0ECC/g, '').replace(/([\u0EC0-\u0EC4])([\u0E81-\u0EAE])/g, '$2$1')
 }
 
-/** The Arabic article is written joined (التكريتي); the Latin form writes it apart or leaves it out. */
+/** The Arabic article is written joined (التكريتي, الحق); the Latin form writes it apart or leaves it out. */
 function dropArticle(text: string): string {
-  return text.length > 4 && text.startsWith('ال') ? text.slice(2) : text
+  return text.length >= 4 && text.startsWith('ال') ? text.slice(2) : text
 }
 
 /** Kana spell every consonant with a vowel (バラク baraku): the Latin name has none after the last. */
