@@ -14,6 +14,9 @@ export const EVIDENCE_MAX_BYTES = PHOTO_MAX_BYTES
 const PDF_SIGNATURE = Buffer.from('%PDF-', 'latin1')
 
 export function checkedEvidence(bytes: Buffer, contentType: EvidenceType, limits: PhotoLimits) {
+  // Another type parsed by Fastify's own parsers (text, JSON) arrives here as a string or an object.
+  if (!EVIDENCE_TYPES.includes(contentType) || !Buffer.isBuffer(bytes))
+    throw new AppError('unsupported_media_type', { types: EVIDENCE_TYPES.join(', ') })
   if (contentType !== 'application/pdf') return checkedPhoto(bytes, contentType as PhotoType, limits)
   if (bytes.length === 0)
     throw new AppError('validation_failed', {}, [

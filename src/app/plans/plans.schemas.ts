@@ -73,6 +73,8 @@ export const EvidenceQuery = z.strictObject({ name: text().max(400) })
 export const ProgressReportQuery = z.strictObject({
   period: text().max(20),
   format: z.enum(['xlsx', 'pdf']),
+  /** The report's language when not the reader's own: a planner sends both versions. */
+  lang: z.enum(['en', 'km']).optional(),
 })
 
 export const Created = z.object({ id: z.string() })

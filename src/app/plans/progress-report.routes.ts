@@ -28,8 +28,9 @@ export async function progressReportRoutes(app: FastifyInstance, ctx: AppContext
           read: ctx.store.read,
           actor: actorOf(req),
           planId: req.params.id,
-          ...req.query,
-          locale: requestLocale(req),
+          period: req.query.period,
+          format: req.query.format,
+          locale: req.query.lang ?? requestLocale(req),
           threshold: ctx.config.statisticsSuppressionThreshold,
         }),
       )
