@@ -9,7 +9,6 @@
  */
 
 import { sql } from 'kysely'
-import pg from 'pg'
 import { seedTraffic } from '../src/app/crossings/seed-traffic.ts'
 import type { RequestActor } from '../src/app/identity/actor.ts'
 import { planDashboard } from '../src/app/plans/plan-dashboard.ts'
@@ -18,6 +17,7 @@ import { seedDemoReturnees } from '../src/app/returns/seed-demo-returnees.ts'
 import { seed } from '../src/app/seed.ts'
 import { openStore, type Store } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
+import { keptBenchDatabase } from './lib/bench-database.ts'
 import { percentile } from './lib/stats.ts'
 import type { BenchArea, BenchContext } from './lib/types.ts'
 
@@ -38,26 +38,17 @@ const READER: RequestActor = {
 }
 
 async function benchStore(ctx: BenchContext): Promise<{ store: Store; fresh: boolean }> {
-  const url = await ctx.postgresUrl()
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  const keep = process.env.BENCH_PLANS_KEEP === '1'
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB])).rowCount
-  if (!keep || !exists) {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`)
-  }
-  await admin.end()
-  const u = new URL(url)
-  u.pathname = `/${BENCH_DB}`
-  return { store: await openStore({ databaseUrl: u.toString(), poolSize: 4 }), fresh: !keep || !exists }
+  const db = await keptBenchDatabase(await ctx.postgresUrl(), BENCH_DB, process.env.BENCH_PLANS_KEEP === '1')
+  return { store: await openStore({ databaseUrl: db.url, poolSize: 4 }), fresh: db.fresh }
 }
 
 async function fill(store: Store, ctx: BenchContext): Promise<void> {
   await migrateToLatest(store.db as never)
   await seed({ db: store.db, demo: false })
   await store.db.transaction().execute((trx) => seedDemoPlan({ trx }))
-  ctx.log(`seeding ${CROSSINGS.toLocaleString('en')} crossings, ${(CROSSINGS / 20).toLocaleString('en')} returnees…`)
+  ctx.log(
+    `seeding ${CROSSINGS.toLocaleString('en')} crossings, ${(CROSSINGS / 20).toLocaleString('en')} returnees…`,
+  )
   // Three years of traffic ending this year: inside the plan's 2024–2028.
   await seedTraffic({ db: store.db, crossings: CROSSINGS })
   await seedDemoReturnees({ db: store.db, count: Math.ceil(CROSSINGS / 20) })
@@ -69,7 +60,9 @@ async function fill(store: Store, ctx: BenchContext): Promise<void> {
       (ARRAY['genuine', 'genuine', 'genuine', 'suspected', 'forged_or_altered', 'genuine', 'impostor', 'genuine'])[1 + (n % 8)],
       '[]'::jsonb, '', 'LAND-POIPET', 'GDI', d.created_by,
       now() - (n % 1000) * interval '1 day'
-    FROM (SELECT *, row_number() OVER () AS n FROM travel_documents LIMIT ${Math.ceil(CROSSINGS / 10)}) d`.execute(store.db)
+    FROM (SELECT *, row_number() OVER () AS n FROM travel_documents LIMIT ${Math.ceil(CROSSINGS / 10)}) d`.execute(
+    store.db,
+  )
   await sql`ANALYZE`.execute(store.db)
 }
 
@@ -99,16 +92,20 @@ const area: BenchArea = {
       const plan = await store.db.selectFrom('plans').select('id').executeTakeFirstOrThrow()
       const sizes = await sql<{ name: string; rows: number }>`
         SELECT relname AS name, n_live_tup AS rows FROM pg_stat_user_tables
-        WHERE relname IN ('crossings', 'returnees', 'document_examinations') ORDER BY relname`.execute(store.db)
+        WHERE relname IN ('crossings', 'returnees', 'document_examinations') ORDER BY relname`.execute(
+        store.db,
+      )
       ctx.log(`rows: ${sizes.rows.map((r) => `${r.name} ${Number(r.rows).toLocaleString('en')}`).join(', ')}`)
       const ours: number[] = []
       const naive: number[] = []
       const year = new Date().getUTCFullYear()
       for (let round = 0; round <= ROUNDS; round++) {
         const ms = await timed(() =>
-          store.db.transaction().execute((trx) =>
-            planDashboard({ trx, actor: READER, planId: plan.id, year, locale: 'en', threshold: 10 }),
-          ),
+          store.db
+            .transaction()
+            .execute((trx) =>
+              planDashboard({ trx, actor: READER, planId: plan.id, year, locale: 'en', threshold: 10 }),
+            ),
         )
         if (round > 0) ours.push(ms)
         const n = await timed(async () => {

@@ -17,3 +17,26 @@ export async function freshBenchDatabase(url: string, name: string): Promise<str
   u.pathname = `/${name}`
   return u.toString()
 }
+
+/**
+ * Database `name` on the server of `url`, kept from an earlier run when `keep` is set and it exists (so a second
+ * run skips seeding), otherwise made new; `fresh` says whether it must be filled.
+ */
+export async function keptBenchDatabase(
+  url: string,
+  name: string,
+  keep: boolean,
+): Promise<{ url: string; fresh: boolean }> {
+  if (keep) {
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount
+    await admin.end()
+    if (exists) {
+      const u = new URL(url)
+      u.pathname = `/${name}`
+      return { url: u.toString(), fresh: false }
+    }
+  }
+  return { url: await freshBenchDatabase(url, name), fresh: true }
+}

@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { PLAN_ERRORS } from '../../domain/plans/errors.ts'
-import {
-  checkLinks,
-  checkParent,
-  checkPlanYears,
-  checkTarget,
-  type IndicatorDirection,
-  type IndicatorUnit,
-  type NodeKind,
-} from '../../domain/plans/plan.ts'
+import { checkLinks, checkParent, checkPlanYears, checkTarget } from '../../domain/plans/plan.ts'
 import { checkThresholds, DEFAULT_THRESHOLDS, type Thresholds } from '../../domain/plans/status.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
@@ -17,6 +9,7 @@ import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { isSourceKey } from './indicator-sources.ts'
 import { assertPlanner } from './plan-access.ts'
 import { checked, refused } from './plan-errors.ts'
+import { type IndicatorInput, indicatorRow, type NodeInput, nodeRow } from './plan-rows.ts'
 
 export interface PlanInput {
   code: string
@@ -58,19 +51,6 @@ export async function createPlan(o: { trx: Tx; actor: RequestActor; plan: PlanIn
     details: { ...p },
   })
   return id
-}
-
-export interface NodeInput {
-  parentId: string | null
-  kind: NodeKind
-  code: string
-  titleEn: string
-  titleKm: string
-  responsibleAgency: string | null
-  supportingAgencies: string[]
-  startYear: number | null
-  endYear: number | null
-  budgetSource: string | null
 }
 
 /** A pillar, objective, output or activity, under a parent of the level above in the same plan. */
@@ -116,21 +96,7 @@ export async function addPlanNode(o: { trx: Tx; actor: RequestActor; planId: str
   const id = randomUUID()
   await o.trx
     .insertInto('plan_nodes')
-    .values({
-      id,
-      plan_id: o.planId,
-      parent_id: n.parentId,
-      kind: n.kind,
-      code: n.code,
-      title_en: n.titleEn,
-      title_km: n.titleKm,
-      responsible_agency: n.responsibleAgency,
-      supporting_agencies: n.supportingAgencies,
-      start_year: n.startYear,
-      end_year: n.endYear,
-      budget_source: n.budgetSource,
-      position,
-    })
+    .values(nodeRow(id, o.planId, n, position))
     .onConflict((oc) => oc.columns(['plan_id', 'code']).doNothing())
     .execute()
   const row = await o.trx
@@ -163,25 +129,6 @@ async function nextPosition(
   return Number(row?.p ?? 0) + 1
 }
 
-export interface IndicatorInput {
-  nodeId: string
-  code: string
-  nameEn: string
-  nameKm: string
-  definitionEn: string
-  definitionKm: string
-  unit: IndicatorUnit
-  direction: IndicatorDirection
-  source: string
-  disaggregation: string[]
-  baselineYear: number | null
-  baselineValue: number | null
-  verificationEn: string
-  verificationKm: string
-  gcm: number[]
-  sdg: string[]
-}
-
 export async function addIndicator(o: {
   trx: Tx
   actor: RequestActor
@@ -210,27 +157,7 @@ export async function addIndicator(o: {
   const id = randomUUID()
   await o.trx
     .insertInto('plan_indicators')
-    .values({
-      id,
-      plan_id: o.planId,
-      node_id: i.nodeId,
-      code: i.code,
-      name_en: i.nameEn,
-      name_km: i.nameKm,
-      definition_en: i.definitionEn,
-      definition_km: i.definitionKm,
-      unit: i.unit,
-      direction: i.direction,
-      source: i.source,
-      disaggregation: i.disaggregation,
-      baseline_year: i.baselineYear,
-      baseline_value: i.baselineValue,
-      verification_en: i.verificationEn,
-      verification_km: i.verificationKm,
-      gcm: i.gcm,
-      sdg: i.sdg,
-      position: await nextPosition(o.trx, 'plan_indicators', o.planId),
-    })
+    .values(indicatorRow(id, o.planId, i, await nextPosition(o.trx, 'plan_indicators', o.planId)))
     .execute()
   await appendAudit(o.trx, auditActor(o.actor), {
     action: 'create',

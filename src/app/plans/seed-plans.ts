@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { DEFAULT_THRESHOLDS } from '../../domain/plans/status.ts'
 import type { Tx } from '../../platform/db/database.ts'
+import { indicatorRow, nodeRow } from './plan-rows.ts'
 import { ILLUSTRATIVE_PLAN, type SeedNode } from './seed-plans.data.ts'
 
 /**
@@ -35,47 +36,43 @@ export async function seedDemoPlan(o: { trx: Tx }): Promise<void> {
     const id = randomUUID()
     await o.trx
       .insertInto('plan_nodes')
-      .values({
-        id,
-        plan_id: planId,
-        parent_id: parentId,
-        kind: node.kind,
-        code: node.code,
-        title_en: node.titleEn,
-        title_km: node.titleKm,
-        responsible_agency: node.responsible ?? null,
-        supporting_agencies: node.supporting ?? [],
-        start_year: node.kind === 'activity' ? p.startYear : null,
-        end_year: node.kind === 'activity' ? p.endYear : null,
-        budget_source: node.budget ?? null,
-        position: ++position,
-      })
+      .values(
+        nodeRow(
+          id,
+          planId,
+          {
+            parentId,
+            kind: node.kind,
+            code: node.code,
+            titleEn: node.titleEn,
+            titleKm: node.titleKm,
+            responsibleAgency: node.responsible ?? null,
+            supportingAgencies: node.supporting ?? [],
+            startYear: node.kind === 'activity' ? p.startYear : null,
+            endYear: node.kind === 'activity' ? p.endYear : null,
+            budgetSource: node.budget ?? null,
+          },
+          ++position,
+        ),
+      )
       .execute()
     for (const i of node.indicators ?? []) {
       const indicatorId = randomUUID()
       await o.trx
         .insertInto('plan_indicators')
-        .values({
-          id: indicatorId,
-          plan_id: planId,
-          node_id: id,
-          code: i.code,
-          name_en: i.nameEn,
-          name_km: i.nameKm,
-          definition_en: i.definitionEn,
-          definition_km: i.definitionKm,
-          unit: i.unit,
-          direction: i.direction,
-          source: i.source,
-          disaggregation: i.disaggregation,
-          baseline_year: i.baseline?.[0] ?? null,
-          baseline_value: i.baseline?.[1] ?? null,
-          verification_en: i.verificationEn,
-          verification_km: i.verificationKm,
-          gcm: i.gcm,
-          sdg: i.sdg,
-          position: ++indicatorPosition,
-        })
+        .values(
+          indicatorRow(
+            indicatorId,
+            planId,
+            {
+              ...i,
+              nodeId: id,
+              baselineYear: i.baseline?.[0] ?? null,
+              baselineValue: i.baseline?.[1] ?? null,
+            },
+            ++indicatorPosition,
+          ),
+        )
         .execute()
       await o.trx
         .insertInto('plan_targets')

@@ -1,9 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
+import { ErrorBanner } from '../ui/feedback.tsx'
 import { TextField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
-import { PlanError } from './plan-error.tsx'
 import {
   EVIDENCE_ACCEPT,
   type IndicatorProgress,
@@ -150,7 +150,7 @@ function ReportForm({ indicatorId, onDone }: { indicatorId: string; onDone: () =
           {status}
         </p>
       )}
-      <PlanError error={error} />
+      <ErrorBanner error={error} withFields />
     </form>
   )
 }

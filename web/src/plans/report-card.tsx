@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
+import { ErrorBanner } from '../ui/feedback.tsx'
 import { TextField } from '../ui/field.tsx'
-import { PlanError } from './plan-error.tsx'
 import { moveReport, type ReportView } from './plans-api.ts'
 
 /** A reported value with its evidence and comments; the secretariat approves or returns it from here. */
@@ -73,7 +73,7 @@ export function ReportCard({ report, onChange }: { report: ReportView; onChange:
           {done}
         </p>
       )}
-      <PlanError error={error} />
+      <ErrorBanner error={error} withFields />
     </article>
   )
 }
