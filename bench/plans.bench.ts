@@ -104,7 +104,15 @@ const area: BenchArea = {
           store.db
             .transaction()
             .execute((trx) =>
-              planDashboard({ trx, actor: READER, planId: plan.id, year, locale: 'en', threshold: 10 }),
+              planDashboard({
+                trx,
+                read: store.read,
+                actor: READER,
+                planId: plan.id,
+                year,
+                locale: 'en',
+                threshold: 10,
+              }),
             ),
         )
         if (round > 0) ours.push(ms)

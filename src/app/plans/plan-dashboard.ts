@@ -130,19 +130,24 @@ export async function planDashboard(o: {
     .where('plan_reports.state', '=', 'approved')
     .execute()
 
-  const indicators: IndicatorProgress[] = []
-  for (const i of loaded.indicators) {
-    const figures =
+  // Live figures are read side by side: on PostgreSQL each read takes a connection of the read pool.
+  const computed = await Promise.all(
+    loaded.indicators.map((i) =>
       i.source === 'reported'
         ? reportedFigures(i, reports, [...quarters, ...years])
-        : await liveFigures({
+        : liveFigures({
             trx: o.trx,
             read: o.read ?? o.trx,
             actor,
             threshold: o.threshold,
             indicator: i,
             span,
-          })
+          }),
+    ),
+  )
+  const indicators: IndicatorProgress[] = []
+  for (const [n, i] of loaded.indicators.entries()) {
+    const figures = computed[n] as Figures
     const targets = new Map(
       loaded.targets.filter((t) => t.indicator_id === i.id).map((t) => [t.year, t.value]),
     )
