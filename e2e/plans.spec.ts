@@ -43,7 +43,8 @@ test('a planner reports a value with evidence and the secretariat approves it, i
   await expect(report.getByRole('link', { name: 'register.pdf' })).toBeVisible()
   await report.getByLabel('មតិយោបល់').fill('បានផ្ទៀងផ្ទាត់ជាមួយបញ្ជី')
   await report.getByRole('button', { name: 'អនុម័ត' }).click()
-  await expect(report.getByRole('status')).toHaveText('បានអនុម័ត។')
+  await expect(secretariat.getByRole('status')).toHaveText('បានអនុម័ត។')
+  await expect(report).toHaveCount(0)
 
   // The approved value now counts on the dashboard.
   await secretariat.goto('/plans')

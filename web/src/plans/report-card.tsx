@@ -6,7 +6,16 @@ import { TextField } from '../ui/field.tsx'
 import { moveReport, type ReportView } from './plans-api.ts'
 
 /** A reported value with its evidence and comments; the secretariat approves or returns it from here. */
-export function ReportCard({ report, onChange }: { report: ReportView; onChange: () => void }) {
+export function ReportCard({
+  report,
+  onChange,
+  announce,
+}: {
+  report: ReportView
+  onChange: () => void
+  /** Where the outcome is said when the card leaves the list with it (the review queue); else on the card. */
+  announce?: (message: string) => void
+}) {
   const { t, formatNumber, formatDateTime } = useI18n()
   const { can } = useSession()
   const [comment, setComment] = useState('')
@@ -16,7 +25,9 @@ export function ReportCard({ report, onChange }: { report: ReportView; onChange:
     setError(undefined)
     try {
       await moveReport(report.id, event, comment)
-      setDone(t(event === 'approve' ? 'plans.reports.approved' : 'plans.reports.returned'))
+      const message = t(event === 'approve' ? 'plans.reports.approved' : 'plans.reports.returned')
+      if (announce) announce(message)
+      else setDone(message)
       onChange()
     } catch (e) {
       setError(e)
