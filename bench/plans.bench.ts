@@ -10,32 +10,20 @@
 
 import { sql } from 'kysely'
 import { seedTraffic } from '../src/app/crossings/seed-traffic.ts'
-import type { RequestActor } from '../src/app/identity/actor.ts'
 import { planDashboard } from '../src/app/plans/plan-dashboard.ts'
 import { seedDemoPlan } from '../src/app/plans/seed-plans.ts'
 import { seedDemoReturnees } from '../src/app/returns/seed-demo-returnees.ts'
 import { seed } from '../src/app/seed.ts'
 import { openStore, type Store } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
-import { keptBenchDatabase } from './lib/bench-database.ts'
+import { keptBenchDatabase, READER, sizeLabel } from './lib/bench-database.ts'
 import { percentile } from './lib/stats.ts'
 import type { BenchArea, BenchContext } from './lib/types.ts'
 
 const CROSSINGS = Number(process.env.BENCH_PLANS_CROSSINGS ?? 200_000)
 const ROUNDS = Number(process.env.BENCH_PLANS_ROUNDS ?? 20)
 const BENCH_DB = `passage_bench_plans_${CROSSINGS}`
-const size = CROSSINGS >= 1_000_000 ? `${CROSSINGS / 1_000_000}m` : `${Math.round(CROSSINGS / 1000)}k`
-
-const READER: RequestActor = {
-  id: '00000000-0000-4000-8000-000000000001',
-  username: 'bench.reader',
-  role: 'case_manager',
-  scope: 'national',
-  agencyCode: 'MOSVY',
-  postCode: null,
-  ip: null,
-  locale: 'en',
-}
+const size = sizeLabel(CROSSINGS)
 
 async function benchStore(ctx: BenchContext): Promise<{ store: Store; fresh: boolean }> {
   const db = await keptBenchDatabase(await ctx.postgresUrl(), BENCH_DB, process.env.BENCH_PLANS_KEEP === '1')
@@ -101,19 +89,17 @@ const area: BenchArea = {
       const year = new Date().getUTCFullYear()
       for (let round = 0; round <= ROUNDS; round++) {
         const ms = await timed(() =>
-          store.db
-            .transaction()
-            .execute((trx) =>
-              planDashboard({
-                trx,
-                read: store.read,
-                actor: READER,
-                planId: plan.id,
-                year,
-                locale: 'en',
-                threshold: 10,
-              }),
-            ),
+          store.db.transaction().execute((trx) =>
+            planDashboard({
+              trx,
+              read: store.read,
+              actor: READER,
+              planId: plan.id,
+              year,
+              locale: 'en',
+              threshold: 10,
+            }),
+          ),
         )
         if (round > 0) ours.push(ms)
         const n = await timed(async () => {

@@ -8,13 +8,12 @@
 
 import { sql } from 'kysely'
 import { seedTraffic } from '../src/app/crossings/seed-traffic.ts'
-import type { RequestActor } from '../src/app/identity/actor.ts'
 import { seed } from '../src/app/seed.ts'
 import { queryStatistics } from '../src/app/statistics/query-statistics.ts'
 import type { StatisticsQuery } from '../src/app/statistics/statistics.contract.ts'
 import { openStore, type Store } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
-import { keptBenchDatabase } from './lib/bench-database.ts'
+import { keptBenchDatabase, READER, sizeLabel } from './lib/bench-database.ts'
 import { percentile } from './lib/stats.ts'
 import type { BenchArea, BenchContext } from './lib/types.ts'
 
@@ -22,19 +21,7 @@ const CROSSINGS = Number(process.env.BENCH_STATISTICS_CROSSINGS ?? 10_000_000)
 const ROUNDS = Number(process.env.BENCH_STATISTICS_ROUNDS ?? 20)
 const NAIVE_ROUNDS = Number(process.env.BENCH_STATISTICS_NAIVE_ROUNDS ?? 3)
 const BENCH_DB = `passage_bench_statistics_${CROSSINGS}`
-const size = CROSSINGS >= 1_000_000 ? `${CROSSINGS / 1_000_000}m` : `${Math.round(CROSSINGS / 1000)}k`
-
-/** A national reader without microdata access: every view goes through disclosure control. */
-const READER: RequestActor = {
-  id: '00000000-0000-4000-8000-000000000001',
-  username: 'bench.reader',
-  role: 'case_manager',
-  scope: 'national',
-  agencyCode: 'MOSVY',
-  postCode: null,
-  ip: null,
-  locale: 'en',
-}
+const size = sizeLabel(CROSSINGS)
 
 async function benchStore(ctx: BenchContext): Promise<{ store: Store; fresh: boolean }> {
   const db = await keptBenchDatabase(

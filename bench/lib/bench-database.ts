@@ -1,4 +1,5 @@
 import pg from 'pg'
+import type { RequestActor } from '../../src/app/identity/actor.ts'
 
 /**
  * A new, empty database `name` on the server of `url` (dropped first if a run before left it), and its URL: each
@@ -39,4 +40,21 @@ export async function keptBenchDatabase(
     }
   }
   return { url: await freshBenchDatabase(url, name), fresh: true }
+}
+
+/** A national reader without microdata access: every view goes through disclosure control. */
+export const READER: RequestActor = {
+  id: '00000000-0000-4000-8000-000000000001',
+  username: 'bench.reader',
+  role: 'case_manager',
+  scope: 'national',
+  agencyCode: 'MOSVY',
+  postCode: null,
+  ip: null,
+  locale: 'en',
+}
+
+/** `10m`, `200k`: a crossing count as a figure's name carries it. */
+export function sizeLabel(crossings: number): string {
+  return crossings >= 1_000_000 ? `${crossings / 1_000_000}m` : `${Math.round(crossings / 1000)}k`
 }
