@@ -7,14 +7,13 @@
  */
 
 import { sql } from 'kysely'
-import pg from 'pg'
 import { seedTraffic } from '../src/app/crossings/seed-traffic.ts'
-import type { RequestActor } from '../src/app/identity/actor.ts'
 import { seed } from '../src/app/seed.ts'
 import { queryStatistics } from '../src/app/statistics/query-statistics.ts'
 import type { StatisticsQuery } from '../src/app/statistics/statistics.contract.ts'
 import { openStore, type Store } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
+import { keptBenchDatabase, READER, sizeLabel } from './lib/bench-database.ts'
 import { percentile } from './lib/stats.ts'
 import type { BenchArea, BenchContext } from './lib/types.ts'
 
@@ -22,34 +21,15 @@ const CROSSINGS = Number(process.env.BENCH_STATISTICS_CROSSINGS ?? 10_000_000)
 const ROUNDS = Number(process.env.BENCH_STATISTICS_ROUNDS ?? 20)
 const NAIVE_ROUNDS = Number(process.env.BENCH_STATISTICS_NAIVE_ROUNDS ?? 3)
 const BENCH_DB = `passage_bench_statistics_${CROSSINGS}`
-const size = CROSSINGS >= 1_000_000 ? `${CROSSINGS / 1_000_000}m` : `${Math.round(CROSSINGS / 1000)}k`
-
-/** A national reader without microdata access: every view goes through disclosure control. */
-const READER: RequestActor = {
-  id: '00000000-0000-4000-8000-000000000001',
-  username: 'bench.reader',
-  role: 'case_manager',
-  scope: 'national',
-  agencyCode: 'MOSVY',
-  postCode: null,
-  ip: null,
-  locale: 'en',
-}
+const size = sizeLabel(CROSSINGS)
 
 async function benchStore(ctx: BenchContext): Promise<{ store: Store; fresh: boolean }> {
-  const url = await ctx.postgresUrl()
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  const keep = process.env.BENCH_STATISTICS_KEEP === '1'
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB])).rowCount
-  if (!keep || !exists) {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`)
-  }
-  await admin.end()
-  const u = new URL(url)
-  u.pathname = `/${BENCH_DB}`
-  return { store: await openStore({ databaseUrl: u.toString(), poolSize: 4 }), fresh: !keep || !exists }
+  const db = await keptBenchDatabase(
+    await ctx.postgresUrl(),
+    BENCH_DB,
+    process.env.BENCH_STATISTICS_KEEP === '1',
+  )
+  return { store: await openStore({ databaseUrl: db.url, poolSize: 4 }), fresh: db.fresh }
 }
 
 /** The whole seeded period, in whole months, as a dashboard asks for it. */

@@ -13,6 +13,8 @@ import { ReadDocumentPage } from './documents/read-document-page.tsx'
 import { TemplatesPage } from './documents/templates-page.tsx'
 import { HomePage } from './home/home-page.tsx'
 import { I18nProvider, useI18n } from './i18n/i18n.tsx'
+import { PlansPage } from './plans/plans-page.tsx'
+import { PlanReviewPage } from './plans/review-page.tsx'
 import { BoardPage } from './posts/board-page.tsx'
 import { CasePage } from './protection/case-page.tsx'
 import { CasesPage } from './protection/cases-page.tsx'
@@ -67,6 +69,8 @@ const PAGES: Record<string, () => ReactElement> = {
   '/screening/hits': HitQueuePage,
   '/watchlists': WatchlistsPage,
   '/statistics': StatisticsPage,
+  '/plans': PlansPage,
+  '/plans/review': PlanReviewPage,
   '/returns': ReturnsRegisterPage,
   '/returns/import': ReturnListImportPage,
 }

@@ -42,7 +42,12 @@ const SUPERVISING = [
   'screening_hit:update@post',
   'secondary_inspection:approve@post',
   'statistics:read@post',
+  // Plan monitoring (issue 14): every role but the counter officer reads the plan and its reported values.
+  'plan:read@national',
+  'plan_report:read@national',
 ]
+const PLAN_READ = ['plan:read@national', 'plan_report:read@national']
+const PLAN_REPORT = ['plan_report:create@agency', 'plan_report:update@agency']
 
 // The intended authorisation, written independently of POLICY so that a change to either shows up here.
 // Each entry: role → "resource:action@widest scope".
@@ -55,8 +60,11 @@ const EXPECTED: Record<Role, string[]> = {
     'rule_set:create@national',
     'rule_set:update@national',
     'rule_set:approve@national',
+    ...PLAN_REPORT,
   ],
   investigator: [
+    ...PLAN_READ,
+    ...PLAN_REPORT,
     'reference:read@national',
     'agency:read@national',
     'post:read@national',
@@ -73,6 +81,7 @@ const EXPECTED: Record<Role, string[]> = {
     'screening_hit:update@agency',
   ],
   social_worker: [
+    ...PLAN_READ,
     'reference:read@national',
     'agency:read@national',
     'post:read@national',
@@ -95,6 +104,8 @@ const EXPECTED: Record<Role, string[]> = {
     'returnee:update@national',
   ],
   case_manager: [
+    ...PLAN_READ,
+    ...PLAN_REPORT,
     'reference:read@national',
     'agency:read@national',
     'post:read@national',
@@ -121,6 +132,11 @@ const EXPECTED: Record<Role, string[]> = {
     'statistics:export@national',
   ],
   analyst: [
+    ...PLAN_READ,
+    ...PLAN_REPORT,
+    'plan:create@national',
+    'plan:update@national',
+    'plan_report:approve@national',
     'crossing:read@national',
     'risk_analysis:read@national',
     'reference:read@national',
@@ -139,6 +155,9 @@ const EXPECTED: Record<Role, string[]> = {
     'statistics_microdata:read@national',
   ],
   administrator: [
+    ...PLAN_READ,
+    'plan:create@national',
+    'plan:update@national',
     'reference:read@national',
     'agency:read@national',
     'agency:create@national',

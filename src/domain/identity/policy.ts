@@ -31,6 +31,8 @@ export const RESOURCES = [
   'statistics',
   'statistics_microdata',
   'disclosure_settings',
+  'plan',
+  'plan_report',
 ] as const
 export type Resource = (typeof RESOURCES)[number]
 
@@ -68,6 +70,8 @@ const everyone: Role[] = [
 /** The roles at the border that screen travellers and refer them to protection. */
 const border: Role[] = ['frontline_officer', 'shift_supervisor', 'post_chief']
 const protection: Role[] = [...PROTECTION_ROLES]
+/** Everyone but the counter's officers, who have no part in the plan's reporting. */
+const planReaders: Role[] = everyone.filter((r) => r !== 'frontline_officer')
 
 function grant(roles: Role[], actions: Action[], resource: Resource, scope: Scope): Grant[] {
   return roles.flatMap((role) => actions.map((action) => ({ role, action, resource, scope })))
@@ -152,6 +156,19 @@ export const POLICY: readonly Grant[] = Object.freeze([
   ...grant(['analyst', 'case_manager'], ['read', 'export'], 'statistics', 'national'),
   ...grant(['post_chief', 'shift_supervisor'], ['read'], 'statistics', 'post'),
   ...grant(['analyst'], ['read'], 'statistics_microdata', 'national'),
+  // Plan monitoring (issue 14): senior staff of every agency read the plan; administrators and NCCT planners
+  // (analysts of the counter-trafficking agency, checked by the use cases) shape it; the senior role of each
+  // agency reports its values; the NCCT secretariat (an NCCT analyst of national scope) approves them.
+  ...grant(planReaders, ['read'], 'plan', 'national'),
+  ...grant(['administrator', 'analyst'], ['create', 'update'], 'plan', 'national'),
+  ...grant(planReaders, ['read'], 'plan_report', 'national'),
+  ...grant(
+    ['post_chief', 'investigator', 'case_manager', 'analyst'],
+    ['create', 'update'],
+    'plan_report',
+    'agency',
+  ),
+  ...grant(['analyst'], ['approve'], 'plan_report', 'national'),
 ])
 
 export interface Actor {

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { CrossingsTables } from '../../app/crossings/crossings.tables.ts'
 import type { SecondaryTables } from '../../app/crossings/secondary.tables.ts'
 import type { DocumentsTables } from '../../app/documents/documents.tables.ts'
+import type { PlansTables } from '../../app/plans/plans.tables.ts'
 import type { PostsTables } from '../../app/posts/posts.tables.ts'
 import type { ProtectionTables } from '../../app/protection/protection.tables.ts'
 import type { ReturnsTables } from '../../app/returns/returns.tables.ts'
@@ -123,6 +124,7 @@ export interface Database
     SecondaryTables,
     PostsTables,
     ReturnsTables,
+    PlansTables,
     StatisticsTables,
     ExportsTables {
   agencies: AgencyTable

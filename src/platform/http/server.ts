@@ -10,6 +10,7 @@ import { identifyRoutes } from '../../app/crossings/identify-traveller.routes.ts
 import { documentsRoutes } from '../../app/documents/documents.routes.ts'
 import { authRoutes } from '../../app/identity/auth.routes.ts'
 import { usersRoutes } from '../../app/identity/users.routes.ts'
+import { plansRoutes } from '../../app/plans/plans.routes.ts'
 import { postsRoutes } from '../../app/posts/posts.routes.ts'
 import { protectionRoutes } from '../../app/protection/protection.routes.ts'
 import { referenceRoutes } from '../../app/reference/reference.routes.ts'
@@ -58,6 +59,7 @@ const areas = [
   returnsRoutes,
   statisticsRoutes,
   exportsRoutes,
+  plansRoutes,
 ]
 
 export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {

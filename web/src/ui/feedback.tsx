@@ -2,7 +2,8 @@ import type { ReactNode } from 'react'
 import { ApiError } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 
-export function ErrorBanner({ error }: { error: unknown }) {
+/** `withFields`: list the field refusals too, for small forms that show no message beside each field. */
+export function ErrorBanner({ error, withFields = false }: { error: unknown; withFields?: boolean }) {
   const { t } = useI18n()
   if (!error) return null
   const message =
@@ -11,7 +12,8 @@ export function ErrorBanner({ error }: { error: unknown }) {
         ? t('web.common.network_error')
         : error.message
       : t('web.common.unexpected_error')
-  const details = error instanceof ApiError ? error.details.filter((d) => !d.path?.startsWith('body.')) : []
+  const details =
+    error instanceof ApiError ? error.details.filter((d) => withFields || !d.path?.startsWith('body.')) : []
   return (
     <div className="banner banner-error" role="alert">
       <p>{message}</p>

@@ -1,0 +1,130 @@
+/**
+ * Plans bench: the plan dashboard (every indicator of the illustrative plan, live ones by quarter and by year over
+ * the plan's five years, with disclosure control as a national reader without microdata access sees it) over
+ * synthetic records on PostgreSQL: `BENCH_PLANS_CROSSINGS` crossings (default 200,000), a twentieth as many
+ * returnees and a tenth as many document examinations. The live plan indicators read returnees, examinations,
+ * hits, referrals and identifications, never the crossings themselves; hits and protection records are not
+ * synthesised here, so those indicators read empty tables. Beside it, the same figures as plain GROUP BYs.
+ * `BENCH_PLANS_KEEP=1` keeps the database so a second run skips seeding.
+ */
+
+import { sql } from 'kysely'
+import { seedTraffic } from '../src/app/crossings/seed-traffic.ts'
+import { planDashboard } from '../src/app/plans/plan-dashboard.ts'
+import { seedDemoPlan } from '../src/app/plans/seed-plans.ts'
+import { seedDemoReturnees } from '../src/app/returns/seed-demo-returnees.ts'
+import { seed } from '../src/app/seed.ts'
+import { openStore, type Store } from '../src/platform/db/database.ts'
+import { migrateToLatest } from '../src/platform/db/migrate.ts'
+import { keptBenchDatabase, READER, sizeLabel } from './lib/bench-database.ts'
+import { percentile } from './lib/stats.ts'
+import type { BenchArea, BenchContext } from './lib/types.ts'
+
+const CROSSINGS = Number(process.env.BENCH_PLANS_CROSSINGS ?? 200_000)
+const ROUNDS = Number(process.env.BENCH_PLANS_ROUNDS ?? 20)
+const BENCH_DB = `passage_bench_plans_${CROSSINGS}`
+const size = sizeLabel(CROSSINGS)
+
+async function benchStore(ctx: BenchContext): Promise<{ store: Store; fresh: boolean }> {
+  const db = await keptBenchDatabase(await ctx.postgresUrl(), BENCH_DB, process.env.BENCH_PLANS_KEEP === '1')
+  return { store: await openStore({ databaseUrl: db.url, poolSize: 4 }), fresh: db.fresh }
+}
+
+async function fill(store: Store, ctx: BenchContext): Promise<void> {
+  await migrateToLatest(store.db as never)
+  await seed({ db: store.db, demo: false })
+  await store.db.transaction().execute((trx) => seedDemoPlan({ trx }))
+  ctx.log(
+    `seeding ${CROSSINGS.toLocaleString('en')} crossings, ${(CROSSINGS / 20).toLocaleString('en')} returnees…`,
+  )
+  // Three years of traffic ending this year: inside the plan's 2024–2028.
+  await seedTraffic({ db: store.db, crossings: CROSSINGS })
+  await seedDemoReturnees({ db: store.db, count: Math.ceil(CROSSINGS / 20) })
+  // Examinations of documents already seen, spread over the traffic's three years, one in four with a finding.
+  await sql`
+    INSERT INTO document_examinations (id, document_id, template_id, issuing_state, document_code, finding, results,
+      notes, post_code, agency_code, examined_by, examined_at)
+    SELECT gen_random_uuid(), d.id, (SELECT id FROM examination_templates LIMIT 1), d.issuing_state, d.document_code,
+      (ARRAY['genuine', 'genuine', 'genuine', 'suspected', 'forged_or_altered', 'genuine', 'impostor', 'genuine'])[1 + (n % 8)],
+      '[]'::jsonb, '', 'LAND-POIPET', 'GDI', d.created_by,
+      now() - (n % 1000) * interval '1 day'
+    FROM (SELECT *, row_number() OVER () AS n FROM travel_documents LIMIT ${Math.ceil(CROSSINGS / 10)}) d`.execute(
+    store.db,
+  )
+  await sql`ANALYZE`.execute(store.db)
+}
+
+/** The same live figures as plain counts by quarter, no disclosure control: what the dashboard is measured beside. */
+const NAIVE = [
+  `SELECT to_char(registered_on::date, 'YYYY-"Q"Q'), count(*) FROM returnees WHERE cardinality(needs) > 0 GROUP BY 1`,
+  `SELECT to_char(examined_at, 'YYYY-"Q"Q'), count(*) FROM document_examinations
+    WHERE finding IN ('suspected', 'forged_or_altered', 'impostor') GROUP BY 1`,
+  `SELECT to_char(created_at, 'YYYY-"Q"Q'), count(*) FROM screening_hits WHERE status = 'true_match' GROUP BY 1`,
+  `SELECT to_char(created_at, 'YYYY-"Q"Q'), count(*) FROM protection_referrals WHERE state = 'completed' GROUP BY 1`,
+  `SELECT to_char(screened_at, 'YYYY-"Q"Q'), count(DISTINCT person_id) FROM protection_identifications
+    WHERE outcome = 'presumedVictim' GROUP BY 1`,
+]
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await run()
+  return performance.now() - started
+}
+
+const area: BenchArea = {
+  area: 'plans',
+  async run(ctx) {
+    const { store, fresh } = await benchStore(ctx)
+    try {
+      if (fresh) await fill(store, ctx)
+      const plan = await store.db.selectFrom('plans').select('id').executeTakeFirstOrThrow()
+      const sizes = await sql<{ name: string; rows: number }>`
+        SELECT relname AS name, n_live_tup AS rows FROM pg_stat_user_tables
+        WHERE relname IN ('crossings', 'returnees', 'document_examinations') ORDER BY relname`.execute(
+        store.db,
+      )
+      ctx.log(`rows: ${sizes.rows.map((r) => `${r.name} ${Number(r.rows).toLocaleString('en')}`).join(', ')}`)
+      const ours: number[] = []
+      const naive: number[] = []
+      const year = new Date().getUTCFullYear()
+      for (let round = 0; round <= ROUNDS; round++) {
+        const ms = await timed(() =>
+          store.db.transaction().execute((trx) =>
+            planDashboard({
+              trx,
+              read: store.read,
+              actor: READER,
+              planId: plan.id,
+              year,
+              locale: 'en',
+              threshold: 10,
+            }),
+          ),
+        )
+        if (round > 0) ours.push(ms)
+        const n = await timed(async () => {
+          for (const q of NAIVE) await sql.raw(q).execute(store.db)
+        })
+        if (round > 0) naive.push(n)
+      }
+      ctx.log(
+        `plan dashboard p50 ${percentile(ours, 50).toFixed(1)} p95 ${percentile(ours, 95).toFixed(1)} ms; plain GROUP BYs p50 ${percentile(naive, 50).toFixed(1)} ms`,
+      )
+      return [
+        {
+          area: 'plans',
+          name: 'plan-dashboard-p95',
+          unit: 'ms',
+          value: percentile(ours, 95),
+          baseline: `plain GROUP BY per live indicator, no disclosure control (PostgreSQL, ${size} crossings)`,
+          baselineValue: percentile(naive, 95),
+          better: 'lower',
+        },
+      ]
+    } finally {
+      await store.close()
+    }
+  },
+}
+
+export default area

@@ -1,0 +1,192 @@
+import { sql } from 'kysely'
+import { can } from '../../domain/identity/policy.ts'
+import type { Executor, Tx } from '../../platform/db/database.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
+import type { RequestActor } from '../identity/actor.ts'
+import { medianDays } from '../statistics/indicator-rates.ts'
+import { publishTable, statisticsTable } from '../statistics/query-statistics.ts'
+import { LIVE_SOURCES, REFERRAL_COMPLETED, type Source } from '../statistics/sources.ts'
+
+/**
+ * Live plan indicators, computed straight from the records that produce them through the statistics layer and
+ * its disclosure control (DHIS2 stores a reported figure; Passage counts the identifications, referrals and hits
+ * themselves). A registry: an indicator's `source` names one of these keys, or `reported` for agencies' values.
+ */
+
+/** One period's figure: a number, withheld by disclosure control, or no data (the records do not cover it). */
+export type LiveCell =
+  | { value: number; status: 'published' }
+  | { value: null; status: 'withheld' }
+  | { value: null; status: 'no_data' }
+
+export interface SourceRequest {
+  trx: Tx
+  /** Where the figures are read (the read replica's handle, or the transaction). */
+  read: Executor
+  /** The actor the statistics layer judges: see `sourceActor`. */
+  actor: RequestActor
+  threshold: number
+  /** Inclusive `YYYY-MM-DD` bounds of whole quarters. */
+  from: string
+  to: string
+  unit: 'quarter' | 'year'
+}
+
+/** Period key (`2025`, `2025-Q3`) → figure, for every period of the range that has one. */
+export type IndicatorSource = (o: SourceRequest) => Promise<Map<string, LiveCell>>
+
+/**
+ * Plan figures circulate to every partner, so they are published figures: what a national reader without
+ * microdata access sees (cell-key perturbed, small counts withheld). Only a reader who may see exact counts on
+ * screen (`statistics_microdata`, the NCCT analysts) gets exact ones, and that reading is audited like any
+ * exact statistics view. The reader's own statistics rights do not widen what they see here.
+ */
+export function sourceActor(actor: RequestActor): { actor: RequestActor; exact: boolean } {
+  if (can(actor, 'read', 'statistics_microdata')) return { actor, exact: true }
+  return { actor: { ...actor, role: 'case_manager', scope: 'national', postCode: null }, exact: false }
+}
+
+const cambodiaDay = (column: string) =>
+  `to_char((${column} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')`
+
+/** Document examinations as a statistics source: counted on the day examined, by post and finding. */
+const EXAMINATIONS: Source = {
+  from: 'document_examinations e LEFT JOIN points_of_entry poe ON poe.code = e.post_code',
+  day: cambodiaDay('e.examined_at'),
+  weight: '1',
+  key: 'stat_record_key(e.id::text)',
+  grain: 'day',
+  dims: { post: 'e.post_code', outcome: 'e.finding', postProvince: 'poe.province_code' },
+}
+/** A finding that something is wrong with the document or its holder. */
+const ADVERSE_FINDING = "e.finding IN ('suspected', 'forged_or_altered', 'impostor')"
+/** A returnee assisted: registered with at least one need the reception answers (food, transport, shelter…). */
+const RETURNEE_ASSISTED = 'cardinality(rt.needs) > 0'
+
+/** The first day a source has any record: periods wholly before it (or not begun) have no data, not 0. */
+async function firstDay(read: Executor, source: Source, where?: string): Promise<string | null> {
+  const conditions = [source.where, where].filter(Boolean).join(' AND ') || 'TRUE'
+  const row = await sql<{ first: string | null }>`
+    SELECT min(${sql.raw(source.day)}) AS first FROM ${sql.raw(source.from)} WHERE ${sql.raw(conditions)}`.execute(
+    read,
+  )
+  return row.rows[0]?.first ?? null
+}
+
+/** Period keys of the range at the unit, with their bounds. */
+function periods(
+  from: string,
+  to: string,
+  unit: 'quarter' | 'year',
+): { key: string; from: string; to: string }[] {
+  const out: { key: string; from: string; to: string }[] = []
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    if (unit === 'year') out.push({ key: String(y), from: `${y}-01-01`, to: `${y}-12-31` })
+    else
+      for (const [q, a, b] of [
+        [1, '01-01', '03-31'],
+        [2, '04-01', '06-30'],
+        [3, '07-01', '09-30'],
+        [4, '10-01', '12-31'],
+      ] as const)
+        out.push({ key: `${y}-Q${q}`, from: `${y}-${a}`, to: `${y}-${b}` })
+  }
+  return out.filter((p) => p.to >= from && p.from <= to)
+}
+
+/** A count through `statisticsTable` by period, each cell published under the reader's disclosure control. */
+function counted(c: {
+  measure: string
+  custom?: { source: Source; where?: string }
+  filters?: Record<string, string[]>
+}): IndicatorSource {
+  return async (o) => {
+    const dimension = `period:${o.unit}`
+    const table = await statisticsTable({
+      db: o.read,
+      actor: o.actor,
+      threshold: o.threshold,
+      query: { measure: c.measure, dimensions: [dimension], from: o.from, to: o.to },
+      definitionFilters: c.filters,
+      custom: c.custom,
+    })
+    const cells = publishTable(table)
+    const source = c.custom?.source ?? LIVE_SOURCES[c.measure]
+    const first = source ? await firstDay(o.read, source, c.custom?.where) : null
+    const now = todayInCambodia()
+    const out = new Map<string, LiveCell>()
+    for (const p of periods(o.from, o.to, o.unit)) {
+      if (first === null || p.to < first || p.from > now) {
+        out.set(p.key, { value: null, status: 'no_data' })
+        continue
+      }
+      const cell = cells.find((x) => x.key[dimension] === p.key)
+      const value = cell?.value ?? (cell ? null : 0)
+      out.set(p.key, value === null ? { value: null, status: 'withheld' } : { value, status: 'published' })
+    }
+    return out
+  }
+}
+
+/** Median days from identification to first assistance, per quarter or per year; nobody assisted is no data. */
+const medianToAssistance: IndicatorSource = async (o) => {
+  const out = new Map<string, LiveCell>()
+  for (const p of periods(o.from, o.to, o.unit)) {
+    // The statistics layer gives quarters and the range's total: a year is one range of its own.
+    if (o.unit === 'year' || !out.size) {
+      const r = await medianDays({
+        trx: o.trx,
+        read: o.read,
+        actor: o.actor,
+        id: 'identification-to-assistance',
+        from: o.unit === 'year' ? p.from : o.from,
+        to: o.unit === 'year' ? p.to : o.to,
+        locale: 'en',
+        threshold: o.threshold,
+      })
+      for (const cell of r.cells) {
+        const key =
+          o.unit === 'year' ? (cell.key['period:quarter'] === '*' ? p.key : null) : cell.key['period:quarter']
+        if (!key || key === '*') continue
+        out.set(
+          key,
+          cell.value !== null
+            ? { value: cell.value, status: 'published' }
+            : cell.status === 'published'
+              ? { value: null, status: 'no_data' }
+              : { value: null, status: 'withheld' },
+        )
+      }
+    }
+  }
+  return out
+}
+
+/**
+ * The registry. `officers-trained` is the slot for §2's `app/training/officers-trained.ts` (another branch): it is
+ * wired at merge, and until then the key is known but has no function, so its indicator shows "no data".
+ */
+export const INDICATOR_SOURCES: Readonly<Record<string, IndicatorSource | null>> = {
+  'victims-identified': counted({ measure: 'victims' }),
+  'referrals-completed': counted({
+    measure: 'referrals',
+    custom: { source: LIVE_SOURCES.referrals as Source, where: REFERRAL_COMPLETED },
+  }),
+  'median-days-to-assistance': medianToAssistance,
+  'returnees-assisted': counted({
+    measure: 'returnees',
+    custom: { source: LIVE_SOURCES.returnees as Source, where: RETURNEE_ASSISTED },
+  }),
+  'hits-confirmed': counted({ measure: 'hits', filters: { outcome: ['true_match'] } }),
+  'document-findings': counted({
+    measure: 'examinations',
+    custom: { source: EXAMINATIONS, where: ADVERSE_FINDING },
+  }),
+  'officers-trained': null,
+}
+
+export const SOURCE_KEYS = [...Object.keys(INDICATOR_SOURCES), 'reported'] as const
+
+export function isSourceKey(key: string): boolean {
+  return key === 'reported' || Object.hasOwn(INDICATOR_SOURCES, key)
+}
