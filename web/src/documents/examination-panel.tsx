@@ -21,9 +21,9 @@ export function ExaminationPanel({ documentId, templateId }: { documentId: strin
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     try {
-      const body = { templateId, finding, results, notes }
+      const body = { documentId, templateId, finding, results, notes }
       setSaved(
-        await api<Examination>('POST', `/api/documents/${documentId}/examinations`, {
+        await api<Examination>('POST', '/api/documents/examinations', {
           body,
           idempotencyKey: key,
         }),
