@@ -211,7 +211,8 @@ describe.each(engines())('secondary inspection on %s', (engine) => {
     const { i, item } = await refer(officer, 'SB1000011')
     const other = await inspect(officer, passportMrz('SB1000012'))
     const examine = (documentId: string) =>
-      officer.request('POST', `/api/documents/${documentId}/examinations`, {
+      officer.request('POST', '/api/documents/examinations', {
+        documentId,
         templateId: 'VNM-P',
         finding: 'suspected',
         results: { 'generic.photo_not_substituted': 'anomaly' },

@@ -32,7 +32,8 @@ describe.each(engines())('document examination on %s', (engine) => {
   afterAll(() => t.close())
 
   const examine = async (username: string, body: Record<string, unknown> = {}) =>
-    (await t.signIn(username)).request('POST', `/api/documents/${documentId}/examinations`, {
+    (await t.signIn(username)).request('POST', '/api/documents/examinations', {
+      documentId,
       templateId: 'VNM-P',
       finding: 'suspected',
       results: { 'generic.photo_not_substituted': 'anomaly', 'generic.laminate_intact': 'consistent' },
@@ -107,6 +108,30 @@ describe.each(engines())('document examination on %s', (engine) => {
     ).toBe(403)
     const bad = await examine('officer.poipet', { results: { 'no.such.check': 'anomaly' } })
     expect(bad.json().error.details[0].path).toBe('body.results.no.such.check')
+  })
+
+  it('names the document in the body: a malformed id is a field error, an unknown one is not found, neither writes', async () => {
+    const count = async () =>
+      Number(
+        (
+          await t.store.db
+            .selectFrom('document_examinations')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    const before = await count()
+    const malformed = await examine('officer.poipet', { documentId: 'not-a-uuid\u0000' })
+    expect([malformed.statusCode, malformed.json().error.details[0].path]).toEqual([400, 'body.documentId'])
+    const unknown = await examine('officer.poipet', { documentId: '00000000-0000-4000-8000-000000000000' })
+    expect(unknown.statusCode).toBe(404)
+    const missing = await (await t.signIn('officer.poipet')).request('POST', '/api/documents/examinations', {
+      templateId: 'VNM-P',
+      finding: 'suspected',
+      results: {},
+    })
+    expect(missing.json().error.details[0].path).toBe('body.documentId')
+    expect(await count()).toBe(before)
   })
 
   it('stores photos of the document, checks their type and size, and audits every view', async () => {

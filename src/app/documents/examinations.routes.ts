@@ -13,6 +13,7 @@ import { recordExamination } from './record-examination.ts'
 import { viewExamination } from './view-examination.ts'
 
 const ExaminationBody = z.strictObject({
+  documentId: z.uuid().describe('The document read or entered before (`POST /api/documents/read`).'),
   templateId: text().min(1).max(60),
   finding: z.enum(EXAMINATION_FINDINGS),
   results: z.record(text().max(120), z.enum(CHECK_RESULTS)),
@@ -37,23 +38,22 @@ export async function examinationsRoutes(app: FastifyInstance, ctx: AppContext) 
   const { db } = ctx.store
   const tags = ['documents']
 
+  // The document is named in the body, not the path: `/api/documents/{id}/examinations` could not be told
+  // apart from `/api/documents/examinations/{id}` (or `templates/{id}`, `photos/{id}`) by a client router.
   r.post(
-    '/api/documents/:id/examinations',
+    '/api/documents/examinations',
     {
       schema: {
         tags,
-        params: IdParams,
         body: ExaminationBody,
         response: { 201: ExaminationView, 200: ExaminationView },
       },
     },
     (req, reply) =>
-      replyCreated(req, reply, db, 'documents.examine', async (trx, actor) =>
-        presentExamination(
-          await recordExamination({ trx, actor, documentId: req.params.id, examination: req.body }),
-          [],
-        ),
-      ),
+      replyCreated(req, reply, db, 'documents.examine', async (trx, actor) => {
+        const { documentId, ...examination } = req.body
+        return presentExamination(await recordExamination({ trx, actor, documentId, examination }), [])
+      }),
   )
 
   r.get(

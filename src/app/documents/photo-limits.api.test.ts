@@ -38,7 +38,8 @@ describe.each(engines())('photo dimensions on %s', (engine) => {
     const documentId = (
       await officer.request('POST', '/api/documents/read', { text: lines.join('\n') })
     ).json().document.id
-    const exam = await officer.request('POST', `/api/documents/${documentId}/examinations`, {
+    const exam = await officer.request('POST', '/api/documents/examinations', {
+      documentId,
       templateId: 'VNM-P',
       finding: 'suspected',
       results: { 'generic.photo_not_substituted': 'anomaly', 'generic.laminate_intact': 'consistent' },
@@ -46,7 +47,7 @@ describe.each(engines())('photo dimensions on %s', (engine) => {
     })
     expect(exam.statusCode, exam.body).toBe(201)
     examUrl = `/api/documents/examinations/${exam.json().id}/photos`
-    returneeUrl = `/api/returns/${(await register(officer, returneeBody({ givenLatin: 'Pixel' }))).json().id}/photo`
+    returneeUrl = `/api/returns/photos/${(await register(officer, returneeBody({ givenLatin: 'Pixel' }))).json().id}`
   })
   afterAll(() => t.close())
 

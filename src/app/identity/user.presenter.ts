@@ -1,4 +1,6 @@
+import type { Scope } from '../../domain/identity/roles.ts'
 import type { UserRow } from '../../platform/db/schema.ts'
+import type { Locale } from '../../platform/i18n/catalog.ts'
 
 /** What a client may see of a user: never the hash, the failure count or internal timestamps. */
 export function presentUser(u: UserRow) {
@@ -9,9 +11,11 @@ export function presentUser(u: UserRow) {
     role: u.role,
     agencyCode: u.agency_code,
     postCode: u.post_code,
-    scope: u.scope,
+    // `scope` has a CHECK of these values, `locale` is only ever written through z.enum(LOCALES): the
+    // contract (and so the web) names them.
+    scope: u.scope as Scope,
     disabled: u.disabled,
-    locale: u.locale,
+    locale: u.locale as Locale,
     mustChangePassword: u.must_change_password,
     lockedUntil: u.locked_until ? u.locked_until.toISOString() : null,
     createdAt: u.created_at.toISOString(),

@@ -199,3 +199,30 @@ export const DashboardView = z.object({
     maxHours: z.number().nullable(),
   }),
 })
+
+/** The identification form (domain/protection/identification-form.ts) as the web renders it. */
+export const IdentificationFormView = z.object({
+  id: z.string(),
+  version: z.string(),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      appliesTo: z.enum(['everyone', 'child']),
+      questions: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['yesNoUnsure', 'number', 'choice']),
+          required: z.enum(['always', 'ifAgeUnknown', 'optional']),
+          element: z.enum(['act', 'means', 'purpose']).optional(),
+          vulnerability: z.string().optional(),
+          controlMethods: z.array(z.string()).optional(),
+          labourExploitation: z.array(z.string()).optional(),
+          sexExploitation: z.boolean().optional(),
+          options: z.array(z.string()).optional(),
+          min: z.number().optional(),
+          max: z.number().optional(),
+        }),
+      ),
+    }),
+  ),
+})

@@ -8,7 +8,7 @@ import { replyCreated } from '../../platform/http/idempotency.ts'
 import { authorize } from '../identity/authorize.ts'
 import { presentIdentification } from './person.presenter.ts'
 import { Answers, ScreeningBody } from './protection.schemas.ts'
-import { IdentificationView } from './protection.views.ts'
+import { IdentificationFormView, IdentificationView } from './protection.views.ts'
 import { assessComplete, screenIdentification } from './screen-identification.ts'
 
 const tags = ['protection']
@@ -28,10 +28,15 @@ export async function screeningsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const { db } = ctx.store
 
-  r.get('/api/protection/identification-form', { schema: { tags } }, async (req) => {
-    authorize(actorOf(req), 'create', 'identification')
-    return IDENTIFICATION_FORM
-  })
+  r.get(
+    '/api/protection/identification-form',
+    { schema: { tags, response: { 200: IdentificationFormView } } },
+    async (req) => {
+      authorize(actorOf(req), 'create', 'identification')
+      // The domain's form is deeply readonly; the serializer checks it against the view all the same.
+      return IDENTIFICATION_FORM as z.infer<typeof IdentificationFormView>
+    },
+  )
 
   /**
    * The recommendation for a set of answers, computed and not stored: the officer sees it before deciding

@@ -18,9 +18,10 @@ export async function returneePhotosRoutes(app: FastifyInstance, ctx: AppContext
   const { db } = ctx.store
   const tags = ['returns']
 
-  // PUT, not POST: setting the photo again replaces it, so a retried upload changes nothing more.
+  // `photos/{id}` (the returnee's id), like `/api/documents/photos/{id}`: `{id}/photo` was ambiguous with
+  // `imports/{id}` for a client router. PUT, not POST: setting the photo again replaces it, so a retried upload changes nothing more.
   r.put(
-    '/api/returns/:id/photo',
+    '/api/returns/photos/:id',
     {
       bodyLimit: PHOTO_MAX_BYTES,
       schema: {
@@ -47,7 +48,7 @@ export async function returneePhotosRoutes(app: FastifyInstance, ctx: AppContext
   )
 
   r.get(
-    '/api/returns/:id/photo',
+    '/api/returns/photos/:id',
     {
       schema: {
         tags,

@@ -216,13 +216,15 @@ describe.each(engines())('returnee registration on %s', (engine) => {
   it('keeps a photo whose bytes are the declared image, and refuses one that is not', async () => {
     const officer = await t.signIn('officer.poipet')
     const id = (await register(officer, returneeBody({ givenLatin: 'Photo' }))).json().id
-    const fake = await officer.request('PUT', `/api/returns/${id}/photo`, Buffer.from('not an image'), {
+    const fake = await officer.request('PUT', `/api/returns/photos/${id}`, Buffer.from('not an image'), {
       'content-type': 'image/png',
     })
     expect(fake.statusCode).toBe(400)
-    const put = await officer.request('PUT', `/api/returns/${id}/photo`, PNG, { 'content-type': 'image/png' })
+    const put = await officer.request('PUT', `/api/returns/photos/${id}`, PNG, {
+      'content-type': 'image/png',
+    })
     expect(put.statusCode).toBe(200)
-    const got = await officer.request('GET', `/api/returns/${id}/photo`)
+    const got = await officer.request('GET', `/api/returns/photos/${id}`)
     expect(got.headers['content-type']).toBe('image/png')
     expect(got.rawPayload.equals(PNG)).toBe(true)
     const listed = (await officer.request('GET', '/api/returns?q=Photo')).json().items[0]

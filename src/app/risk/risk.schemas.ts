@@ -33,6 +33,43 @@ export const RuleSetSummaryView = z.object({
   impactChecked: z.boolean(),
 })
 
+const Breakdown = z.object({ total: z.number(), flagged: z.number(), secondaryInterviews: z.number() })
+
+/** A stored impact check (run-impact-check.ts) and its report (domain/risk/impact.ts), as the review reads it. */
+const ImpactCheckView = z.object({
+  days: z.number(),
+  from: z.string(),
+  to: z.string(),
+  ranBy: z.string(),
+  ranAt: z.string(),
+  fingerprint: z.string(),
+  current: z.boolean().describe('Whether the check ran on this very version of the rule set'),
+  report: z.object({
+    candidateVersionId: z.string(),
+    currentVersionId: z.string().nullable(),
+    total: z.number(),
+    flagged: z.number(),
+    secondaryInterviews: z.object({
+      candidate: z.number(),
+      current: z.number(),
+      extra: z.number(),
+      newlyReferred: z.number(),
+      noLongerReferred: z.number(),
+    }),
+    bySuggestedAction: z.record(z.string(), z.number()),
+    byPost: z.record(z.string(), Breakdown),
+    byNationality: z.record(z.string(), Breakdown),
+    bySex: z.record(z.string(), Breakdown),
+    byAgeBand: z.record(z.string(), Breakdown),
+    indicators: z.array(
+      z.object({ id: z.string(), hits: z.number(), share: z.number(), flagsNearlyEveryone: z.boolean() }),
+    ),
+    warnings: z.array(
+      z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+    ),
+  }),
+})
+
 export const RuleSetView = RuleSetSummaryView.extend({
   basedOn: z.string().nullable(),
   activatedBy: z.string().nullable(),
@@ -41,7 +78,7 @@ export const RuleSetView = RuleSetSummaryView.extend({
   warnings: z.array(
     z.object({ code: z.string(), path: z.string(), params: z.record(z.string(), z.unknown()) }),
   ),
-  impactCheck: z.unknown().nullable(),
+  impactCheck: ImpactCheckView.nullable(),
   history: z.array(
     z.object({
       action: z.string(),

@@ -95,7 +95,7 @@ export async function replyCreated<T>(
       userId: actor.id,
       key,
       operation,
-      // Path parameters name the record a create hangs off (`/documents/:id/examinations`): part of the request.
+      // Path parameters name the record a create hangs off (`/crossings/secondary/:id/examinations`): part of the request.
       request: { params: req.params, body: req.body },
       run: () => run(trx, actor),
     }),

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 
@@ -71,6 +72,10 @@ describe('the OpenAPI document', () => {
         : []
       const errors = problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message}`)
       expect(errors).toEqual([])
+      // A client's router must tell every path apart (`/a/{id}/b` against `/a/b/{id}`), and no schema may be an
+      // empty `anyOf` member that matches anything.
+      const kept = new Set(['no-ambiguous-paths', 'no-illogical-composition-keywords'])
+      expect(problems.filter((p) => kept.has(p.ruleId)).map((p) => p.message)).toEqual([])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -116,6 +121,20 @@ describe('the OpenAPI document', () => {
     )
     expect(types('get', '/api/protection/export')).toContain('text/csv')
     expect(types('get', '/api/watchlists/{id}/export.csv')).toEqual(['text/csv'])
+  })
+
+  it('matches the web’s generated API types (web/src/api/schema.d.ts), so the web cannot drift from it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passage-openapi-'))
+    try {
+      const file = join(dir, 'openapi.json')
+      writeFileSync(file, JSON.stringify(doc))
+      const script = fileURLToPath(new URL('../../../scripts/api-types.mjs', import.meta.url))
+      const run = spawnSync(process.execPath, [script, '--check', '--from', file], { encoding: 'utf8' })
+      expect(run.stderr).toBe('')
+      expect(run.status).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('has no empty anyOf, which would match nothing', () => {

@@ -86,7 +86,7 @@ const ERROR_SCHEMA = {
   },
 }
 
-/** `/api/documents/{id}/examinations` → `DocumentsByIdExaminations`. */
+/** `/api/crossings/secondary/{id}/examinations` → `CrossingsSecondaryByIdExaminations`. */
 function pathWords(path: string): string[] {
   return path
     .replace(/^\/api\//, '')

@@ -1,3 +1,5 @@
+import type { ApiBody, ApiParams, ApiPath, ApiQuery, ApiResult, MethodOf } from './contract.ts'
+
 export interface ErrorDetail {
   path?: string
   code: string
@@ -63,6 +65,35 @@ export async function api<T>(method: string, path: string, o: RequestOptions = {
     throw new ApiError(res.status, e.code, e.message, e.details ?? [])
   }
   return data as T
+}
+
+/** `/api/documents/examinations/{id}` with `{ id }` filled in (each value URL-encoded) and the query appended. */
+export function contractUrl(path: string, params?: object, query?: object): string {
+  const values = (params ?? {}) as Record<string, unknown>
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name]
+    if (value === undefined || value === null || value === '')
+      throw new Error(`missing path parameter ${name}`)
+    return encodeURIComponent(String(value))
+  })
+  const pairs = Object.entries(query ?? {}).filter(([, v]) => v !== undefined && v !== null)
+  return pairs.length ? `${url}?${new URLSearchParams(pairs.map(([k, v]) => [k, String(v)]))}` : url
+}
+
+/**
+ * A call typed by the contract (schema.d.ts): the method and path template fix the path parameters, query,
+ * body and result, so a screen that no longer fits the server fails `npm run typecheck`.
+ */
+export function call<P extends ApiPath, M extends MethodOf<P>>(
+  method: M,
+  path: P,
+  o: Omit<RequestOptions, 'body'> & {
+    params?: ApiParams<P, M>
+    query?: ApiQuery<P, M>
+    body?: ApiBody<P, M>
+  } = {},
+): Promise<ApiResult<P, M>> {
+  return api<ApiResult<P, M>>(method, contractUrl(path, o.params, o.query), o)
 }
 
 export function newIdempotencyKey(): string {

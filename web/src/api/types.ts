@@ -1,59 +1,9 @@
-export interface User {
-  id: string
-  username: string
-  displayName: string
-  role: string
-  agencyCode: string
-  postCode: string | null
-  scope: 'post' | 'agency' | 'national'
-  disabled: boolean
-  locale: 'en' | 'km'
-  mustChangePassword: boolean
-  lockedUntil: string | null
-  createdAt: string
-}
+import type { ApiResult, Item } from './contract.ts'
 
-export interface Session {
-  user: User
-  csrfToken: string
-  capabilities: string[]
-}
-
-export interface Agency {
-  code: string
-  nameEn: string
-  nameKm: string
-  kind: string
-  active: boolean
-}
-
-export interface Post {
-  code: string
-  nameEn: string
-  nameKm: string
-  type: 'land' | 'river' | 'air' | 'sea'
-  provinceCode: string
-  neighbourCountry: string | null
-  neighbourPost: string | null
-  active: boolean
-}
-
-export interface Province {
-  code: string
-  nameEn: string
-  nameKm: string
-}
-
-export interface AuditEntry {
-  seq: number
-  at: string
-  actorUsername: string | null
-  action: string
-  resource: string
-  recordId: string | null
-  ip: string | null
-  details: unknown
-  /** Null until the server's sealer has chained the entry. */
-  pos: number | null
-  hash: string | null
-}
+/** Views every area shares, read from the generated contract (see contract.ts). */
+export type Session = ApiResult<'/api/auth/session', 'GET'>
+export type User = Item<ApiResult<'/api/users', 'GET'>['items']>
+export type Agency = Item<ApiResult<'/api/agencies', 'GET'>>
+export type Post = Item<ApiResult<'/api/posts', 'GET'>>
+export type Province = Item<ApiResult<'/api/provinces', 'GET'>>
+export type AuditEntry = Item<ApiResult<'/api/audit', 'GET'>['items']>

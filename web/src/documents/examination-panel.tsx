@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { api, newIdempotencyKey } from '../api/client.ts'
+import { call, newIdempotencyKey } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { SelectField } from '../ui/field.tsx'
@@ -7,12 +7,16 @@ import { useFetch } from '../ui/use-fetch.ts'
 import { PhotoUpload } from './photo-upload.tsx'
 import { CHECK_RESULTS, type Examination, type ExaminationTemplate, FINDINGS } from './types.ts'
 
+// The options below are drawn from these closed lists, so a select's value is always one of them.
+type CheckResult = (typeof CHECK_RESULTS)[number]
+type Finding = (typeof FINDINGS)[number]
+
 /** The checklist of the document's template: each check's result, the overall finding, notes, then photos. */
 export function ExaminationPanel({ documentId, templateId }: { documentId: string; templateId: string }) {
   const { t, locale } = useI18n()
   const template = useFetch<ExaminationTemplate>(`/api/documents/templates/${encodeURIComponent(templateId)}`)
-  const [results, setResults] = useState<Record<string, string>>({})
-  const [finding, setFinding] = useState<string>('not_examined')
+  const [results, setResults] = useState<Record<string, CheckResult>>({})
+  const [finding, setFinding] = useState<Finding>('not_examined')
   const [notes, setNotes] = useState('')
   const [error, setError] = useState<unknown>()
   const [saved, setSaved] = useState<Examination | null>(null)
@@ -21,13 +25,8 @@ export function ExaminationPanel({ documentId, templateId }: { documentId: strin
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     try {
-      const body = { templateId, finding, results, notes }
-      setSaved(
-        await api<Examination>('POST', `/api/documents/${documentId}/examinations`, {
-          body,
-          idempotencyKey: key,
-        }),
-      )
+      const body = { documentId, templateId, finding, results, notes }
+      setSaved(await call('POST', '/api/documents/examinations', { body, idempotencyKey: key }))
       setError(undefined)
     } catch (err) {
       setError(err)
@@ -69,7 +68,7 @@ export function ExaminationPanel({ documentId, templateId }: { documentId: strin
                     <select
                       aria-labelledby={`check-${c.id}`}
                       value={results[c.id] ?? 'not_checked'}
-                      onChange={(e) => setResults({ ...results, [c.id]: e.target.value })}
+                      onChange={(e) => setResults({ ...results, [c.id]: e.target.value as CheckResult })}
                     >
                       {CHECK_RESULTS.map((r) => (
                         <option key={r} value={r}>
@@ -85,7 +84,7 @@ export function ExaminationPanel({ documentId, templateId }: { documentId: strin
           <SelectField
             label={t('reading.examination.finding')}
             value={finding}
-            onChange={(e) => setFinding(e.target.value)}
+            onChange={(e) => setFinding(e.target.value as Finding)}
           >
             {FINDINGS.map((f) => (
               <option key={f} value={f}>

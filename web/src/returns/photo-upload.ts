@@ -6,7 +6,7 @@ export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp'
 export async function putPhoto(returneeId: string, file: File, csrf: string | undefined): Promise<void> {
   let res: Response
   try {
-    res = await fetch(`/api/returns/${returneeId}/photo`, {
+    res = await fetch(`/api/returns/photos/${returneeId}`, {
       method: 'PUT',
       credentials: 'same-origin',
       headers: { 'content-type': file.type, ...(csrf ? { 'x-csrf-token': csrf } : {}) },

@@ -1,58 +1,13 @@
 export { NEEDS, RETURN_TYPES, SEXES, TRIAGE_FLAGS } from '../../../src/domain/returns/returnee.ts'
 
 import type { Need, TriageFlag } from '../../../src/domain/returns/returnee.ts'
+import type { ApiResult, Item } from '../api/contract.ts'
 
-/** A registration as `GET /api/returns` presents it. */
-export interface Returnee {
-  id: string
-  postCode: string
-  registeredAt: string
-  registeredOn: string
-  familyLatin: string | null
-  givenLatin: string | null
-  familyKhmer: string | null
-  givenKhmer: string | null
-  sex: 'M' | 'F' | 'X' | null
-  birthDate: string | null
-  estimatedAge: number | null
-  nationality: string
-  originProvince: string | null
-  originDistrict: string | null
-  returnProvince: string | null
-  returnDistrict: string | null
-  phone: string | null
-  groupId: string | null
-  returnType: string
-  triageFlags: string[]
-  needs: string[]
-  referralId: string | null
-  listRef: string | null
-  hasPhoto: boolean
-}
-
-export interface Registered extends Returnee {
-  referralProposed: boolean
-}
-
-export interface ImportReport {
-  id: string
-  listRef: string
-  fileName: string | null
-  state: string
-  total: number
-  processed: number
-  added: number
-  alreadyRegistered: number
-  rejected: number
-  issues: { row: number; column: string | null; code: string; message: string }[]
-  ignoredColumns: string[]
-}
-
-export interface Province {
-  code: string
-  nameEn: string
-  nameKm: string
-}
+/** A registration as `GET /api/returns` presents it (generated contract). */
+export type Returnee = Item<ApiResult<'/api/returns', 'GET'>['items']>
+export type Registered = ApiResult<'/api/returns', 'POST'>
+export type ImportReport = ApiResult<'/api/returns/imports/{id}', 'GET'>
+export type { Province } from '../api/types.ts'
 
 /** The key that toggles each flag or need while focus is in its group; shown on the chip. */
 export const FLAG_KEYS: Record<TriageFlag, string> = {

@@ -1,3 +1,5 @@
+import type { ApiResult } from '../api/contract.ts'
+
 /** The risk API's views, as the screens use them. */
 export interface RuleSetSummary {
   id: string
@@ -57,29 +59,10 @@ export interface RuleSetJson {
   escalation: { minScore: number; action: string }[]
 }
 
-export interface Breakdown {
-  total: number
-  flagged: number
-  secondaryInterviews: number
-}
-
-export interface ImpactReport {
-  total: number
-  flagged: number
-  secondaryInterviews: {
-    candidate: number
-    current: number
-    extra: number
-    newlyReferred: number
-    noLongerReferred: number
-  }
-  byPost: Record<string, Breakdown>
-  byNationality: Record<string, Breakdown>
-  bySex: Record<string, Breakdown>
-  byAgeBand: Record<string, Breakdown>
-  indicators: { id: string; hits: number; share: number; flagsNearlyEveryone: boolean }[]
-  warnings: { code: string; params: Record<string, string | number> }[]
-}
+type ImpactCheck = NonNullable<ApiResult<'/api/risk/rule-sets/{id}', 'GET'>['impactCheck']>
+/** An impact check's report, read from the generated contract. */
+export type ImpactReport = ImpactCheck['report']
+export type Breakdown = ImpactReport['byPost'][string]
 
 export interface RuleSetDetail extends RuleSetSummary {
   basedOn: string | null
@@ -87,15 +70,7 @@ export interface RuleSetDetail extends RuleSetSummary {
   ruleSet: RuleSetJson
   catalogue: CatalogueEntry[]
   warnings: { code: string; path: string; params: Record<string, unknown> }[]
-  impactCheck: {
-    days: number
-    from: string
-    to: string
-    ranBy: string
-    ranAt: string
-    current: boolean
-    report: ImpactReport
-  } | null
+  impactCheck: ImpactCheck | null
   history: { action: string; actor: string; at: string; from: string | null; to: string }[]
 }
 

@@ -1,45 +1,14 @@
-/** The screening API's views, as the web app reads them. */
-export interface Watchlist {
-  id: string
-  name: string
-  ownerAgency: string
-  kind: 'persons' | 'documents' | 'mixed'
-  description: string
-  active: boolean
-  version: number
-  overdue: number
-  updatedAt: string
-}
+import type { ApiResult, Item } from '../api/contract.ts'
 
-interface EntryCommon {
-  id: string
-  listId: string
-  externalId: string
-  source: string
-  handling: string
-  validFrom: string | null
-  validUntil: string | null
-  reviewDate: string | null
-  reviewOverdue: boolean
-  sensitivity: string
-  updatedAt: string
-}
-
-export interface PersonEntry extends EntryCommon {
-  names: string[]
-  birthDate: string | null
-  nationality: string[]
-  sex: string | null
-  documents: { issuingState?: string; type?: string; number: string }[]
-  category: string
-}
-
-export interface DocumentEntry extends EntryCommon {
-  issuingState: string
-  type: string | null
-  number: string
-  status: string
-}
+/** The screening API's views, read from the generated contract. */
+export type Watchlist = Item<ApiResult<'/api/watchlists', 'GET'>>
+type Entry = Item<ApiResult<'/api/watchlists/{id}/persons', 'GET'>['items']>
+export type PersonEntry = Extract<Entry, { names: string[] }>
+export type DocumentEntry = Exclude<Entry, { names: string[] }>
+type HitView = Item<ApiResult<'/api/screening/screen', 'POST'>['hits']>
+/** The contract leaves a hit's explanation an open record (its parts depend on the matcher): read as below. */
+export type Hit = Omit<HitView, 'explanation'> & { explanation: Explanation }
+export type ScreenResult = Omit<ApiResult<'/api/screening/screen', 'POST'>, 'hits'> & { hits: Hit[] }
 
 export interface Message {
   messageKey: string
@@ -59,40 +28,6 @@ export interface Explanation {
   queriedNumber?: string
   messageKey?: string
   params?: Record<string, unknown>
-}
-
-export interface Hit {
-  id: string
-  requestId: string
-  kind: 'name' | 'document'
-  score: number
-  decision: 'match' | 'possible' | 'no-match'
-  explanation: Explanation
-  status: 'open' | 'true_match' | 'false_positive' | 'needs_investigation'
-  postCode: string | null
-  agencyCode: string
-  adjudication: { reason: string; by: string | null; at: string } | null
-  createdAt: string
-  entry: {
-    id: string
-    kind: 'person' | 'document'
-    listName: string
-    ownerAgency: string
-    sensitivity: string
-    category: string | null
-    names: string[]
-    birthDate: string | null
-    nationality: string[]
-    sex: string | null
-    handling: string
-    document: { issuingState: string; type: string | null; number: string; status: string } | null
-  }
-}
-
-export interface ScreenResult {
-  requestId: string
-  suppressed: number
-  hits: Hit[]
 }
 
 export const CATEGORIES = [
