@@ -31,6 +31,8 @@ export const RESOURCES = [
   'statistics',
   'statistics_microdata',
   'disclosure_settings',
+  'training_record',
+  'training_exercise',
 ] as const
 export type Resource = (typeof RESOURCES)[number]
 
@@ -152,6 +154,18 @@ export const POLICY: readonly Grant[] = Object.freeze([
   ...grant(['analyst', 'case_manager'], ['read', 'export'], 'statistics', 'national'),
   ...grant(['post_chief', 'shift_supervisor'], ['read'], 'statistics', 'post'),
   ...grant(['analyst'], ['read'], 'statistics_microdata', 'national'),
+  // Training (issue 14): everyone reads their own training record; NCCT/IOM analysts, post chiefs and
+  // administrators run courses and exercise sets (the use cases narrow whose records by `trainingReach`).
+  // Officers of the border and investigators train on the ground, which holds no live data.
+  ...grant(everyone, ['read'], 'training_record', 'national'),
+  ...grant(['analyst', 'post_chief', 'administrator'], ['create', 'update'], 'training_record', 'national'),
+  ...grant(
+    [...border, 'investigator', 'analyst', 'administrator'],
+    ['read', 'create'],
+    'training_exercise',
+    'national',
+  ),
+  ...grant(['analyst', 'post_chief', 'administrator'], ['update'], 'training_exercise', 'national'),
 ])
 
 export interface Actor {

@@ -9,6 +9,7 @@ import type { RiskTables } from '../../app/risk/risk.tables.ts'
 import type { ScreeningTables } from '../../app/screening/screening.tables.ts'
 import type { ExportsTables } from '../../app/statistics/exports.tables.ts'
 import type { StatisticsTables } from '../../app/statistics/statistics.tables.ts'
+import type { TrainingTables } from '../../app/training/training.tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 
@@ -124,7 +125,8 @@ export interface Database
     PostsTables,
     ReturnsTables,
     StatisticsTables,
-    ExportsTables {
+    ExportsTables,
+    TrainingTables {
   agencies: AgencyTable
   provinces: ProvinceTable
   countries: CountryTable
