@@ -46,7 +46,17 @@ describe.each(engines())('officersTrained on %s', (engine) => {
           created_by: creator,
         })
         .execute()
-    const rows = []
+    const rows: {
+      id: string
+      session_id: string
+      user_id: string | null
+      full_name: string
+      agency_code: string
+      post_code: string | null
+      sex: 'F' | 'M' | 'X'
+      attended: boolean
+      completed_on: string | null
+    }[] = []
     for (const session of sessions)
       for (const u of users) {
         if (r.next() < 0.3) continue
