@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seeded } from '../../domain/training/random.ts'
 import type { Store } from '../../platform/db/database.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { engines, openTestStore } from '../../test/test-db.ts'
+import { ground } from './ground.ts'
 import { officersTrained } from './officers-trained.ts'
+import { seedDemoTraining } from './seed-training.ts'
 
 describe.each(engines())('officersTrained on %s', (engine) => {
   let store: Store
@@ -134,5 +137,21 @@ describe.each(engines())('officersTrained on %s', (engine) => {
       total: 0,
       rows: [],
     })
+  })
+
+  it('counts the demo training written through the use cases: one officer completed, the NGO worker never', async () => {
+    await seedDemoTraining({ db: store.db })
+    const today = todayInCambodia()
+    const got = await officersTrained(store.db, { from: today, to: today })
+    expect(got).toEqual({
+      total: 1,
+      rows: [{ postCode: 'LAND-POIPET', agencyCode: 'GDI', sex: 'F', officers: 1 }],
+    })
+    const exercises = await store.db
+      .withSchema('training_ground')
+      .selectFrom('exercises' as never)
+      .selectAll()
+      .execute()
+    expect(exercises).toHaveLength(2)
   })
 })
