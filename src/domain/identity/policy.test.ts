@@ -32,6 +32,9 @@ const AT_THE_COUNTER = [
   'returnee:read@post',
   'returnee:create@post',
   'returnee:update@post',
+  'training_record:read@national',
+  'training_exercise:read@national',
+  'training_exercise:create@national',
 ]
 const SUPERVISING = [
   ...AT_THE_COUNTER,
@@ -55,6 +58,9 @@ const EXPECTED: Record<Role, string[]> = {
     'rule_set:create@national',
     'rule_set:update@national',
     'rule_set:approve@national',
+    'training_record:create@national',
+    'training_record:update@national',
+    'training_exercise:update@national',
   ],
   investigator: [
     'reference:read@national',
@@ -71,6 +77,9 @@ const EXPECTED: Record<Role, string[]> = {
     'watchlist:update@agency',
     'screening_hit:read@agency',
     'screening_hit:update@agency',
+    'training_record:read@national',
+    'training_exercise:read@national',
+    'training_exercise:create@national',
   ],
   social_worker: [
     'reference:read@national',
@@ -93,6 +102,7 @@ const EXPECTED: Record<Role, string[]> = {
     'returnee:read@national',
     'returnee:create@national',
     'returnee:update@national',
+    'training_record:read@national',
   ],
   case_manager: [
     'reference:read@national',
@@ -119,6 +129,7 @@ const EXPECTED: Record<Role, string[]> = {
     'returnee:read@national',
     'statistics:read@national',
     'statistics:export@national',
+    'training_record:read@national',
   ],
   analyst: [
     'crossing:read@national',
@@ -137,6 +148,12 @@ const EXPECTED: Record<Role, string[]> = {
     'statistics:read@national',
     'statistics:export@national',
     'statistics_microdata:read@national',
+    'training_record:read@national',
+    'training_record:create@national',
+    'training_record:update@national',
+    'training_exercise:read@national',
+    'training_exercise:create@national',
+    'training_exercise:update@national',
   ],
   administrator: [
     'reference:read@national',
@@ -166,6 +183,12 @@ const EXPECTED: Record<Role, string[]> = {
     'watchlist:update@national',
     'refusal_reason:create@national',
     'refusal_reason:update@national',
+    'training_record:read@national',
+    'training_record:create@national',
+    'training_record:update@national',
+    'training_exercise:read@national',
+    'training_exercise:create@national',
+    'training_exercise:update@national',
   ],
 }
 
