@@ -65,7 +65,7 @@ export function GroundPage() {
   return (
     <>
       <div className="page-head">
-        <h1>{attempt.exercise.title}</h1>
+        <h1 translate="no">{attempt.exercise.title}</h1>
       </div>
       {score ? (
         <ScoreView score={score} />

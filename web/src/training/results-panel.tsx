@@ -23,7 +23,7 @@ export function ResultsPanel({ exerciseId }: { exerciseId: string }) {
   return (
     <section className="card" data-testid="results">
       <h2>
-        {t('training.web.results')} · {results.data.exercise.title}
+        {t('training.web.results')} · <span translate="no">{results.data.exercise.title}</span>
       </h2>
       <table className="data">
         <thead>

@@ -55,7 +55,7 @@ export function TrainingPage() {
             <tbody>
               {exercises.data!.items.map((e) => (
                 <tr key={e.id}>
-                  <td>{e.title}</td>
+                  <td translate="no">{e.title}</td>
                   <td>{e.difficulty ? t(`training.difficulty.${e.difficulty}`) : ''}</td>
                   <td>{t('training.web.size', { count: e.size })}</td>
                   <td>
@@ -156,7 +156,7 @@ export function TrainingPage() {
           ))}
           {record.data?.exercises.map((e) => (
             <li key={e.exerciseId}>
-              {e.title} · {t('training.web.score', { percent: e.percent })}
+              <span translate="no">{e.title}</span> · {t('training.web.score', { percent: e.percent })}
             </li>
           ))}
         </ul>
@@ -170,7 +170,8 @@ export function TrainingPage() {
           {sessions.data?.items.map((s) => (
             <div key={s.id}>
               <h3>
-                {locale === 'km' ? s.courseTitleKm : s.courseTitleEn} · {s.place} · {formatDay(s.startsOn)}
+                {locale === 'km' ? s.courseTitleKm : s.courseTitleEn} · <span translate="no">{s.place}</span>{' '}
+                · {formatDay(s.startsOn)}
               </h3>
               <table className="data">
                 <tbody>
