@@ -147,11 +147,7 @@ describe.each(engines())('officersTrained on %s', (engine) => {
       total: 1,
       rows: [{ postCode: 'LAND-POIPET', agencyCode: 'GDI', sex: 'F', officers: 1 }],
     })
-    const exercises = await store.db
-      .withSchema('training_ground')
-      .selectFrom('exercises' as never)
-      .selectAll()
-      .execute()
+    const exercises = await ground(store.db).selectFrom('exercises').selectAll().execute()
     expect(exercises).toHaveLength(2)
   })
 })
