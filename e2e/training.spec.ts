@@ -1,23 +1,6 @@
-import type { Page } from '@playwright/test'
-import { as, expect, requireChromium, test } from './fixtures.ts'
+import { apiFrom, as, expect, requireChromium, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
-
-/** Calls the API from the signed-in page, as the web app does (session cookie and CSRF token). */
-function apiFrom(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const session = await (await fetch('/api/auth/session')).json()
-      const res = await fetch(p as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      })
-      return { status: res.status, json: await res.json() }
-    },
-    [method, path, body],
-  )
-}
 
 test('a trainee examines a set of specimens in training mode, sees the score, and the trainer sees the result', async ({
   browser,

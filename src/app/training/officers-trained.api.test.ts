@@ -7,6 +7,7 @@ import { engines, openTestStore } from '../../test/test-db.ts'
 import { ground } from './ground.ts'
 import { officersTrained } from './officers-trained.ts'
 import { seedDemoTraining } from './seed-training.ts'
+import type { ParticipantRow } from './training.tables.ts'
 
 describe.each(engines())('officersTrained on %s', (engine) => {
   let store: Store
@@ -49,17 +50,18 @@ describe.each(engines())('officersTrained on %s', (engine) => {
           created_by: creator,
         })
         .execute()
-    const rows: {
-      id: string
-      session_id: string
-      user_id: string | null
-      full_name: string
-      agency_code: string
-      post_code: string | null
-      sex: 'F' | 'M' | 'X'
-      attended: boolean
-      completed_on: string | null
-    }[] = []
+    const rows: Pick<
+      ParticipantRow,
+      | 'id'
+      | 'session_id'
+      | 'user_id'
+      | 'full_name'
+      | 'agency_code'
+      | 'post_code'
+      | 'sex'
+      | 'attended'
+      | 'completed_on'
+    >[] = []
     for (const session of sessions)
       for (const u of users) {
         if (r.next() < 0.3) continue

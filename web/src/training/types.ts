@@ -1,28 +1,9 @@
 // The training API's shapes as the web app reads them (src/app/training/*.routes.ts presents them).
-export type DefectCode =
-  | 'mrz_check_digit'
-  | 'mrz_viz_birth_date'
-  | 'mrz_viz_name'
-  | 'mrz_viz_number'
-  | 'expired'
-  | 'altered_expiry'
-  | 'lost_stolen'
-  | 'alert_list'
-  | 'child_without_guardian'
-  | 'trafficking_indicators'
+import type { ExerciseScore } from '../../../src/domain/training/scoring.ts'
 
-export const DEFECT_CODES: DefectCode[] = [
-  'mrz_check_digit',
-  'mrz_viz_birth_date',
-  'mrz_viz_name',
-  'mrz_viz_number',
-  'expired',
-  'altered_expiry',
-  'lost_stolen',
-  'alert_list',
-  'child_without_guardian',
-  'trafficking_indicators',
-]
+// The defects and the score are the domain's own types: one contract between server and web.
+export { DEFECTS as DEFECT_CODES, type DefectCode } from '../../../src/domain/training/defects.ts'
+export type { ExerciseScore, ItemScore } from '../../../src/domain/training/scoring.ts'
 
 export interface ExerciseSummary {
   id: string
@@ -32,20 +13,6 @@ export interface ExerciseSummary {
   size: number
   attemptId: string | null
   submitted: boolean
-}
-
-export interface ItemScore {
-  found: DefectCode[]
-  missed: DefectCode[]
-  falseAlarms: DefectCode[]
-}
-
-export interface ExerciseScore {
-  items: ItemScore[]
-  found: number
-  missed: number
-  falseAlarms: number
-  percent: number
 }
 
 export interface GroundItem {
