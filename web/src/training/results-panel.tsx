@@ -9,6 +9,7 @@ interface Results {
     userId: string
     name: string
     postCode: string | null
+    startedAt: string
     submittedAt: string | null
     score: ExerciseScore | null
   }[]
@@ -17,6 +18,11 @@ interface Results {
 /** A trainer's view of one set: every trainee in reach, with found, missed, false alarms and the score. */
 export function ResultsPanel({ exerciseId }: { exerciseId: string }) {
   const { t, formatDateTime, formatNumber } = useI18n()
+  // Counter pace: how long the trainee took over the set, in whole minutes (at least one).
+  const minutes = (from: string, to: string) =>
+    t('training.web.minutes', {
+      count: Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / 60_000)),
+    })
   const results = useFetch<Results>(`/api/training/exercises/${exerciseId}/results`)
   if (results.error) return <ErrorBanner error={results.error} />
   if (!results.data) return <Loading />
@@ -33,6 +39,7 @@ export function ResultsPanel({ exerciseId }: { exerciseId: string }) {
             <th>{t('training.web.found')}</th>
             <th>{t('training.web.missed')}</th>
             <th>{t('training.web.false_alarms')}</th>
+            <th>{t('training.web.duration')}</th>
             <th />
           </tr>
         </thead>
@@ -48,6 +55,7 @@ export function ResultsPanel({ exerciseId }: { exerciseId: string }) {
               <td>{r.score ? formatNumber(r.score.found) : ''}</td>
               <td>{r.score ? formatNumber(r.score.missed) : ''}</td>
               <td>{r.score ? formatNumber(r.score.falseAlarms) : ''}</td>
+              <td>{r.submittedAt ? minutes(r.startedAt, r.submittedAt) : ''}</td>
               <td>{r.submittedAt ? formatDateTime(r.submittedAt) : ''}</td>
             </tr>
           ))}
