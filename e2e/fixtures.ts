@@ -24,4 +24,20 @@ export async function as(browser: Browser, username: string): Promise<Page> {
   return page
 }
 
+/** Calls the API from the signed-in page, as the web app does (session cookie and CSRF token). */
+export function apiFrom(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const session = await (await fetch('/api/auth/session')).json()
+      const res = await fetch(p as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      })
+      return { status: res.status, json: await res.json() }
+    },
+    [method, path, body],
+  )
+}
+
 export { expect, test }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { generateMrz } from '../src/domain/documents/index.ts'
-import { expect, requireChromium, signIn, test } from './fixtures.ts'
+import { apiFrom, expect, requireChromium, signIn, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
@@ -17,22 +17,6 @@ const passport = (documentNumber: string, surname: string, birthDate: string) =>
     sex: 'F',
     expiryDate: '2034-02-28',
   }).lines
-
-/** Calls the API from the signed-in page, as the web app does (session cookie and CSRF token). */
-function apiFrom(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const session = await (await fetch('/api/auth/session')).json()
-      const res = await fetch(p as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      })
-      return { status: res.status, json: await res.json() }
-    },
-    [method, path, body],
-  )
-}
 
 /** Inspects a passport and admits the entry, through the API, as another officer would at their counter. */
 async function admit(page: Page, lines: string[]) {

@@ -11,6 +11,7 @@ import { type SeedCounts, seedReference } from './reference/seed-reference.ts'
 import { seedDemoReturnees } from './returns/seed-demo-returnees.ts'
 import { seedDefaultRuleSet } from './risk/seed-rule-set.ts'
 import { seedDemoDay } from './seed-demo-day.ts'
+import { seedDemoTraining } from './training/seed-training.ts'
 
 export interface SeedResult {
   reference: SeedCounts
@@ -73,6 +74,7 @@ async function seedDemoTraffic(db: Db, crossings: number, out?: Writable): Promi
   returns?.done()
   // Today's protection work at Poipet and Bavet, so the referral inbox and every stage of a case have something.
   await seedDemoDay({ db })
+  await seedDemoTraining({ db })
 }
 
 export function printDemoCredentials(out: Writable, users: DemoCredential[]): void {

@@ -37,6 +37,9 @@ import { WatchlistsPage } from './screening/watchlists-page.tsx'
 import { Layout, NAV } from './shell/layout.tsx'
 import { usePath } from './shell/router.tsx'
 import { StatisticsPage } from './statistics/statistics-page.tsx'
+import { GroundPage } from './training/ground-page.tsx'
+import { useTrainingMode } from './training/training-mode.ts'
+import { TrainingPage } from './training/training-page.tsx'
 import { EmptyState, Loading } from './ui/feedback.tsx'
 
 const PAGES: Record<string, () => ReactElement> = {
@@ -73,17 +76,21 @@ const PAGES: Record<string, () => ReactElement> = {
   '/plans/review': PlanReviewPage,
   '/returns': ReturnsRegisterPage,
   '/returns/import': ReturnListImportPage,
+  '/training': TrainingPage,
+  '/training/ground': GroundPage,
 }
 
 function Routes() {
   const path = usePath()
   const { t } = useI18n()
   const { session, loading, can } = useSession()
+  const training = useTrainingMode()
   if (loading) return <Loading />
   if (!session) return <SignInPage />
   if (session.user.mustChangePassword) return <ChangePasswordPage forced />
   const nav = NAV.find((n) => n.path === path)
-  const Page = PAGES[path]
+  // In training mode only the training screens open: the ground holds specimens, never live records.
+  const Page = training && !path.startsWith('/training') ? TrainingPage : PAGES[path]
   const allowed = Page && (!nav?.capability || can(nav.capability))
   return (
     <Layout path={path}>

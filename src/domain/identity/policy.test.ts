@@ -32,6 +32,9 @@ const AT_THE_COUNTER = [
   'returnee:read@post',
   'returnee:create@post',
   'returnee:update@post',
+  'training_record:read@national',
+  'training_exercise:read@national',
+  'training_exercise:create@national',
 ]
 const SUPERVISING = [
   ...AT_THE_COUNTER,
@@ -61,6 +64,9 @@ const EXPECTED: Record<Role, string[]> = {
     'rule_set:update@national',
     'rule_set:approve@national',
     ...PLAN_REPORT,
+    'training_record:create@national',
+    'training_record:update@national',
+    'training_exercise:update@national',
   ],
   investigator: [
     ...PLAN_READ,
@@ -79,6 +85,9 @@ const EXPECTED: Record<Role, string[]> = {
     'watchlist:update@agency',
     'screening_hit:read@agency',
     'screening_hit:update@agency',
+    'training_record:read@national',
+    'training_exercise:read@national',
+    'training_exercise:create@national',
   ],
   social_worker: [
     ...PLAN_READ,
@@ -102,6 +111,7 @@ const EXPECTED: Record<Role, string[]> = {
     'returnee:read@national',
     'returnee:create@national',
     'returnee:update@national',
+    'training_record:read@national',
   ],
   case_manager: [
     ...PLAN_READ,
@@ -130,6 +140,7 @@ const EXPECTED: Record<Role, string[]> = {
     'returnee:read@national',
     'statistics:read@national',
     'statistics:export@national',
+    'training_record:read@national',
   ],
   analyst: [
     ...PLAN_READ,
@@ -153,6 +164,12 @@ const EXPECTED: Record<Role, string[]> = {
     'statistics:read@national',
     'statistics:export@national',
     'statistics_microdata:read@national',
+    'training_record:read@national',
+    'training_record:create@national',
+    'training_record:update@national',
+    'training_exercise:read@national',
+    'training_exercise:create@national',
+    'training_exercise:update@national',
   ],
   administrator: [
     ...PLAN_READ,
@@ -185,6 +202,12 @@ const EXPECTED: Record<Role, string[]> = {
     'watchlist:update@national',
     'refusal_reason:create@national',
     'refusal_reason:update@national',
+    'training_record:read@national',
+    'training_record:create@national',
+    'training_record:update@national',
+    'training_exercise:read@national',
+    'training_exercise:create@national',
+    'training_exercise:update@national',
   ],
 }
 

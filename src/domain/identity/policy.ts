@@ -33,6 +33,8 @@ export const RESOURCES = [
   'disclosure_settings',
   'plan',
   'plan_report',
+  'training_record',
+  'training_exercise',
 ] as const
 export type Resource = (typeof RESOURCES)[number]
 
@@ -169,6 +171,18 @@ export const POLICY: readonly Grant[] = Object.freeze([
     'agency',
   ),
   ...grant(['analyst'], ['approve'], 'plan_report', 'national'),
+  // Training (issue 14): everyone reads their own training record; NCCT/IOM analysts, post chiefs and
+  // administrators run courses and exercise sets (the use cases narrow whose records by `trainingReach`).
+  // Officers of the border and investigators train on the ground, which holds no live data.
+  ...grant(everyone, ['read'], 'training_record', 'national'),
+  ...grant(['analyst', 'post_chief', 'administrator'], ['create', 'update'], 'training_record', 'national'),
+  ...grant(
+    [...border, 'investigator', 'analyst', 'administrator'],
+    ['read', 'create'],
+    'training_exercise',
+    'national',
+  ),
+  ...grant(['analyst', 'post_chief', 'administrator'], ['update'], 'training_exercise', 'national'),
 ])
 
 export interface Actor {

@@ -29,6 +29,7 @@ import * as m0017 from './migrations/0017-statistics-deltas.ts'
 import * as m0018 from './migrations/0018-cache-versions.ts'
 import * as m0023 from './migrations/0023-referral-consent-pending.ts'
 import * as m0025 from './migrations/0025-plans.ts'
+import * as m0026 from './migrations/0026-training.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0018-cache-versions': m0018,
   '0023-referral-consent-pending': m0023,
   '0025-plans': m0025,
+  '0026-training': m0026,
 }
 
 // Kysely's own migration lock key, so a process of an older Passage and a newer one still exclude each other.

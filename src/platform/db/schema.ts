@@ -10,6 +10,7 @@ import type { RiskTables } from '../../app/risk/risk.tables.ts'
 import type { ScreeningTables } from '../../app/screening/screening.tables.ts'
 import type { ExportsTables } from '../../app/statistics/exports.tables.ts'
 import type { StatisticsTables } from '../../app/statistics/statistics.tables.ts'
+import type { TrainingTables } from '../../app/training/training.tables.ts'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 
@@ -126,7 +127,8 @@ export interface Database
     ReturnsTables,
     PlansTables,
     StatisticsTables,
-    ExportsTables {
+    ExportsTables,
+    TrainingTables {
   agencies: AgencyTable
   provinces: ProvinceTable
   countries: CountryTable

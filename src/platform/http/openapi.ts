@@ -38,6 +38,7 @@ const FILE_RESPONSES: [RegExp, string[]][] = [
   [/^\/api\/statistics\/reports\/monthly$/, ['application/pdf']],
   [/^\/api\/protection\/export$/, ['text/csv', 'application/json']],
   [/\/export\.csv$/, ['text/csv']],
+  [/\/certificate\.pdf$/, ['application/pdf']],
   [/^\/api\/returns\/imports$/, ['application/x-ndjson', 'application/json']],
 ]
 

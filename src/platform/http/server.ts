@@ -19,6 +19,7 @@ import { riskRoutes } from '../../app/risk/risk.routes.ts'
 import { screeningRoutes } from '../../app/screening/screening.routes.ts'
 import { exportsRoutes } from '../../app/statistics/exports.routes.ts'
 import { statisticsRoutes } from '../../app/statistics/statistics.routes.ts'
+import { trainingRoutes } from '../../app/training/training.routes.ts'
 import { AppError } from '../errors/codes.ts'
 import { setWorkerSlots } from '../files/run-in-worker.ts'
 import { registerAuthHooks } from './auth-hooks.ts'
@@ -60,6 +61,7 @@ const areas = [
   statisticsRoutes,
   exportsRoutes,
   plansRoutes,
+  trainingRoutes,
 ]
 
 export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {

@@ -3,6 +3,8 @@ import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ShiftBar } from '../posts/shift-bar.tsx'
 import { usePostName } from '../posts/use-post-name.ts'
+import { useTrainingMode } from '../training/training-mode.ts'
+import { TrainingRibbon } from '../training/training-ribbon.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
 import { Link, navigate } from './router.tsx'
 
@@ -35,6 +37,7 @@ export const NAV: NavItem[] = [
   { path: '/risk/analysis', label: 'risk-web.nav.analysis', capability: 'risk_analysis:read' },
   { path: '/statistics', label: 'dashboards.nav', capability: 'statistics:read' },
   { path: '/plans', label: 'plans.menu', capability: 'plan:read' },
+  { path: '/training', label: 'training.web.nav', capability: 'training_record:read' },
   { path: '/posts', label: 'web.nav.posts', capability: 'post:read' },
   { path: '/agencies', label: 'web.nav.agencies', capability: 'agency:read' },
   { path: '/refusal-reasons', label: 'posts.nav.reasons', capability: 'refusal_reason:update' },
@@ -51,7 +54,9 @@ const SHORTCUTS = 9
 export function Layout({ path, children }: { path: string; children: ReactNode }) {
   const { t, formatNumber } = useI18n()
   const { session, signOut, can } = useSession()
-  const items = NAV.filter((n) => n.capability === null || can(n.capability))
+  const training = useTrainingMode()
+  // In training mode the live sections are not offered at all; the ribbon says where the user is.
+  const items = training ? [] : NAV.filter((n) => n.capability === null || can(n.capability))
 
   // Officers at a counter keep their hands on the keyboard: Alt+1…9 opens the n-th section. Only nine are shown,
   // since a two-digit shortcut cannot be typed; the physical key is read, so the Khmer layout (which sends "១")
@@ -74,6 +79,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
   const postName = usePostName(user.postCode)
   return (
     <div className="shell">
+      {training && <TrainingRibbon />}
       <a className="skip-link" href="#main">
         {t('web.shell.skipToContent')}
       </a>
@@ -114,7 +120,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
         </ul>
       </nav>
       <main id="main" className="page" tabIndex={-1}>
-        <ShiftBar />
+        {!training && <ShiftBar />}
         {children}
       </main>
     </div>
