@@ -51,8 +51,10 @@ const FOLD = `)
 /**
  * For a bulk writer that switched the insert trigger off for its own transaction (`COUNTED_BY_WRITER`, migration
  * 0024): counts every crossing this transaction wrote into the cuboids, set-based, in one statement — one scan
- * and one GROUP BY instead of a delta per cell per COPY folded again later. Run it last, just before commit.
+ * and one GROUP BY instead of a delta per cell per COPY folded again later. Run it last, just before commit,
+ * holding the fold lock (`TAKE_FOLD_LOCK`, waited for) so that no background folder upserts the same cells meanwhile.
  */
+export const TAKE_FOLD_LOCK = `SELECT pg_advisory_xact_lock(${FOLD_LOCK})`
 export const COUNTED_BY_WRITER = `SELECT set_config('passage.stat_deltas', 'counted_by_writer', true)`
 export const FOLD_WRITTEN_CROSSINGS = `WITH d AS (
     SELECT ${FINE}, count(*) AS n, sum(record_key) AS k FROM stat_crossing_cells
