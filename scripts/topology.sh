@@ -27,26 +27,8 @@ unix_socket_directories = '$dir'
 CONF
   as_pg "$pg_bin/pg_ctl" -D "$dir/standby" -l "$dir/standby.log" -w start >/dev/null
   printf '"postgres" ""\n' >"$dir/pgbouncer/userlist.txt"
-  cat >"$dir/pgbouncer/pgbouncer.ini" <<INI
-[databases]
-* = host=127.0.0.1 port=$primary_port
-
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = $bouncer_port
-unix_socket_dir = $dir/pgbouncer
-auth_type = trust
-auth_file = $dir/pgbouncer/userlist.txt
-admin_users = postgres
-pool_mode = transaction
-max_client_conn = 1000
-default_pool_size = 40
-server_reset_query =
-server_login_retry = 1
-ignore_startup_parameters = extra_float_digits
-logfile = $dir/pgbouncer/pgbouncer.log
-pidfile = $dir/pgbouncer/pgbouncer.pid
-INI
+  sed -e "s|{{port}}|$bouncer_port|g" -e "s|{{server_port}}|$primary_port|g" -e "s|{{dir}}|$dir/pgbouncer|g" \
+    "$(dirname "$0")/pgbouncer.ini.in" >"$dir/pgbouncer/pgbouncer.ini"
   chmod 644 "$dir/pgbouncer/pgbouncer.ini" "$dir/pgbouncer/userlist.txt"
   as_pg /usr/sbin/pgbouncer -d "$dir/pgbouncer/pgbouncer.ini"
   echo "export TEST_DATABASE_READ_URL=postgres://postgres@127.0.0.1:$standby_port/postgres"

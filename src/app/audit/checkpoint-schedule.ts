@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto'
 import type { Db } from '../../platform/db/database.ts'
+import { type Every, every } from '../../platform/schedule/every.ts'
 import type { CheckpointSettings } from './checkpoint-settings.ts'
 import { type CheckpointWrite, writeCheckpoint } from './write-checkpoint.ts'
 
@@ -38,22 +39,13 @@ export function scheduleCheckpoints(o: {
   key: KeyObject
   everyMs: number
   log: CheckpointLog
-}): { stop(): Promise<void> } {
-  let round = Promise.resolve()
-  const run = () => {
-    round = round
-      .then(() => writeCheckpoint(o))
-      .then((result) => reportCheckpoint(result, o.settings, o.log))
-      .catch((err) => o.log.error({ err }, 'audit checkpoint failed'))
-    return round
-  }
-  run()
-  const timer = setInterval(run, o.everyMs)
-  timer.unref()
-  return {
-    async stop() {
-      clearInterval(timer)
-      await run()
-    },
-  }
+}): Every {
+  return every({
+    ms: o.everyMs,
+    work: async () => reportCheckpoint(await writeCheckpoint(o), o.settings, o.log),
+    log: o.log,
+    failure: 'audit checkpoint failed',
+    atStart: true,
+    atStop: true,
+  })
 }

@@ -43,7 +43,7 @@ export interface TrafficReport {
   crossings: number
   /** The whole run, the final fold included. */
   seconds: number
-  /** Of which the fold of the statistics queue into the rollups. */
+  /** Of which counting the crossings into the rollups (the COPY path's own count, then the queue's fold). */
   foldSeconds: number
 }
 
@@ -60,7 +60,7 @@ export interface SeedTrafficOptions {
   concurrency?: number
   /**
    * PostgreSQL only: write through `COPY` on a connection of its own, in one transaction, with the foreign keys
-   * checked in bulk at the end (`seed-traffic-copy.ts`); the statistics queue is folded once afterwards. Absent
+   * checked in bulk and the rollups counted set-based at the end (`seed-traffic-copy.ts`). Absent
    * (PGlite, tests), batches of `INSERT … SELECT FROM unnest(…)` with every check per row.
    */
   copyUrl?: string
@@ -70,21 +70,23 @@ export interface SeedTrafficOptions {
  * Writes synthetic traffic in bulk. On PostgreSQL with `copyUrl`: `COPY` in one transaction, foreign keys checked
  * in bulk before commit. Otherwise one transaction per batch of whole travellers (their passports and movements
  * together), each table in one `INSERT … SELECT FROM unnest(…)`, with the next batch generated while the database
- * writes the last. Either way every constraint holds at commit and the statistics trigger queues the counts, which
- * are folded into the rollups once at the end, so the rows are as trustworthy as an officer's. Audited once.
+ * writes the last. Either way every constraint holds at commit and the rows are counted in the rollups (by the
+ * COPY transaction itself, or by the trigger's queue folded once at the end), so the rows are as trustworthy as an
+ * officer's. Audited once.
  */
 export async function seedTraffic(o: SeedTrafficOptions): Promise<TrafficReport> {
   const started = performance.now()
   const officerId = await syntheticOfficer(o.db)
   const years = o.years ?? 3
   const seed = o.seed ?? 1
-  const { travellers, crossings } = o.copyUrl
+  const { travellers, crossings, countSeconds } = o.copyUrl
     ? await copyTraffic(o, o.copyUrl, officerId)
     : await insertTraffic(o, officerId)
-  // Counted once, in bounded batches: the dashboards read the queue until then, so they are exact throughout.
+  // The row path's deltas, counted once in bounded batches: the dashboards read the queue until then, so they are
+  // exact throughout. (The COPY path counted its own rows before its commit and left nothing queued.)
   const foldStarted = performance.now()
   await foldDeltas({ db: o.db, batch: FOLD_BATCH_AFTER_SEED })
-  const foldSeconds = (performance.now() - foldStarted) / 1000
+  const foldSeconds = countSeconds + (performance.now() - foldStarted) / 1000
   await o.db.transaction().execute((trx) =>
     appendAudit(trx, systemActor, {
       action: 'seed_traffic',
@@ -130,7 +132,7 @@ async function copyTraffic(
   o: SeedTrafficOptions,
   url: string,
   officerId: string,
-): Promise<{ travellers: number; crossings: number }> {
+): Promise<{ travellers: number; crossings: number; countSeconds: number }> {
   const writer = new CopyWriter(url)
   let travellers = 0
   let crossings = 0
@@ -149,13 +151,13 @@ async function copyTraffic(
   } finally {
     await writer.close()
   }
-  return { travellers, crossings }
+  return { travellers, crossings, countSeconds: writer.countSeconds }
 }
 
 async function insertTraffic(
   o: SeedTrafficOptions,
   officerId: string,
-): Promise<{ travellers: number; crossings: number }> {
+): Promise<{ travellers: number; crossings: number; countSeconds: number }> {
   const concurrency = Math.max(1, o.concurrency ?? 2)
   const inFlight = new Set<Promise<void>>()
   let failure: { error: unknown } | undefined
@@ -187,5 +189,5 @@ async function insertTraffic(
   }
   await Promise.all(inFlight)
   if (failure) throw failure.error
-  return { travellers, crossings }
+  return { travellers, crossings, countSeconds: 0 }
 }

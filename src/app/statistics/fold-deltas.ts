@@ -26,6 +26,13 @@ function upsert(table: string, columns: string, select: string): string {
     SET count = ${table}.count + EXCLUDED.count, key_sum = ${table}.key_sum + EXCLUDED.key_sum`
 }
 
+/** The five cuboids' upserts from the grouped cells `d` (fine cell, `n` records, `k` key sum), as CTEs. */
+const UPSERTS = `fine AS (${upsert('stat_crossings', FINE, FINE)}),
+  by_post AS (${upsert('stat_crossings_post', 'day, post_code, direction, decision, refusal_reason', 'day, post_code, direction, decision, refusal_reason')}),
+  by_post_month AS (${upsert('stat_crossings_post_month', 'month, post_code, direction, decision, refusal_reason', `${MONTH}, post_code, direction, decision, refusal_reason`)}),
+  by_post_person AS (${upsert('stat_crossings_post_person', 'post_code, month, decision, nationality, sex, age', `post_code, ${MONTH}, decision, nationality, sex, age`)}),
+  by_person AS (${upsert('stat_crossings_person', 'month, direction, decision, nationality, sex, age', `${MONTH}, direction, decision, nationality, sex, age`)})`
+
 /**
  * Takes the oldest `limit` deltas off the queue and adds them to the five cuboids, all in one statement so that
  * the deltas leave the queue in the same commit that counts them: a reader of the `_now` views sees each change
@@ -38,12 +45,22 @@ const FOLD = `)
     RETURNING ${FINE}, count, key_sum),
   d AS (SELECT ${FINE}, sum(count) AS n, sum(key_sum) AS k FROM taken
     GROUP BY ${FINE} HAVING sum(count) <> 0 OR sum(key_sum) <> 0),
-  fine AS (${upsert('stat_crossings', FINE, FINE)}),
-  by_post AS (${upsert('stat_crossings_post', 'day, post_code, direction, decision, refusal_reason', 'day, post_code, direction, decision, refusal_reason')}),
-  by_post_month AS (${upsert('stat_crossings_post_month', 'month, post_code, direction, decision, refusal_reason', `${MONTH}, post_code, direction, decision, refusal_reason`)}),
-  by_post_person AS (${upsert('stat_crossings_post_person', 'post_code, month, decision, nationality, sex, age', `post_code, ${MONTH}, decision, nationality, sex, age`)}),
-  by_person AS (${upsert('stat_crossings_person', 'month, direction, decision, nationality, sex, age', `${MONTH}, direction, decision, nationality, sex, age`)})
+  ${UPSERTS}
   SELECT count(*)::int AS folded FROM taken`
+
+/**
+ * For a bulk writer that switched the insert trigger off for its own transaction (`COUNTED_BY_WRITER`, migration
+ * 0024): counts every crossing this transaction wrote into the cuboids, set-based, in one statement — one scan
+ * and one GROUP BY instead of a delta per cell per COPY folded again later. Run it last, just before commit,
+ * holding the fold lock (`TAKE_FOLD_LOCK`, waited for) so that no background folder upserts the same cells meanwhile.
+ */
+export const TAKE_FOLD_LOCK = `SELECT pg_advisory_xact_lock(${FOLD_LOCK})`
+export const COUNTED_BY_WRITER = `SELECT set_config('passage.stat_deltas', 'counted_by_writer', true)`
+export const FOLD_WRITTEN_CROSSINGS = `WITH d AS (
+    SELECT ${FINE}, count(*) AS n, sum(record_key) AS k FROM stat_crossing_cells
+    WHERE written_in = pg_current_xact_id()::xid GROUP BY ${FINE}),
+  ${UPSERTS}
+  SELECT coalesce(sum(n), 0)::bigint AS counted FROM d`
 
 /**
  * One batch in the caller's transaction. The advisory lock keeps other folders out, so the taken rows need no

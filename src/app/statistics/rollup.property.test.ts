@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ageOn } from '../../domain/statistics/calendar.ts'
 import type { Store } from '../../platform/db/database.ts'
 import { engines, openTestStore } from '../../test/test-db.ts'
 import { foldDeltas } from './fold-deltas.ts'
+import { bruteForce, expectCuboids } from './rollup-check.testing.ts'
 import { type CrossingFact, insertCrossings, POSTS, REASONS } from './statistics.testing.ts'
 
 const day = fc
@@ -63,70 +63,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   }),
 )
 
-function fullDate(b: string): string {
-  return b.length === 4 ? `${b}-01-01` : b.length === 7 ? `${b}-01` : b
-}
-
-/** A cell's count and the sum of its records' keys (cell-key perturbation, migration 0014), as one string. */
-type Cells = Map<string, string>
-const cell = (n: number, k: number) => `${n} records, key sum ${k}`
-const parse = (v: string) => v.match(/-?\d+/g)?.map(Number) ?? [0, 0]
-
-/**
- * The fine rollup computed from the raw rows, with the age worked out by the domain's calendar; each record's
- * key is read one by one from the database's key function, so the rollups' key sums are checked against it.
- */
-async function bruteForce(store: Store): Promise<Cells> {
-  const rows = await store.db
-    .selectFrom('crossings as c')
-    .innerJoin('travellers as t', 't.id', 'c.traveller_id')
-    .innerJoin('travel_documents as d', 'd.id', 'c.document_id')
-    .select(['c.crossed_on', 'c.post_code', 'c.direction', 'c.decision', 'c.refusal_reason', 'c.purpose'])
-    .select(['t.nationality', 't.sex', 't.birth_date', 'd.document_code'])
-    .select(sql<number>`stat_record_key(c.id::text)`.as('record_key'))
-    .execute()
-  const counts = new Map<string, [number, number]>()
-  for (const r of rows) {
-    const age = r.birth_date ? Math.max(-1, Math.min(100, ageOn(fullDate(r.birth_date), r.crossed_on))) : -1
-    const key = [
-      r.crossed_on,
-      r.post_code,
-      r.direction,
-      r.decision,
-      r.refusal_reason ?? '',
-      r.nationality ?? '',
-      r.sex ?? '',
-      age,
-      r.document_code,
-      r.purpose ?? '',
-    ].join('|')
-    const [n, k] = counts.get(key) ?? [0, 0]
-    counts.set(key, [n + 1, k + Number(r.record_key)])
-  }
-  return new Map([...counts].map(([key, [n, k]]) => [key, cell(n, k)]))
-}
-
-async function rollup(store: Store, suffix: string, table: string, columns: string): Promise<Cells> {
-  const { rows } = await sql<{ key: string; n: number; k: number }>`
-    SELECT concat_ws('|', ${sql.raw(columns)}) AS key, sum(count)::bigint AS n, sum(key_sum)::bigint AS k
-    FROM ${sql.table(table + suffix)} GROUP BY 1 HAVING sum(count) <> 0 OR sum(key_sum) <> 0`.execute(
-    store.db,
-  )
-  return new Map(rows.map((r) => [r.key, cell(Number(r.n), Number(r.k))]))
-}
-
-/** The same counts and key sums summed to a coarser key: what a smaller cuboid must hold. */
-function coarsen(fine: Cells, parts: (p: string[]) => string[]): Cells {
-  const out = new Map<string, [number, number]>()
-  for (const [key, value] of fine) {
-    const k = parts(key.split('|')).join('|')
-    const [n, keys] = parse(value)
-    const [n0, k0] = out.get(k) ?? [0, 0]
-    out.set(k, [n0 + (n ?? 0), k0 + (keys ?? 0)])
-  }
-  return new Map([...out].map(([key, [n, k]]) => [key, cell(n, k)]))
-}
-
 async function apply(store: Store, o: Op): Promise<void> {
   if (o.kind === 'fold') {
     await foldDeltas({ db: store.db, batch: o.batch, maxBatches: o.maxBatches })
@@ -170,63 +106,13 @@ describe.each(engines())('crossing rollups on %s', (engine) => {
   })
   afterAll(() => store.close())
 
-  async function expectCuboids(fine: Cells, suffix: '' | '_now'): Promise<void> {
-    const all =
-      'day, post_code, direction, decision, refusal_reason, nationality, sex, age, document_type, purpose'
-    expect(await rollup(store, suffix, 'stat_crossings', all)).toEqual(fine)
-    expect(
-      await rollup(
-        store,
-        suffix,
-        'stat_crossings_post',
-        'day, post_code, direction, decision, refusal_reason',
-      ),
-    ).toEqual(coarsen(fine, (p) => p.slice(0, 5)))
-    expect(
-      await rollup(
-        store,
-        suffix,
-        'stat_crossings_post_month',
-        'month, post_code, direction, decision, refusal_reason',
-      ),
-    ).toEqual(coarsen(fine, (p) => [`${p[0]?.slice(0, 7)}-01`, ...p.slice(1, 5)]))
-    const postPerson = 'post_code, month, decision, nationality, sex, age'
-    expect(await rollup(store, suffix, 'stat_crossings_post_person', postPerson)).toEqual(
-      coarsen(fine, (p) => [
-        p[1] ?? '',
-        `${p[0]?.slice(0, 7)}-01`,
-        p[3] ?? '',
-        p[5] ?? '',
-        p[6] ?? '',
-        p[7] ?? '',
-      ]),
-    )
-    expect(
-      await rollup(
-        store,
-        suffix,
-        'stat_crossings_person',
-        'month, direction, decision, nationality, sex, age',
-      ),
-    ).toEqual(
-      coarsen(fine, (p) => [
-        `${p[0]?.slice(0, 7)}-01`,
-        p[2] ?? '',
-        p[3] ?? '',
-        p[5] ?? '',
-        p[6] ?? '',
-        p[7] ?? '',
-      ]),
-    )
-  }
-
   it('equal a brute-force count and key sum of the raw crossings after any inserts, updates, deletes and partial folds, and once fully folded', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
         for (const o of ops) await apply(store, o)
         const fine = await bruteForce(store)
         // What readers see (cuboids plus pending deltas) is exact at every step, folded or not…
-        await expectCuboids(fine, '_now')
+        await expectCuboids(store, fine, '_now')
         // …and once the queue is folded, the cuboids alone hold the same counts and key sums.
         const { drained } = await foldDeltas({ db: store.db })
         expect(drained).toBe(true)
@@ -234,7 +120,7 @@ describe.each(engines())('crossing rollups on %s', (engine) => {
           n: number
         }>`SELECT count(*)::int AS n FROM stat_crossing_deltas`.execute(store.db)
         expect(rows[0]?.n).toBe(0)
-        await expectCuboids(fine, '')
+        await expectCuboids(store, fine, '')
       }),
       { numRuns: 25 },
     )

@@ -14,14 +14,30 @@ export interface AuditFields {
   details: unknown
 }
 
-/** JSON with object keys sorted at every depth, so the same entry always hashes the same. */
+/**
+ * JSON with object keys sorted at every depth, so the same entry always hashes the same. Written as loops over
+ * one growing string (no entries array, filter, map and join per object): it runs for every idempotent request
+ * and every sealed audit entry. `audit-hash.test.ts` holds it equal to the plain definition.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (Array.isArray(value)) {
+    let out = '['
+    // A hole in a sparse array is written as nothing, as `map` then `join` would.
+    for (let i = 0; i < value.length; i++)
+      out += `${i ? ',' : ''}${i in value ? canonicalJson(value[i]) : ''}`
+    return `${out}]`
+  }
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+    const record = value as Record<string, unknown>
+    // Keys are unique, so the default code-unit order is the `<` comparison's.
+    const keys = Object.keys(record).sort()
+    let out = '{'
+    for (const k of keys) {
+      const v = record[k]
+      if (v === undefined) continue
+      out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`
+    }
+    return `${out}}`
   }
   return JSON.stringify(value ?? null)
 }

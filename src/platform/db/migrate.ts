@@ -28,6 +28,7 @@ import * as m0016 from './migrations/0016-audit-sealing.ts'
 import * as m0017 from './migrations/0017-statistics-deltas.ts'
 import * as m0018 from './migrations/0018-cache-versions.ts'
 import * as m0023 from './migrations/0023-referral-consent-pending.ts'
+import * as m0024 from './migrations/0024-statistics-bulk-writes.ts'
 import * as m0025 from './migrations/0025-plans.ts'
 import * as m0026 from './migrations/0026-training.ts'
 
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0017-statistics-deltas': m0017,
   '0018-cache-versions': m0018,
   '0023-referral-consent-pending': m0023,
+  '0024-statistics-bulk-writes': m0024,
   '0025-plans': m0025,
   '0026-training': m0026,
 }

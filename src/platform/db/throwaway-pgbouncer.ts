@@ -27,27 +27,16 @@ function freePort(): Promise<number> {
   })
 }
 
-/** The configuration docs/operations.md recommends, on loopback: transaction pooling, any database name. */
-export function pgbouncerIni(o: { dir: string; port: number; serverPort: number }): string {
-  return `[databases]
-* = host=127.0.0.1 port=${o.serverPort}
+/** The one template, shared with `scripts/topology.sh` (CI's topology): see the file for what it sets. */
+const TEMPLATE = new URL('../../../scripts/pgbouncer.ini.in', import.meta.url)
 
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = ${o.port}
-unix_socket_dir = ${o.dir}
-auth_type = trust
-auth_file = ${join(o.dir, 'userlist.txt')}
-admin_users = postgres
-pool_mode = transaction
-max_client_conn = 1000
-default_pool_size = 40
-server_reset_query =
-server_login_retry = 1
-ignore_startup_parameters = extra_float_digits
-logfile = ${join(o.dir, 'pgbouncer.log')}
-pidfile = ${join(o.dir, 'pgbouncer.pid')}
-`
+export function pgbouncerIni(o: { dir: string; port: number; serverPort: number }): string {
+  const values: Record<string, string> = {
+    port: String(o.port),
+    server_port: String(o.serverPort),
+    dir: o.dir,
+  }
+  return readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '')
 }
 
 /**
