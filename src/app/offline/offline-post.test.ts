@@ -203,4 +203,158 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
     }
     expect(partition.some((e) => e.action.includes('crossing') || e.resource.includes('crossing'))).toBe(true)
   }, 180_000)
+
+  /** The centre's heartbeat, written now and awaited at the post: the post's copy is complete up to it. */
+  async function heardFromCentre() {
+    await beat(national.store.db)
+    const { rows } = await sql<{
+      at: Date
+    }>`SELECT beat_at AS at FROM offline_heartbeats WHERE node = 'national'`.execute(national.store.db)
+    await until('the centre heartbeat at the post', async () => {
+      const r = await sql<{
+        at: Date
+      }>`SELECT beat_at AS at FROM offline_heartbeats WHERE node = 'national'`.execute(post.store.db)
+      return r.rows[0]?.at.getTime() === rows[0]!.at.getTime()
+    })
+  }
+
+  it('brings an alert added at the centre during the outage down to the post: later screenings hit it, and the traveller admitted meanwhile raises a retrospective alert', async () => {
+    const officer = await post.signIn('officer.poipet')
+    const investigator = await national.signIn('investigator')
+    await heardFromCentre()
+    cut()
+    const admitted = await admit(officer, 'RETRO01')
+    const list = await createList(investigator)
+    const entry = await investigator.request('POST', `/api/watchlists/${list.id}/documents`, {
+      entry: { issuingState: 'THA', number: 'RETRO01', status: 'stolen', handling: 'Seize the document' },
+      reason: 'Reported stolen after the traveller crossed',
+    })
+    expect(entry.statusCode).toBe(201)
+    // Before the link returns the post knows nothing of it.
+    expect(
+      (
+        await screen(officer, {
+          person: { name: 'Nobody Known' },
+          document: { issuingState: 'THA', number: 'RETRO01' },
+        })
+      ).hits,
+    ).toEqual([])
+
+    restore()
+    const alert = await until('the retrospective alert at the post', async () => {
+      const { rows } = await sql<{ crossing_id: string; owner_agency: string; entry_kind: string }>`
+        SELECT crossing_id, owner_agency, entry_kind FROM offline_retro_alerts`.execute(post.store.db)
+      return rows.length > 0 && rows
+    })
+    expect(alert).toEqual([{ crossing_id: admitted.id, owner_agency: 'NPC', entry_kind: 'document' }])
+    // The post chief's and the owning agency's copy: the alert is the post's row, sent to the centre like the rest.
+    await until('the retrospective alert at the centre', async () =>
+      count(
+        national.store.db,
+        sql`SELECT count(*) AS n FROM offline_retro_alerts WHERE crossing_id = ${admitted.id}`,
+      ),
+    )
+    const later = await screen(officer, {
+      person: { name: 'Nobody Known' },
+      document: { issuingState: 'THA', number: 'RETRO01' },
+    })
+    expect(later.hits.map((h) => h.kind)).toEqual(['document'])
+  }, 180_000)
+
+  it('queues the conflicts the world creates for a supervisor, side by side, and keeps both links applying', async () => {
+    const atPost = await post.signIn('officer.poipet')
+    const atBavet = await national.signIn('customs.bavet')
+    cut()
+    const there = await admit(atBavet, 'TWICE01')
+    const here = await admit(atPost, 'TWICE01')
+    const body = returneeBody({ givenLatin: 'Twice', phone: '012 999 111' })
+    expect((await register(atBavet, body, {}, 'twice-bavet')).statusCode).toBe(201)
+    expect((await register(atPost, body, {}, 'twice-post')).statusCode).toBe(201)
+
+    restore()
+    const conflicts = await until('both conflicts at the centre', async () => {
+      const { rows } = await sql<{
+        kind: string
+        post_codes: string[]
+        facts: Record<string, { postCode: string }>
+      }>`
+        SELECT kind, post_codes, facts FROM offline_conflicts ORDER BY kind`.execute(national.store.db)
+      return rows.length === 2 && rows
+    })
+    expect(conflicts.map((c) => [c.kind, c.post_codes])).toEqual([
+      ['double_entry', ['LAND-BAVET', POST]],
+      ['returnee_two_posts', ['LAND-BAVET', POST]],
+    ])
+    expect(conflicts[0]!.facts).toMatchObject({
+      recorded: { crossingId: there.id, postCode: 'LAND-BAVET', direction: 'entry' },
+      arrived: { crossingId: here.id, postCode: POST, direction: 'entry' },
+    })
+    // Both crossings kept, on one traveller, in one chain; the post has the Bavet entry in its history too.
+    const { rows } = await sql<{ traveller_id: string; previous_admitted_id: string | null }>`
+      SELECT traveller_id, previous_admitted_id FROM crossings WHERE id IN (${there.id}, ${here.id})
+      ORDER BY previous_admitted_id NULLS FIRST`.execute(national.store.db)
+    expect(new Set(rows.map((r) => r.traveller_id)).size).toBe(1)
+    expect(rows[1]!.previous_admitted_id).toBe(there.id)
+    await until('the Bavet entry at the post', async () =>
+      count(post.store.db, sql`SELECT count(*) AS n FROM crossings WHERE id = ${there.id}`),
+    )
+    for (const db of [post.store.db, national.store.db]) {
+      const links = await readNodeLinks(db)
+      expect(links.links.map((l) => l.facts.subscription?.enabled)).toEqual([true])
+    }
+  }, 180_000)
+
+  it('reports a transaction that cannot be applied, and applies it once when an operator removes the cause', async () => {
+    const officer = await post.signIn('officer.poipet')
+    cut()
+    const registered = await register(
+      officer,
+      returneeBody({ givenLatin: 'Blocked', phone: '012 888 222' }),
+      {},
+      'blocked-1',
+    )
+    expect(registered.statusCode).toBe(201)
+    const id = registered.json().id as string
+    // Someone breaks the one-writer rule at the centre: a row under the post's id, written by hand.
+    await sql`INSERT INTO returnees SELECT * FROM json_populate_record(NULL::returnees, ${JSON.stringify({
+      id,
+      post_code: POST,
+      registered_at: new Date().toISOString(),
+      registered_on: '2026-01-01',
+      registered_by: (
+        await sql<{ id: string }>`SELECT id FROM users WHERE username = 'officer.poipet'`.execute(
+          national.store.db,
+        )
+      ).rows[0]!.id,
+      agency_code: 'GDI',
+      family_latin: 'Hand',
+      nationality: 'KHM',
+      return_type: 'other',
+      triage_flags: [],
+      needs: [],
+    })}::json)`.execute(national.store.db)
+    await beat(post.store.db)
+    restore()
+    const failing = await until('the apply error at the centre', async () => {
+      const link = (await readNodeLinks(national.store.db)).links[0]!
+      const s = evaluateLink(link.facts, new Date(), {
+        downAfterSeconds: 1,
+        staleAfterMinutes: 60,
+        skewSeconds: 120,
+      })
+      return s.problems.some((p) => p.code === 'apply_failing') && s
+    })
+    expect(failing.problems.find((p) => p.code === 'apply_failing')).toMatchObject({
+      applyErrors: expect.any(Number),
+    })
+    // The runbook: remove the hand-made row; the waiting transaction then applies, once.
+    await sql`DELETE FROM returnees WHERE id = ${id}`.execute(national.store.db)
+    const arrived = await until("the post's returnee at the centre", async () => {
+      const { rows } = await sql<{
+        family_latin: string
+      }>`SELECT family_latin FROM returnees WHERE id = ${id}`.execute(national.store.db)
+      return rows.length === 1 && rows[0]!.family_latin !== 'Hand' && rows
+    })
+    expect(arrived).toEqual([{ family_latin: 'Ouch' }])
+  }, 180_000)
 })

@@ -130,27 +130,27 @@ const STATEMENTS = [
 
   // Apply: map aliased documents, and re-chain (and report) an admission that forks the traveller's chain.
   `CREATE FUNCTION offline_crossing_arrives() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
-  DECLARE canonical uuid; owner uuid; sibling crossings%ROWTYPE; tail uuid; kind text;
+  DECLARE v_canonical uuid; v_owner uuid; v_sibling crossings%ROWTYPE; v_tail uuid; v_kind text;
   BEGIN
-    SELECT a.canonical_id, d.traveller_id INTO canonical, owner
+    SELECT a.canonical_id, d.traveller_id INTO v_canonical, v_owner
       FROM offline_document_aliases a JOIN travel_documents d ON d.id = a.canonical_id WHERE a.alias_id = NEW.document_id;
-    IF FOUND THEN NEW.document_id := canonical; NEW.traveller_id := owner; END IF;
+    IF FOUND THEN NEW.document_id := v_canonical; NEW.traveller_id := v_owner; END IF;
     IF NEW.decision <> 'admit' THEN RETURN NEW; END IF;
-    SELECT * INTO sibling FROM crossings c WHERE c.traveller_id = NEW.traveller_id AND c.decision = 'admit'
+    SELECT * INTO v_sibling FROM crossings c WHERE c.traveller_id = NEW.traveller_id AND c.decision = 'admit'
       AND c.previous_admitted_id IS NOT DISTINCT FROM NEW.previous_admitted_id AND c.id <> NEW.id LIMIT 1;
     IF NOT FOUND THEN RETURN NEW; END IF;
-    SELECT c.id INTO tail FROM crossings c WHERE c.traveller_id = NEW.traveller_id AND c.decision = 'admit'
+    SELECT c.id INTO v_tail FROM crossings c WHERE c.traveller_id = NEW.traveller_id AND c.decision = 'admit'
       AND NOT EXISTS (SELECT 1 FROM crossings n WHERE n.previous_admitted_id = c.id AND n.decision = 'admit')
       ORDER BY c.crossed_at DESC LIMIT 1;
-    NEW.previous_admitted_id := tail;
+    NEW.previous_admitted_id := v_tail;
     IF offline_role() = 'national' THEN
-      kind := CASE WHEN NEW.direction = 'entry' AND sibling.direction = 'entry' THEN 'double_entry'
-        WHEN NEW.direction = 'exit' AND sibling.direction = 'entry' AND sibling.post_code <> NEW.post_code
+      v_kind := CASE WHEN NEW.direction = 'entry' AND v_sibling.direction = 'entry' THEN 'double_entry'
+        WHEN NEW.direction = 'exit' AND v_sibling.direction = 'entry' AND v_sibling.post_code <> NEW.post_code
           THEN 'exit_for_entry_elsewhere' ELSE 'parallel_crossings' END;
       INSERT INTO offline_conflicts (kind, subject_id, post_codes, facts)
-      VALUES (kind, NEW.traveller_id, ARRAY[sibling.post_code, NEW.post_code], jsonb_build_object(
-        'recorded', jsonb_build_object('crossingId', sibling.id, 'postCode', sibling.post_code,
-          'direction', sibling.direction, 'crossedAt', sibling.crossed_at),
+      VALUES (v_kind, NEW.traveller_id, ARRAY[v_sibling.post_code, NEW.post_code], jsonb_build_object(
+        'recorded', jsonb_build_object('crossingId', v_sibling.id, 'postCode', v_sibling.post_code,
+          'direction', v_sibling.direction, 'crossedAt', v_sibling.crossed_at),
         'arrived', jsonb_build_object('crossingId', NEW.id, 'postCode', NEW.post_code,
           'direction', NEW.direction, 'crossedAt', NEW.crossed_at)))
       ON CONFLICT DO NOTHING;
@@ -203,29 +203,29 @@ const STATEMENTS = [
 
   // Apply on a post: an alert-list document entry the post did not have when it admitted the traveller.
   `CREATE FUNCTION offline_alert_arrives() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
-  DECLARE entry_list uuid; created timestamptz; kind text; number text; state text;
+  DECLARE v_entry_list uuid; v_entry_id uuid; v_created timestamptz; v_kind text; v_number text; v_state text;
   BEGIN
     IF offline_role() <> 'post' THEN RETURN NULL; END IF;
     IF TG_TABLE_NAME = 'watchlist_documents' THEN
       IF NEW.removed_at IS NOT NULL THEN RETURN NULL; END IF;
-      entry_list := NEW.list_id; created := NEW.created_at; kind := 'document';
-      number := NEW.number; state := NEW.issuing_state;
+      v_entry_list := NEW.list_id; v_entry_id := NEW.id; v_created := NEW.created_at; v_kind := 'document';
+      v_number := NEW.number; v_state := NEW.issuing_state;
     ELSE
-      SELECT p.list_id, p.created_at INTO entry_list, created FROM watchlist_persons p
+      SELECT p.list_id, p.created_at INTO v_entry_list, v_created FROM watchlist_persons p
         WHERE p.id = NEW.person_id AND p.removed_at IS NULL;
       IF NOT FOUND THEN RETURN NULL; END IF;
-      kind := 'person_document'; number := NEW.number; state := NEW.issuing_state;
+      v_entry_id := NEW.person_id; v_kind := 'person_document'; v_number := NEW.number; v_state := NEW.issuing_state;
     END IF;
     INSERT INTO offline_retro_alerts (id, post_code, crossing_id, traveller_id, list_id, owner_agency, entry_kind,
       entry_id, entry_created_at)
-    SELECT gen_random_uuid(), c.post_code, c.id, c.traveller_id, w.id, w.owner_agency, kind,
-      CASE WHEN kind = 'document' THEN NEW.id ELSE NEW.person_id END, created
-    FROM crossings c JOIN travel_documents d ON d.id = c.document_id JOIN watchlists w ON w.id = entry_list
+    SELECT gen_random_uuid(), c.post_code, c.id, c.traveller_id, w.id, w.owner_agency, v_kind,
+      v_entry_id, v_created
+    FROM crossings c JOIN travel_documents d ON d.id = c.document_id JOIN watchlists w ON w.id = v_entry_list
     JOIN offline_settings s ON s.post_code = c.post_code
     -- Admitted after the post last heard from the centre: while its copy of the lists lacked this entry.
     WHERE c.decision = 'admit'
-      AND c.crossed_at >= coalesce((SELECT beat_at FROM offline_heartbeats WHERE node = 'national'), created)
-      AND upper(d.document_number) = upper(number) AND (state IS NULL OR d.issuing_state = state)
+      AND c.crossed_at >= coalesce((SELECT beat_at FROM offline_heartbeats WHERE node = 'national'), v_created)
+      AND upper(d.document_number) = upper(v_number) AND (v_state IS NULL OR d.issuing_state = v_state)
     ON CONFLICT DO NOTHING;
     RETURN NULL;
   END $$`,
