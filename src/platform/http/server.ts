@@ -10,6 +10,7 @@ import { identifyRoutes } from '../../app/crossings/identify-traveller.routes.ts
 import { documentsRoutes } from '../../app/documents/documents.routes.ts'
 import { authRoutes } from '../../app/identity/auth.routes.ts'
 import { usersRoutes } from '../../app/identity/users.routes.ts'
+import { offlineRoutes } from '../../app/offline/offline.routes.ts'
 import { postsRoutes } from '../../app/posts/posts.routes.ts'
 import { protectionRoutes } from '../../app/protection/protection.routes.ts'
 import { referenceRoutes } from '../../app/reference/reference.routes.ts'
@@ -54,6 +55,7 @@ const areas = [
   screeningRoutes,
   crossingsRoutes,
   postsRoutes,
+  offlineRoutes,
   identifyRoutes,
   returnsRoutes,
   statisticsRoutes,

@@ -39,6 +39,8 @@ const STATEMENTS = [
     role text NOT NULL CHECK (role IN ('national', 'post')),
     post_code text,
     national_conninfo text,
+    -- Past this age of the post's copy of the centre's data, every inspection screen warns the officer.
+    stale_after_minutes integer NOT NULL DEFAULT 1440 CHECK (stale_after_minutes BETWEEN 5 AND 43200),
     CHECK ((role = 'post') = (post_code IS NOT NULL)))`,
   `CREATE FUNCTION offline_role() RETURNS text LANGUAGE sql STABLE SET search_path = public AS
     $$ SELECT coalesce((SELECT role FROM offline_settings), 'standalone') $$`,
