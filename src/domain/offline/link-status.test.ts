@@ -5,7 +5,13 @@ const now = new Date('2026-12-04T10:00:00Z')
 const ago = (s: number) => new Date(now.getTime() - s * 1000)
 
 const healthy = (): LinkFacts => ({
-  subscription: { enabled: true, workerRunning: true, lastSendAt: ago(2), lastReceiptAt: ago(2), applyErrors: 0 },
+  subscription: {
+    enabled: true,
+    workerRunning: true,
+    lastSendAt: ago(2),
+    lastReceiptAt: ago(2),
+    applyErrors: 0,
+  },
   outgoingSlot: { active: true, walStatus: 'reserved', pendingBytes: 0 },
   peerHeartbeatAt: ago(5),
 })
@@ -31,7 +37,13 @@ describe('the state of a replication link', () => {
 
   it('is down, never having heard anything, when the apply worker is not running', () => {
     const f = healthy()
-    f.subscription = { enabled: true, workerRunning: false, lastSendAt: null, lastReceiptAt: null, applyErrors: 1 }
+    f.subscription = {
+      enabled: true,
+      workerRunning: false,
+      lastSendAt: null,
+      lastReceiptAt: null,
+      applyErrors: 1,
+    }
     expect(evaluateLink(f, now)).toMatchObject({ up: false, downSince: null })
   })
 
