@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { evaluateLink } from '../../domain/offline/link-status.ts'
-import { auditRowHash, GENESIS_HASH } from '../../platform/audit/audit-hash.ts'
+import { type AuditRow, auditRowHash, GENESIS_HASH } from '../../platform/audit/audit-hash.ts'
 import { sealPending } from '../../platform/audit/audit-sealer.ts'
 import { openStore, type Store } from '../../platform/db/database.ts'
 import { migrateToLatest } from '../../platform/db/migrate.ts'
@@ -177,22 +177,9 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
       sql`SELECT count(*) AS n FROM audit_log WHERE pos IS NOT NULL`,
     )
     const partition = await until('the audit partition', async () => {
-      const { rows: entries } = await sql<{
-        pos: number
-        seq: number
-        at: Date
-        actor_id: string | null
-        actor_username: string | null
-        action: string
-        resource: string
-        record_id: string | null
-        ip: string | null
-        details: unknown
-        prev_hash: string
-        hash: string
-      }>`SELECT * FROM offline_audit_entries WHERE post_code = ${POST} ORDER BY pos`.execute(
-        national.store.db,
-      )
+      const { rows: entries } = await sql<
+        AuditRow & { pos: number; prev_hash: string; hash: string }
+      >`SELECT * FROM offline_audit_entries WHERE post_code = ${POST} ORDER BY pos`.execute(national.store.db)
       return entries.length === postSealed && entries
     })
     let prev = GENESIS_HASH

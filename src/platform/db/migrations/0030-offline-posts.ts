@@ -33,6 +33,14 @@ const AGE = `CASE WHEN s.birth_date IS NULL THEN -1 ELSE LEAST(100, GREATEST(-1,
         WHEN 10 THEN substr(s.birth_date, 6, 5) WHEN 7 THEN substr(s.birth_date, 6, 2) || '-01' ELSE '01-01' END
       THEN 1 ELSE 0 END)) END`
 
+/** A row trigger that fires only while replicated changes are applied (`ENABLE REPLICA`), never for local writes. */
+function replicaTrigger(fn: string, timing: 'BEFORE INSERT' | 'AFTER INSERT', table: string): string[] {
+  return [
+    `CREATE TRIGGER ${fn} ${timing} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+    `ALTER TABLE ${table} ENABLE REPLICA TRIGGER ${fn}`,
+  ]
+}
+
 const STATEMENTS = [
   `CREATE TABLE offline_settings (
     id boolean PRIMARY KEY DEFAULT true CHECK (id),
@@ -126,9 +134,7 @@ const STATEMENTS = [
     END IF;
     RETURN NEW;
   END $$`,
-  `CREATE TRIGGER offline_document_arrives BEFORE INSERT ON travel_documents FOR EACH ROW
-    EXECUTE FUNCTION offline_document_arrives()`,
-  `ALTER TABLE travel_documents ENABLE REPLICA TRIGGER offline_document_arrives`,
+  ...replicaTrigger('offline_document_arrives', 'BEFORE INSERT', 'travel_documents'),
 
   // Apply: map aliased documents, and re-chain (and report) an admission that forks the traveller's chain.
   `CREATE FUNCTION offline_crossing_arrives() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
@@ -159,9 +165,7 @@ const STATEMENTS = [
     END IF;
     RETURN NEW;
   END $$`,
-  `CREATE TRIGGER offline_crossing_arrives BEFORE INSERT ON crossings FOR EACH ROW
-    EXECUTE FUNCTION offline_crossing_arrives()`,
-  `ALTER TABLE crossings ENABLE REPLICA TRIGGER offline_crossing_arrives`,
+  ...replicaTrigger('offline_crossing_arrives', 'BEFORE INSERT', 'crossings'),
 
   // Apply fires row triggers only, so 0017's statement-level delta does not run for a replicated crossing.
   `CREATE FUNCTION offline_crossing_counted() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
@@ -177,9 +181,7 @@ const STATEMENTS = [
       WHERE t.id = NEW.traveller_id) s;
     RETURN NULL;
   END $$`,
-  `CREATE TRIGGER offline_crossing_counted AFTER INSERT ON crossings FOR EACH ROW
-    EXECUTE FUNCTION offline_crossing_counted()`,
-  `ALTER TABLE crossings ENABLE REPLICA TRIGGER offline_crossing_counted`,
+  ...replicaTrigger('offline_crossing_counted', 'AFTER INSERT', 'crossings'),
 
   // Apply on the national server: the same person registered as a returnee at another post within 30 days.
   `CREATE FUNCTION offline_returnee_arrives() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
@@ -199,9 +201,7 @@ const STATEMENTS = [
     ON CONFLICT DO NOTHING;
     RETURN NULL;
   END $$`,
-  `CREATE TRIGGER offline_returnee_arrives AFTER INSERT ON returnees FOR EACH ROW
-    EXECUTE FUNCTION offline_returnee_arrives()`,
-  `ALTER TABLE returnees ENABLE REPLICA TRIGGER offline_returnee_arrives`,
+  ...replicaTrigger('offline_returnee_arrives', 'AFTER INSERT', 'returnees'),
 
   // Apply on a post: an alert-list document entry the post did not have when it admitted the traveller.
   `CREATE FUNCTION offline_alert_arrives() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
@@ -231,12 +231,8 @@ const STATEMENTS = [
     ON CONFLICT DO NOTHING;
     RETURN NULL;
   END $$`,
-  `CREATE TRIGGER offline_alert_arrives AFTER INSERT ON watchlist_documents FOR EACH ROW
-    EXECUTE FUNCTION offline_alert_arrives()`,
-  `ALTER TABLE watchlist_documents ENABLE REPLICA TRIGGER offline_alert_arrives`,
-  `CREATE TRIGGER offline_alert_arrives AFTER INSERT ON watchlist_person_documents FOR EACH ROW
-    EXECUTE FUNCTION offline_alert_arrives()`,
-  `ALTER TABLE watchlist_person_documents ENABLE REPLICA TRIGGER offline_alert_arrives`,
+  ...replicaTrigger('offline_alert_arrives', 'AFTER INSERT', 'watchlist_documents'),
+  ...replicaTrigger('offline_alert_arrives', 'AFTER INSERT', 'watchlist_person_documents'),
 ]
 
 export async function up(db: Kysely<unknown>): Promise<void> {
