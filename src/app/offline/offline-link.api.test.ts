@@ -63,4 +63,57 @@ describe.each(engines())('the link state an officer sees, on %s', (engine) => {
       sql`INSERT INTO offline_settings (role) VALUES ('post')`.execute(t.store.db),
     ).rejects.toThrow()
   })
+
+  it('gives a supervisor the conflicts touching their post, side by side, to resolve once with a reason', async () => {
+    const facts = (a: string, b: string) =>
+      JSON.stringify({
+        recorded: { postCode: a, direction: 'entry' },
+        arrived: { postCode: b, direction: 'entry' },
+      })
+    const { rows } = await sql<{ id: string }>`
+      INSERT INTO offline_conflicts (kind, subject_id, post_codes, facts) VALUES
+        ('double_entry', gen_random_uuid(), ARRAY['LAND-BAVET', 'LAND-POIPET'], ${facts('LAND-BAVET', 'LAND-POIPET')}::jsonb),
+        ('returnee_two_posts', gen_random_uuid(), ARRAY['LAND-BAVET', 'LAND-OSMACH'], ${facts('LAND-BAVET', 'LAND-OSMACH')}::jsonb)
+      RETURNING id`.execute(t.store.db)
+    const [ours, theirs] = rows.map((r) => r.id)
+
+    const officer = await t.signIn('officer.poipet')
+    expect((await officer.request('GET', '/api/offline/conflicts')).statusCode).toBe(403)
+
+    const supervisor = await t.signIn('supervisor.poipet')
+    const queue = (await supervisor.request('GET', '/api/offline/conflicts')).json()
+    expect(queue).toEqual([
+      expect.objectContaining({
+        id: ours,
+        kind: 'double_entry',
+        postCodes: ['LAND-BAVET', 'LAND-POIPET'],
+        facts: {
+          recorded: { postCode: 'LAND-BAVET', direction: 'entry' },
+          arrived: { postCode: 'LAND-POIPET', direction: 'entry' },
+        },
+        resolvedAt: null,
+      }),
+    ])
+
+    const resolve = (id: string, resolution: unknown) =>
+      supervisor.request('POST', `/api/offline/conflicts/${id}/resolve`, { resolution })
+    expect((await resolve(ours!, '')).statusCode).toBe(400)
+    expect((await resolve(ours!, 'Seen\u0000')).statusCode).toBe(400)
+    expect((await resolve(theirs!, 'Not mine')).statusCode).toBe(404)
+    expect((await resolve('not-a-uuid', 'x')).statusCode).toBe(400)
+    const done = await resolve(
+      ours!,
+      'Same passport; the Bavet entry was a data-entry error, cancelled there.',
+    )
+    expect(done.statusCode).toBe(200)
+    expect(done.json()).toMatchObject({ id: ours, resolution: expect.stringContaining('Bavet') })
+    expect((await resolve(ours!, 'Again')).statusCode).toBe(409)
+    expect((await supervisor.request('GET', '/api/offline/conflicts')).json()).toEqual([])
+    expect((await supervisor.request('GET', '/api/offline/conflicts?status=all')).json()).toHaveLength(1)
+    const audit = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM audit_log WHERE resource = 'movement_conflict' AND record_id = ${ours}`.execute(
+      t.store.db,
+    )
+    expect(audit.rows[0]!.n).toBe(1)
+  })
 })
