@@ -40,6 +40,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./audit.ts')).auditCommand,
   },
   {
+    name: 'post',
+    summary:
+      'Set an offline post server up against the national server (`post init`) and show its link (`post status`)',
+    load: async () => (await import('./post.ts')).postCommand,
+  },
+  {
     name: 'mrz',
     summary: 'Read machine-readable zones on stdin, write one JSON line per document',
     load: async () => (await import('./mrz.ts')).mrzCommand,

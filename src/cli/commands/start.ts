@@ -3,6 +3,7 @@ import { scheduleCheckpoints } from '../../app/audit/checkpoint-schedule.ts'
 import { checkpointSettingsOf } from '../../app/audit/checkpoint-settings.ts'
 import { scheduleSealing } from '../../app/audit/seal-schedule.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
+import { beat, HEARTBEAT_EVERY_MS } from '../../app/offline/heartbeat.ts'
 import { printDemoCredentials, seed } from '../../app/seed.ts'
 import { scheduleFolds } from '../../app/statistics/fold-schedule.ts'
 import { loadOrCreateSigningKey } from '../../platform/audit/signing-key.ts'
@@ -49,6 +50,12 @@ export const startCommand: Command = {
     })
     // Moves recorded crossings from the statistics queue into the rollups (migration 0017).
     const folds = scheduleFolds({ db: store.db, log: app.log })
+    // A post or the national server says it is alive through replication (issue 18); standalone writes nothing.
+    const heartbeats = setInterval(
+      () => beat(store.db).catch((err) => app.log.error({ err }, 'offline heartbeat failed')),
+      HEARTBEAT_EVERY_MS,
+    )
+    heartbeats.unref()
     const address = await app.listen({ port: config.port, host: config.host })
     io.stdout.write(
       `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs` +
@@ -72,6 +79,7 @@ export const startCommand: Command = {
     await new Promise<void>((resolve) => {
       const stop = async () => {
         clearInterval(timer)
+        clearInterval(heartbeats)
         await app.close()
         // Seal what the last requests wrote, then sign a checkpoint over it.
         await sealing.stop()

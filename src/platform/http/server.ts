@@ -11,6 +11,7 @@ import { documentsRoutes } from '../../app/documents/documents.routes.ts'
 import { authRoutes } from '../../app/identity/auth.routes.ts'
 import { usersRoutes } from '../../app/identity/users.routes.ts'
 import { plansRoutes } from '../../app/plans/plans.routes.ts'
+import { offlineRoutes } from '../../app/offline/offline.routes.ts'
 import { postsRoutes } from '../../app/posts/posts.routes.ts'
 import { protectionRoutes } from '../../app/protection/protection.routes.ts'
 import { referenceRoutes } from '../../app/reference/reference.routes.ts'
@@ -56,6 +57,7 @@ const areas = [
   screeningRoutes,
   crossingsRoutes,
   postsRoutes,
+  offlineRoutes,
   identifyRoutes,
   returnsRoutes,
   statisticsRoutes,

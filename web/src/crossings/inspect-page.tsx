@@ -4,6 +4,7 @@ import '../documents/documents.css'
 import { useI18n } from '../i18n/i18n.tsx'
 import { EvaluationResult } from '../risk/evaluation-result.tsx'
 import '../screening/screening.css'
+import { LinkBanner } from '../offline/link-banner.tsx'
 import { HitCard } from '../screening/hit-card.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
 import type { Recent } from './companions-field.tsx'
@@ -60,6 +61,7 @@ export function InspectPage() {
       <div className="page-head">
         <h1>{t('crossings.title')}</h1>
       </div>
+      <LinkBanner {...(i ? { refreshKey: i.screening.requestId } : {})} />
       <section className="card" aria-label={t('crossings.input.section')}>
         <MrzInput
           text={text}

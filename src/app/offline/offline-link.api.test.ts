@@ -1,0 +1,119 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../test/test-app.ts'
+import { engines } from '../../test/test-db.ts'
+
+describe.each(engines())('the link state an officer sees, on %s', (engine) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp(engine)
+  })
+  afterAll(() => t.close())
+
+  it('is for signed-in users only', async () => {
+    expect((await t.anonymous.request('GET', '/api/offline/link')).statusCode).toBe(401)
+  })
+
+  it('says nothing on a standalone server', async () => {
+    const officer = await t.signIn('officer.poipet')
+    expect((await officer.request('GET', '/api/offline/link')).json()).toEqual({
+      role: 'standalone',
+      postCode: null,
+      up: true,
+      downSince: null,
+      alertListsAsOf: null,
+      stale: false,
+      staleAfterMinutes: 1440,
+    })
+  })
+
+  it('at a post, gives the age of its alert lists, warns past the configured age, and says when the link is down', async () => {
+    const officer = await t.signIn('officer.poipet')
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000)
+    await sql`INSERT INTO offline_settings (role, post_code) VALUES ('post', 'LAND-POIPET')`.execute(
+      t.store.db,
+    )
+    await sql`INSERT INTO offline_heartbeats VALUES ('national', ${twoDaysAgo})`.execute(t.store.db)
+    const old = (await officer.request('GET', '/api/offline/link')).json()
+    // No subscription to the centre here: the link is down, never having been up.
+    expect(old).toMatchObject({
+      role: 'post',
+      postCode: 'LAND-POIPET',
+      up: false,
+      downSince: null,
+      stale: true,
+    })
+    expect(new Date(old.alertListsAsOf).getTime()).toBe(twoDaysAgo.getTime())
+
+    await sql`UPDATE offline_settings SET stale_after_minutes = 4320`.execute(t.store.db)
+    expect((await officer.request('GET', '/api/offline/link')).json()).toMatchObject({
+      stale: false,
+      staleAfterMinutes: 4320,
+    })
+    await expect(
+      sql`UPDATE offline_settings SET stale_after_minutes = 0`.execute(t.store.db),
+    ).rejects.toThrow()
+  })
+
+  it('keeps a heartbeat row to its own node, and refuses a malformed node name', async () => {
+    await expect(
+      sql`INSERT INTO offline_heartbeats VALUES ('post:bad name; --', now())`.execute(t.store.db),
+    ).rejects.toThrow()
+    await expect(
+      sql`INSERT INTO offline_settings (role) VALUES ('post')`.execute(t.store.db),
+    ).rejects.toThrow()
+  })
+
+  it('gives a supervisor the conflicts touching their post, side by side, to resolve once with a reason', async () => {
+    const facts = (a: string, b: string) =>
+      JSON.stringify({
+        recorded: { postCode: a, direction: 'entry' },
+        arrived: { postCode: b, direction: 'entry' },
+      })
+    const { rows } = await sql<{ id: string }>`
+      INSERT INTO offline_conflicts (kind, subject_id, post_codes, facts) VALUES
+        ('double_entry', gen_random_uuid(), ARRAY['LAND-BAVET', 'LAND-POIPET'], ${facts('LAND-BAVET', 'LAND-POIPET')}::jsonb),
+        ('returnee_two_posts', gen_random_uuid(), ARRAY['LAND-BAVET', 'LAND-OSMACH'], ${facts('LAND-BAVET', 'LAND-OSMACH')}::jsonb)
+      RETURNING id`.execute(t.store.db)
+    const [ours, theirs] = rows.map((r) => r.id)
+
+    const officer = await t.signIn('officer.poipet')
+    expect((await officer.request('GET', '/api/offline/conflicts')).statusCode).toBe(403)
+
+    const supervisor = await t.signIn('supervisor.poipet')
+    const queue = (await supervisor.request('GET', '/api/offline/conflicts')).json()
+    expect(queue).toEqual([
+      expect.objectContaining({
+        id: ours,
+        kind: 'double_entry',
+        postCodes: ['LAND-BAVET', 'LAND-POIPET'],
+        facts: {
+          recorded: { postCode: 'LAND-BAVET', direction: 'entry' },
+          arrived: { postCode: 'LAND-POIPET', direction: 'entry' },
+        },
+        resolvedAt: null,
+      }),
+    ])
+
+    const resolve = (id: string, resolution: unknown) =>
+      supervisor.request('POST', `/api/offline/conflicts/${id}/resolve`, { resolution })
+    expect((await resolve(ours!, '')).statusCode).toBe(400)
+    expect((await resolve(ours!, 'Seen\u0000')).statusCode).toBe(400)
+    expect((await resolve(theirs!, 'Not mine')).statusCode).toBe(404)
+    expect((await resolve('not-a-uuid', 'x')).statusCode).toBe(400)
+    const done = await resolve(
+      ours!,
+      'Same passport; the Bavet entry was a data-entry error, cancelled there.',
+    )
+    expect(done.statusCode).toBe(200)
+    expect(done.json()).toMatchObject({ id: ours, resolution: expect.stringContaining('Bavet') })
+    expect((await resolve(ours!, 'Again')).statusCode).toBe(409)
+    expect((await supervisor.request('GET', '/api/offline/conflicts')).json()).toEqual([])
+    expect((await supervisor.request('GET', '/api/offline/conflicts?status=all')).json()).toHaveLength(1)
+    const audit = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM audit_log WHERE resource = 'movement_conflict' AND record_id = ${ours}`.execute(
+      t.store.db,
+    )
+    expect(audit.rows[0]!.n).toBe(1)
+  })
+})

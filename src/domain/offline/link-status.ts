@@ -1,0 +1,105 @@
+/**
+ * What `passage post status` and the officer's banner say about a replication link, from facts read out of
+ * PostgreSQL's own catalogs (`pg_subscription`, `pg_stat_subscription`, `pg_replication_slots`) and the heartbeat
+ * rows. Pure: the same facts always give the same lines, so each state is tested without a cluster.
+ */
+
+export interface LinkFacts {
+  /** The subscription this node receives through; null when it no longer exists (dropped by hand). */
+  subscription: {
+    enabled: boolean
+    /** The apply worker is running (a row with a pid in pg_stat_subscription). */
+    workerRunning: boolean
+    /** Publisher's clock when it sent the last message, and ours when we received it (keepalives count). */
+    lastSendAt: Date | null
+    lastReceiptAt: Date | null
+    /** Errors counted by pg_stat_subscription_stats since the last reset: a conflict disables the subscription. */
+    applyErrors: number
+  } | null
+  /** The slot the other side reads this node's changes from; null when it is missing. */
+  outgoingSlot: {
+    active: boolean
+    /** pg_replication_slots.wal_status: reserved | extended | unreserved | lost. */
+    walStatus: string | null
+    /** WAL bytes written here that the other side has not confirmed: the queued changes. */
+    pendingBytes: number
+  } | null
+  /** The other node's heartbeat as received here (its own clock). */
+  peerHeartbeatAt: Date | null
+}
+
+export interface LinkThresholds {
+  /** No message for this long: the link is down. */
+  downAfterSeconds: number
+  /** Copy of the centre's data older than this: the officer is warned. */
+  staleAfterMinutes: number
+  /** Clocks further apart than this: reported. */
+  skewSeconds: number
+}
+
+export const DEFAULT_THRESHOLDS: LinkThresholds = {
+  downAfterSeconds: 60,
+  staleAfterMinutes: 24 * 60,
+  skewSeconds: 120,
+}
+
+export type LinkProblem =
+  | { code: 'subscription_missing' }
+  | { code: 'subscription_disabled' }
+  | { code: 'apply_failing'; applyErrors: number }
+  | { code: 'link_down'; since: Date | null }
+  | { code: 'slot_missing' }
+  | { code: 'slot_lost' }
+  | { code: 'slot_unreserved' }
+  | { code: 'clock_skew'; seconds: number }
+  | { code: 'data_stale'; asOf: Date | null }
+
+export interface LinkStatus {
+  up: boolean
+  /** Since when nothing has been heard from the other side (null when up). */
+  downSince: Date | null
+  /** Up to when this node holds the other side's data: the last heartbeat that arrived. */
+  dataAsOf: Date | null
+  pendingBytes: number
+  problems: LinkProblem[]
+}
+
+export function evaluateLink(
+  facts: LinkFacts,
+  now: Date,
+  t: LinkThresholds = DEFAULT_THRESHOLDS,
+): LinkStatus {
+  const problems: LinkProblem[] = []
+  const sub = facts.subscription
+  const lastContact = sub?.lastReceiptAt ?? null
+  const silent = !lastContact || now.getTime() - lastContact.getTime() > t.downAfterSeconds * 1000
+  const up = !!sub && sub.enabled && sub.workerRunning && !silent
+  if (!sub) problems.push({ code: 'subscription_missing' })
+  else if (!sub.enabled) problems.push({ code: 'subscription_disabled' })
+  if (!up) problems.push({ code: 'link_down', since: lastContact })
+  if (!facts.outgoingSlot) problems.push({ code: 'slot_missing' })
+  else if (facts.outgoingSlot.walStatus === 'lost') problems.push({ code: 'slot_lost' })
+  else if (facts.outgoingSlot.walStatus === 'unreserved') problems.push({ code: 'slot_unreserved' })
+  // Send and receipt times of the same message differ by the network delay plus the clock difference; only a
+  // recent message says anything about the clocks now.
+  if (up && sub?.lastSendAt && sub.lastReceiptAt) {
+    const seconds = Math.round((sub.lastReceiptAt.getTime() - sub.lastSendAt.getTime()) / 1000)
+    if (Math.abs(seconds) > t.skewSeconds) problems.push({ code: 'clock_skew', seconds })
+  }
+  const asOf = facts.peerHeartbeatAt
+  // A lost connection counts as an apply error too (PostgreSQL 15), so errors alone say nothing; errors with
+  // nothing applied for longer than a link may be silent mean a lost link or a transaction failing again and again.
+  const applied = asOf && now.getTime() - asOf.getTime() <= t.downAfterSeconds * 1000
+  if (sub && sub.applyErrors > 0 && !applied)
+    problems.push({ code: 'apply_failing', applyErrors: sub.applyErrors })
+  if (!asOf || now.getTime() - asOf.getTime() > t.staleAfterMinutes * 60_000) {
+    problems.push({ code: 'data_stale', asOf })
+  }
+  return {
+    up,
+    downSince: up ? null : lastContact,
+    dataAsOf: asOf,
+    pendingBytes: facts.outgoingSlot?.pendingBytes ?? 0,
+    problems,
+  }
+}
