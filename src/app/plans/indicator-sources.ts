@@ -1,11 +1,13 @@
 import { sql } from 'kysely'
 import { can } from '../../domain/identity/policy.ts'
+import { periodsBetween } from '../../domain/plans/periods.ts'
 import type { Executor, Tx } from '../../platform/db/database.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import type { RequestActor } from '../identity/actor.ts'
 import { medianDays } from '../statistics/indicator-rates.ts'
 import { publishTable, statisticsTable } from '../statistics/query-statistics.ts'
 import { LIVE_SOURCES, REFERRAL_COMPLETED, type Source } from '../statistics/sources.ts'
+import { officersTrainedSource } from './officers-trained-source.ts'
 
 /**
  * Live plan indicators, computed straight from the records that produce them through the statistics layer and
@@ -73,27 +75,6 @@ async function firstDay(read: Executor, source: Source, where?: string): Promise
   return row.rows[0]?.first ?? null
 }
 
-/** Period keys of the range at the unit, with their bounds. */
-function periods(
-  from: string,
-  to: string,
-  unit: 'quarter' | 'year',
-): { key: string; from: string; to: string }[] {
-  const out: { key: string; from: string; to: string }[] = []
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
-    if (unit === 'year') out.push({ key: String(y), from: `${y}-01-01`, to: `${y}-12-31` })
-    else
-      for (const [q, a, b] of [
-        [1, '01-01', '03-31'],
-        [2, '04-01', '06-30'],
-        [3, '07-01', '09-30'],
-        [4, '10-01', '12-31'],
-      ] as const)
-        out.push({ key: `${y}-Q${q}`, from: `${y}-${a}`, to: `${y}-${b}` })
-  }
-  return out.filter((p) => p.to >= from && p.from <= to)
-}
-
 /** A count through `statisticsTable` by period, each cell published under the reader's disclosure control. */
 function counted(c: {
   measure: string
@@ -115,7 +96,7 @@ function counted(c: {
     const first = source ? await firstDay(o.read, source, c.custom?.where) : null
     const now = todayInCambodia()
     const out = new Map<string, LiveCell>()
-    for (const p of periods(o.from, o.to, o.unit)) {
+    for (const p of periodsBetween(o.from, o.to, o.unit)) {
       if (first === null || p.to < first || p.from > now) {
         out.set(p.key, { value: null, status: 'no_data' })
         continue
@@ -131,7 +112,7 @@ function counted(c: {
 /** Median days from identification to first assistance, per quarter or per year; nobody assisted is no data. */
 const medianToAssistance: IndicatorSource = async (o) => {
   const out = new Map<string, LiveCell>()
-  for (const p of periods(o.from, o.to, o.unit)) {
+  for (const p of periodsBetween(o.from, o.to, o.unit)) {
     // The statistics layer gives quarters and the range's total: a year is one range of its own.
     if (o.unit === 'year' || !out.size) {
       const r = await medianDays({
@@ -162,11 +143,8 @@ const medianToAssistance: IndicatorSource = async (o) => {
   return out
 }
 
-/**
- * The registry. `officers-trained` is the slot for §2's `app/training/officers-trained.ts` (another branch): it is
- * wired at merge, and until then the key is known but has no function, so its indicator shows "no data".
- */
-export const INDICATOR_SOURCES: Readonly<Record<string, IndicatorSource | null>> = {
+/** The registry: an indicator's `source` is one of these keys (or `reported`). */
+export const INDICATOR_SOURCES: Readonly<Record<string, IndicatorSource>> = {
   'victims-identified': counted({ measure: 'victims' }),
   'referrals-completed': counted({
     measure: 'referrals',
@@ -182,7 +160,7 @@ export const INDICATOR_SOURCES: Readonly<Record<string, IndicatorSource | null>>
     measure: 'examinations',
     custom: { source: EXAMINATIONS, where: ADVERSE_FINDING },
   }),
-  'officers-trained': null,
+  'officers-trained': officersTrainedSource,
 }
 
 export const SOURCE_KEYS = [...Object.keys(INDICATOR_SOURCES), 'reported'] as const

@@ -80,8 +80,41 @@ describe.each(engines())('plan monitoring on %s', (engine) => {
     expect(figureOf(d2028, 'I7', '2028-Q4')).toMatchObject({ value: null, status: 'no_data' })
     const d2025 = await dashboard(analyst, planId, 2025)
     expect(figureOf(d2025, 'I6', '2025-Q2')).toMatchObject({ value: null, status: 'no_data' })
-    // The training registry slot is wired at merge: until then its indicator has no data, not a zero.
+    // Nobody has completed a training yet: "officers trained" has no data, not a zero.
     expect(figureOf(d2025, 'I2', '2025')).toMatchObject({ value: null, status: 'no_data' })
+  })
+
+  it('counts officers trained from the training records: distinct Passage users, not external participants', async () => {
+    const db = t.store.db
+    const users = await db
+      .selectFrom('users')
+      .select(['id', 'agency_code'])
+      .orderBy('username')
+      .limit(2)
+      .execute()
+    const course = crypto.randomUUID()
+    const session = crypto.randomUUID()
+    await sql`INSERT INTO training_courses (id, title_en, title_km, topic, curriculum, languages, created_by)
+      VALUES (${course}, 'Documents', 'ឯកសារ', 'documents', 'MRZ', ARRAY['en'], ${users[0]!.id})`.execute(db)
+    await sql`INSERT INTO training_sessions (id, course_id, starts_on, ends_on, place, trainers, funding_project, created_by)
+      VALUES (${session}, ${course}, '2025-05-01', '2025-05-02', 'Poipet', 'IOM', 'demo', ${users[0]!.id})`.execute(
+      db,
+    )
+    const participants: [string | null, string | null][] = [
+      [users[0]!.id, '2025-05-02'],
+      [users[1]!.id, '2025-05-02'],
+      [null, '2025-05-02'], // an NGO participant: trained, but not an officer of the system
+    ]
+    for (const [user, completed] of participants)
+      await sql`INSERT INTO training_participants (id, session_id, user_id, full_name, agency_code, sex, attended, completed_on)
+        VALUES (${crypto.randomUUID()}, ${session}, ${user}, 'Participant', ${users[0]!.agency_code}, 'F', true, ${completed})`.execute(
+        db,
+      )
+    const d = await dashboard(await as('analyst'), planId, 2025)
+    expect(figureOf(d, 'I2', '2025-Q1')).toMatchObject({ value: null, status: 'no_data' })
+    expect(figureOf(d, 'I2', '2025-Q2')).toMatchObject({ value: 2, status: 'published' })
+    expect(figureOf(d, 'I2', '2025-Q3')).toMatchObject({ value: 0, status: 'published' })
+    expect(figureOf(d, 'I2', '2025')).toMatchObject({ value: 2, status: 'published' })
   })
 
   it('publishes plan figures under disclosure control to readers without microdata access', async () => {

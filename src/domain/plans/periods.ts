@@ -53,6 +53,14 @@ export function quartersOf(year: number): PlanPeriod[] {
   return [1, 2, 3, 4].map((q) => quarterPeriod(year, q))
 }
 
+/** The periods at `unit` that overlap the inclusive days [from, to], in order. */
+export function periodsBetween(from: string, to: string, unit: 'quarter' | 'year'): PlanPeriod[] {
+  const out: PlanPeriod[] = []
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+    out.push(...(unit === 'year' ? [yearPeriod(y)] : quartersOf(y)))
+  return out.filter((p) => p.to >= from && p.from <= to)
+}
+
 /** Every quarter of the plan, in order: the trend charts' axis. */
 export function planQuarters(plan: PlanYears): PlanPeriod[] {
   const out: PlanPeriod[] = []
