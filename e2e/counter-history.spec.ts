@@ -1,5 +1,5 @@
 import { generateMrz } from '../src/domain/documents/index.ts'
-import { as, expect, requireChromium, test } from './fixtures.ts'
+import { as, expect, readMrz, requireChromium, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
@@ -31,22 +31,15 @@ test('the history table at the counter keeps its English columns apart and names
 }) => {
   const page = await as(browser, 'officer.poipet')
   await page.goto('/crossings')
-  const box = page.getByLabel('Machine-readable zone (MRZ)')
-  await box.focus()
-  for (const line of passport) {
-    await page.keyboard.insertText(line)
-    await page.keyboard.press('Enter')
-  }
+  await page.getByLabel('Machine-readable zone (MRZ)').focus()
+  await readMrz(page, passport)
   await expect(page.getByRole('heading', { name: 'SOVANN HENG' })).toBeVisible()
   await page.getByRole('form', { name: 'Decision' }).getByLabel('Counter').fill('A2')
   await page.getByLabel('Purpose of travel').selectOption('family')
   await page.getByLabel('Purpose of travel').press('Enter')
   await expect(page.getByRole('status').filter({ hasText: 'Recorded:' })).toBeVisible()
 
-  for (const line of passport) {
-    await page.keyboard.insertText(line)
-    await page.keyboard.press('Enter')
-  }
+  await readMrz(page, passport)
   const history = page.getByTestId('crossing-history')
   await expect(history.getByRole('columnheader')).toHaveText(
     ['Day', 'Post', 'Direction', 'Decision', 'Stay (days)', 'Flags'],

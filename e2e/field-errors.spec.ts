@@ -1,4 +1,4 @@
-import { as, expect, requireChromium, test } from './fixtures.ts'
+import { as, expect, readMrz, requireChromium, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
@@ -19,10 +19,7 @@ test('a specimen MRZ at the counter gives one line per field, naming each, in En
   await page.goto('/crossings')
   const box = page.getByLabel('Machine-readable zone (MRZ)')
   await box.focus()
-  await page.keyboard.insertText(SPECIMEN[0]!)
-  await page.keyboard.press('Enter')
-  await page.keyboard.insertText(SPECIMEN[1]!)
-  await page.keyboard.press('Enter')
+  await readMrz(page, SPECIMEN)
   const alert = page.getByRole('alert')
   await expect(alert.getByRole('listitem')).toHaveCount(2)
   const en = await lines(alert)
@@ -35,10 +32,7 @@ test('a specimen MRZ at the counter gives one line per field, naming each, in En
   await page.keyboard.press('Escape')
   const km = page.getByLabel(/MRZ/)
   await km.focus()
-  await page.keyboard.insertText(SPECIMEN[0]!)
-  await page.keyboard.press('Enter')
-  await page.keyboard.insertText(SPECIMEN[1]!)
-  await page.keyboard.press('Enter')
+  await readMrz(page, SPECIMEN)
   await expect(alert.getByRole('listitem')).toHaveCount(2)
   const khmer = await lines(alert)
   expect(khmer[0]).toMatch(/^រដ្ឋចេញឯកសារ: /)

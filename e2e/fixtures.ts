@@ -24,4 +24,12 @@ export async function as(browser: Browser, username: string): Promise<Page> {
   return page
 }
 
+/** A passport reader at the counter: each MRZ line typed into the focused box at once, ended by Enter. */
+export async function readMrz(page: Page, lines: readonly string[]): Promise<void> {
+  for (const line of lines) {
+    await page.keyboard.insertText(line)
+    await page.keyboard.press('Enter')
+  }
+}
+
 export { expect, test }
