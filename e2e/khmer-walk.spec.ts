@@ -84,6 +84,8 @@ for (const username of ROLES) {
       if (detail && !details.includes(detail) && !paths.includes(detail)) details.push(detail)
     }
     for (const path of details) await check(path)
+    test.info().annotations.push({ type: 'detail pages', description: details.join(' ') || 'none' })
+    console.log(`${username}: detail pages walked: ${details.join(' ') || 'none'}`)
     // Leave the account in English for the flows that follow.
     await page.getByRole('button', { name: 'English' }).click()
     expect(found).toEqual([])
