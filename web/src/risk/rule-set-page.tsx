@@ -44,7 +44,15 @@ export function RuleSetPage() {
           <dt>{t('risk-web.ruleSets.reviewedBy')}</dt>
           <dd translate="no">{v.reviewedBy ?? '—'}</dd>
           <dt>{t('risk-web.ruleSet.activatedBy')}</dt>
-          <dd>{v.activatedBy ? `${v.activatedBy} · ${formatDateTime(v.activatedAt!)}` : '—'}</dd>
+          <dd>
+            {v.activatedBy ? (
+              <>
+                <span translate="no">{v.activatedBy}</span> · {formatDateTime(v.activatedAt!)}
+              </>
+            ) : (
+              '—'
+            )}
+          </dd>
           <dt>{t('risk-web.ruleSet.indicators')}</dt>
           <dd>{v.catalogue.length}</dd>
           <dt>{t('risk-web.ruleSet.escalation')}</dt>
@@ -91,7 +99,8 @@ export function RuleSetPage() {
         <ol>
           {v.history.map((h) => (
             <li key={`${h.at}-${h.action}`}>
-              {formatDateTime(h.at)} — {t(`risk-web.history.${h.action}`)} · {h.actor}
+              {formatDateTime(h.at)} — {t(`risk-web.history.${h.action}`)} ·{' '}
+              <span translate="no">{h.actor}</span>
             </li>
           ))}
         </ol>
