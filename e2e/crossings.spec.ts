@@ -59,6 +59,6 @@ test('an officer reads a passport, sees a risk reason and admits the traveller',
     await page.keyboard.type(line)
     await page.keyboard.press('Enter')
   }
-  await expect(page.getByTestId('current-stay')).toContainText('entered at LAND-POIPET')
+  await expect(page.getByTestId('current-stay')).toContainText('entered at Poipet')
   await expect(page.getByTestId('traveller-record').getByRole('cell', { name: 'Admit' })).toBeVisible()
 })

@@ -93,7 +93,7 @@ test('a trafficking-flagged returnee is registered and referred by keyboard alon
   ).toHaveValue('yes')
   await identify.getByRole('button', { name: 'Record the identification' }).click()
   await expect(worker.getByRole('heading', { name: 'Identification screening' })).toBeVisible()
-  await expect(worker.getByText('Vulnerable migrant')).toBeVisible()
+  await expect(worker.getByText('Vulnerable migrant', { exact: true })).toBeVisible()
   await expect(worker.getByTestId('identify')).toHaveCount(0)
 })
 

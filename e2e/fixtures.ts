@@ -40,4 +40,12 @@ export function apiFrom(page: Page, method: string, path: string, body?: unknown
   )
 }
 
+/** A passport reader at the counter: each MRZ line typed into the focused box at once, ended by Enter. */
+export async function readMrz(page: Page, lines: readonly string[]): Promise<void> {
+  for (const line of lines) {
+    await page.keyboard.insertText(line)
+    await page.keyboard.press('Enter')
+  }
+}
+
 export { expect, test }

@@ -47,6 +47,18 @@ async function visibleText(page: Page): Promise<string> {
   })
 }
 
+/**
+ * The first link in the page's main region to a screen the menu does not list: a record's own page
+ * (`/protection/case?id=…`, `/risk/rule-set?id=…`) or a screen reached only from this one.
+ */
+async function firstDetailLink(page: Page, menu: string[]): Promise<string | undefined> {
+  const hrefs = await page
+    .locator('main a[href^="/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+  // `/api/…` links are downloads (an export), not screens.
+  return hrefs.find((h) => h !== '/' && !h.startsWith('/api/') && !menu.includes(h))
+}
+
 const ROLES = ['officer.poipet', 'chief.poipet', 'socialworker', 'casemanager', 'analyst', 'admin']
 
 for (const username of ROLES) {
@@ -58,7 +70,7 @@ for (const username of ROLES) {
     const links = page.getByRole('navigation').first().getByRole('link')
     const paths = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '/'))
     const found: string[] = []
-    for (const path of paths) {
+    const check = async (path: string) => {
       await page.goto(path)
       await expect(page.locator('main h1').first()).toBeVisible()
       // Wait until every loading line is gone, so the data is on screen too.
@@ -66,6 +78,17 @@ for (const username of ROLES) {
       const stray = [...new Set(strayLatin(await visibleText(page)))]
       if (stray.length) found.push(`${path}: ${stray.join(', ')}`)
     }
+    const details: string[] = []
+    for (const path of paths) {
+      await check(path)
+      // The first record the screen links to (a case, a returnee, a crossing, an examination, a hit, a user, a
+      // report): detail pages are screens too.
+      const detail = await firstDetailLink(page, paths)
+      if (detail && !details.includes(detail)) details.push(detail)
+    }
+    for (const path of details) await check(path)
+    test.info().annotations.push({ type: 'detail pages', description: details.join(' ') || 'none' })
+    console.log(`${username}: detail pages walked: ${details.join(' ') || 'none'}`)
     // Leave the account in English for the flows that follow.
     await page.getByRole('button', { name: 'English' }).click()
     expect(found).toEqual([])

@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { progressBar } from '../cli/progress.ts'
 import type { Db, Tx } from '../platform/db/database.ts'
 import { seedTraffic } from './crossings/seed-traffic.ts'
+import { seedDemoCounter } from './demo/seed-demo-counter.ts'
 import { seedExaminationTemplates } from './documents/seed-templates.ts'
 import { type DemoCredential, seedDemoUsers } from './identity/seed-demo-users.ts'
 import { seedDemoPlan } from './plans/seed-plans.ts'
@@ -75,6 +76,8 @@ async function seedDemoTraffic(db: Db, crossings: number, out?: Writable): Promi
   // Today's protection work at Poipet and Bavet, so the referral inbox and every stage of a case have something.
   await seedDemoDay({ db })
   await seedDemoTraining({ db })
+  // The counter's day: traffic by hour, hits to adjudicate, a secondary queue, an inbox alert, a return list.
+  await seedDemoCounter({ db })
 }
 
 export function printDemoCredentials(out: Writable, users: DemoCredential[]): void {

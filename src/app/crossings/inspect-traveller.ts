@@ -52,12 +52,16 @@ async function documentFor(o: {
     return { row, created: false }
   }
   const read = await readDocument({ trx: o.trx, actor: o.actor, text: o.text ?? '', template: false })
-  // No path: the errors point into the MRZ lines (their params say where), and the screen lists them as they are.
+  // No path: the errors point into the MRZ lines. Each names its field (`params.field`, e.g. `issuingState`), so
+  // the answer says "Issuing state: …" and "Nationality: …" instead of the same line twice.
   if (!read.stored)
     throw new AppError(
       'validation_failed',
       {},
-      read.result.errors.map((e) => ({ code: e.code, params: e.params })),
+      read.result.errors.map((e) => ({
+        code: e.code,
+        params: { ...e.params, field: e.field, ...(e.line === null ? {} : { line: e.line + 1 }) },
+      })),
     )
   return read.stored
 }

@@ -67,6 +67,11 @@ describe.skipIf(!adminUrl)('two passage start processes at once on an empty Post
       const outputs = running.map((r) => r.output())
       // Exactly one printed the demo passwords: the other found the users the first had just created.
       expect(outputs.filter((o) => o.includes('Demo users (demo mode only')).length).toBe(1)
+      // Printed last, as one block once the server is ready: after the line saying where it runs.
+      const printed = outputs.find((o) => o.includes('Demo users (demo mode only'))!
+      expect(printed.indexOf('Demo users (demo mode only')).toBeGreaterThan(
+        printed.indexOf('Passage is running'),
+      )
     } finally {
       for (const s of started) if (s.status === 'fulfilled') await stop(s.value)
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)

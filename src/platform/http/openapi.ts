@@ -78,6 +78,10 @@ const ERROR_SCHEMA = {
               path: { type: 'string' },
               code: { type: 'string' },
               message: { type: 'string' },
+              field: {
+                type: 'string',
+                description: "The field's name in the request's language, when known.",
+              },
               params: { type: 'object', additionalProperties: true },
             },
           },

@@ -4,6 +4,8 @@ export interface ErrorDetail {
   path?: string
   code: string
   message: string
+  /** The field's name in the user's language, when the refusal is about one field. */
+  field?: string
 }
 
 /** The API's one error shape, already translated by the server into the user's language. */

@@ -1,12 +1,16 @@
 import { useI18n } from '../i18n/i18n.tsx'
+import { usePostName } from '../posts/use-post-name.ts'
 import { HistoryTable } from './history-table.tsx'
 import type { Inspection } from './types.ts'
 
 /** Who is at the counter and what the record says about them: document, running stay, earlier crossings. */
 export function RecordPanel({ inspection: i }: { inspection: Inspection }) {
-  const { t } = useI18n()
+  const { t, formatDay } = useI18n()
   const p = i.traveller
   const s = i.currentStay
+  // Dates day-first in the reader's digits and the post by its name, as every other screen writes them.
+  const entryPost = usePostName(s?.entryPost)
+  const day = (d: string | null | undefined) => (d ? formatDay(d) : '—')
   return (
     <section className="card" aria-labelledby="traveller-title" data-testid="traveller-record">
       <h2 id="traveller-title">
@@ -14,7 +18,7 @@ export function RecordPanel({ inspection: i }: { inspection: Inspection }) {
       </h2>
       <dl className="facts">
         <dt>{t('crossings.traveller.born')}</dt>
-        <dd>{p.birthDate ?? '—'}</dd>
+        <dd>{day(p.birthDate)}</dd>
         <dt>{t('crossings.traveller.nationality')}</dt>
         <dd>{p.nationality ?? '—'}</dd>
         <dt>{t('crossings.traveller.sex')}</dt>
@@ -24,12 +28,12 @@ export function RecordPanel({ inspection: i }: { inspection: Inspection }) {
           {i.document.issuingState} {i.document.documentNumber}
         </dd>
         <dt>{t('crossings.traveller.expiry')}</dt>
-        <dd>{i.document.expiryDate ?? '—'}</dd>
+        <dd>{day(i.document.expiryDate)}</dd>
       </dl>
       <h3>{t('crossings.stay.title')}</h3>
       {s ? (
         <p data-testid="current-stay">
-          {t('crossings.stay.inside', { day: s.entryDay, post: s.entryPost, days: s.days })}{' '}
+          {t('crossings.stay.inside', { day: formatDay(s.entryDay), post: entryPost, days: s.days })}{' '}
           {s.permittedDays !== null && t('crossings.stay.permitted', { days: s.permittedDays })}{' '}
           {s.overstayDays ? <strong>{t('crossings.stay.overstay', { days: s.overstayDays })}</strong> : null}
         </p>

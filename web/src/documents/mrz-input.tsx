@@ -2,9 +2,14 @@ import { type ChangeEvent, type KeyboardEvent, type RefObject, useEffect, useId,
 import { useI18n } from '../i18n/i18n.tsx'
 import { looksComplete } from './mrz-shape.ts'
 
-/** A pause this long ends a paste or hand typing; a reader's burst is read as soon as its shape is complete. */
+/**
+ * A pause this long ends a paste or hand typing; a reader's burst is read as soon as its shape is complete. The
+ * reader's Enter after a whole MRZ's last line ends the burst outright: read at once, not after the short wait
+ * (which alone was most of the time between the read and the result the officer sees).
+ */
 const PAUSE_MS = 450
 const BURST_END_MS = 60
+const endsWithBreak = (text: string) => /[\r\n]$/.test(text)
 
 export function MrzInput({
   text,
@@ -32,7 +37,9 @@ export function MrzInput({
     onText(value)
     window.clearTimeout(timer.current)
     if (!value.trim()) return onClear()
-    timer.current = window.setTimeout(() => onRead(value), looksComplete(value) ? BURST_END_MS : PAUSE_MS)
+    const complete = looksComplete(value)
+    if (complete && endsWithBreak(value)) return onRead(value)
+    timer.current = window.setTimeout(() => onRead(value), complete ? BURST_END_MS : PAUSE_MS)
   }
 
   const keyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -18,6 +18,9 @@ function useExplain() {
         return t('cases.timeline.service', { service: t(`protection.services.${e.event}`) })
       case 'followUp':
         return t(`cases.timeline.followUp.${e.event}`, { date: String(d.dueDate ?? '') })
+      // The event is the screening's outcome (`vulnerableMigrant`): its words, never the code.
+      case 'identified':
+        return t('cases.timeline.identified', { outcome: t(`protection.screening.outcomes.${e.event}`) })
       default:
         return e.event
     }

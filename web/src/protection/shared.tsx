@@ -1,6 +1,7 @@
-import { type TextareaHTMLAttributes, useEffect, useId, useState } from 'react'
+import { type TextareaHTMLAttributes, useEffect, useId, useRef, useState } from 'react'
 import { ApiError } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { errorLines, useFocusFirstInvalid } from '../ui/error-lines.ts'
 import type { PersonName } from './types.ts'
 
 /**
@@ -9,6 +10,8 @@ import type { PersonName } from './types.ts'
  */
 export function ProtectionError({ error }: { error: unknown }) {
   const { t } = useI18n()
+  const ref = useRef<HTMLDivElement>(null)
+  useFocusFirstInvalid(error, ref)
   if (!error) return null
   if (!(error instanceof ApiError))
     return (
@@ -18,9 +21,9 @@ export function ProtectionError({ error }: { error: unknown }) {
     )
   const message = error.code === 'network' ? t('web.common.network_error') : error.message
   // The server's words, already in the user's language and naming the field or question; each line once.
-  const details = [...new Set(error.details.map((d) => d.message))]
+  const details = errorLines(error.details)
   return (
-    <div className="banner banner-error" role="alert">
+    <div className="banner banner-error" role="alert" ref={ref}>
       <p>{message}</p>
       {details.length > 0 && (
         <ul>

@@ -28,7 +28,8 @@ export function IndicatorCard(props: {
       <ConditionText condition={entry.condition} domains={props.domains} />
       <details>
         <summary>{t('risk-web.indicator.sources', { count: entry.evidence.length })}</summary>
-        <ul>
+        {/* The sources are cited as published, in English: marked so, for screen readers and the Khmer walk. */}
+        <ul lang="en">
           {entry.evidence.map((e) => (
             <li key={`${e.publisher}-${e.title}`}>
               {e.url ? <a href={e.url}>{e.title}</a> : e.title} — {e.publisher}, {e.year}. {e.supports}

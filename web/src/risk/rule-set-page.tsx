@@ -30,7 +30,8 @@ export function RuleSetPage() {
         <Link to="/risk/rule-sets">{t('risk-web.ruleSets.back')}</Link>
       </p>
       <div className="page-head">
-        <h1>
+        {/* The name and version are the analysts' identifiers for the set, kept as they wrote them. */}
+        <h1 translate="no">
           {v.name} · {v.versionId}
         </h1>
         <StatusBadge status={v.status} />
@@ -39,11 +40,19 @@ export function RuleSetPage() {
         <h2 id="facts">{t('risk-web.ruleSet.facts')}</h2>
         <dl className="facts">
           <dt>{t('risk-web.ruleSets.authors')}</dt>
-          <dd>{v.authors.join(', ')}</dd>
+          <dd translate="no">{v.authors.join(', ')}</dd>
           <dt>{t('risk-web.ruleSets.reviewedBy')}</dt>
-          <dd>{v.reviewedBy ?? '—'}</dd>
+          <dd translate="no">{v.reviewedBy ?? '—'}</dd>
           <dt>{t('risk-web.ruleSet.activatedBy')}</dt>
-          <dd>{v.activatedBy ? `${v.activatedBy} · ${formatDateTime(v.activatedAt!)}` : '—'}</dd>
+          <dd>
+            {v.activatedBy ? (
+              <>
+                <span translate="no">{v.activatedBy}</span> · {formatDateTime(v.activatedAt!)}
+              </>
+            ) : (
+              '—'
+            )}
+          </dd>
           <dt>{t('risk-web.ruleSet.indicators')}</dt>
           <dd>{v.catalogue.length}</dd>
           <dt>{t('risk-web.ruleSet.escalation')}</dt>
@@ -90,7 +99,8 @@ export function RuleSetPage() {
         <ol>
           {v.history.map((h) => (
             <li key={`${h.at}-${h.action}`}>
-              {formatDateTime(h.at)} — {t(`risk-web.history.${h.action}`)} · {h.actor}
+              {formatDateTime(h.at)} — {t(`risk-web.history.${h.action}`)} ·{' '}
+              <span translate="no">{h.actor}</span>
             </li>
           ))}
         </ol>
