@@ -4,6 +4,7 @@ import { progressBar } from '../cli/progress.ts'
 import type { Db, Tx } from '../platform/db/database.ts'
 import { seedTraffic } from './crossings/seed-traffic.ts'
 import { seedExaminationTemplates } from './documents/seed-templates.ts'
+import { seedExchange } from './exchange/seed-exchange.ts'
 import { type DemoCredential, seedDemoUsers } from './identity/seed-demo-users.ts'
 import { seedDemoProviders } from './protection/seed-providers.ts'
 import { type SeedCounts, seedReference } from './reference/seed-reference.ts'
@@ -55,6 +56,7 @@ export async function seed(o: {
     return any ? [] : seedDemoUsers({ trx, password: o.demoPassword })
   })
   if (o.demo) await seeding(o.db, (trx) => seedDemoProviders(trx))
+  if (o.demo) await seeding(o.db, (trx) => seedExchange(trx))
   bar?.done()
   // Only a database that has just received its demo users gets demo traffic, so a restart adds nothing.
   if (demoUsers.length && o.demoTraffic) await seedDemoTraffic(o.db, o.demoTraffic, o.out)

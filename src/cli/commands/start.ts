@@ -5,6 +5,7 @@ import { scheduleSealing } from '../../app/audit/seal-schedule.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { printDemoCredentials, seed } from '../../app/seed.ts'
 import { scheduleFolds } from '../../app/statistics/fold-schedule.ts'
+import { scheduleOutbox } from '../../app/exchange/outbox-schedule.ts'
 import { loadOrCreateSigningKey } from '../../platform/audit/signing-key.ts'
 import { loadConfig } from '../../platform/config/config.ts'
 import { sessionPolicyFrom } from '../../platform/http/context.ts'
@@ -49,6 +50,8 @@ export const startCommand: Command = {
     })
     // Moves recorded crossings from the statistics queue into the rollups (migration 0017).
     const folds = scheduleFolds({ db: store.db, log: app.log })
+    // Sends the exchange outbox to partners online, with back-off per message (issue 17).
+    const outbox = scheduleOutbox({ db: store.db, log: app.log })
     const address = await app.listen({ port: config.port, host: config.host })
     io.stdout.write(
       `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs` +
@@ -77,6 +80,7 @@ export const startCommand: Command = {
         await sealing.stop()
         await checkpoints.stop()
         await folds.stop()
+        await outbox.stop()
         await store.close()
         resolve()
       }

@@ -42,14 +42,14 @@ describe('minimisation', () => {
             type: fc.constant(type as MessageType),
             allowed: fc.subarray(fieldPaths(type)),
             source: fc.dictionary(
-              fc.oneof(fc.constantFrom(...fieldPaths(type).map((p) => p.split('.')[0])), fc.string()),
+              fc.oneof(fc.constantFrom(...fieldPaths(type).map((p) => p.split('.')[0] as string)), fc.string()),
               fc.oneof(
                 fc.string(),
                 fc.integer(),
                 fc.array(
                   fc.dictionary(
                     fc.oneof(
-                      fc.constantFrom(...fieldPaths(type).map((p) => p.split('.').pop() ?? '')),
+                      fc.constantFrom(...fieldPaths(type).map((p) => p.split('.').at(-1) as string)),
                       fc.string(),
                     ),
                     fc.string(),

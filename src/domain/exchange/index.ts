@@ -1,4 +1,5 @@
 export * from './agreement.ts'
+export * from './backoff.ts'
 export * from './message-types.ts'
 export * from './minimise.ts'
 export * from './refusals.ts'

@@ -32,6 +32,7 @@ const AT_THE_COUNTER = [
   'returnee:read@post',
   'returnee:create@post',
   'returnee:update@post',
+  'exchange_arrival:read@post',
 ]
 const SUPERVISING = [
   ...AT_THE_COUNTER,
@@ -93,6 +94,10 @@ const EXPECTED: Record<Role, string[]> = {
     'returnee:read@national',
     'returnee:create@national',
     'returnee:update@national',
+    'exchange_message:read@national',
+    'exchange_message:create@national',
+    'exchange_arrival:read@national',
+    'exchange_arrival:update@national',
   ],
   case_manager: [
     'reference:read@national',
@@ -119,6 +124,10 @@ const EXPECTED: Record<Role, string[]> = {
     'returnee:read@national',
     'statistics:read@national',
     'statistics:export@national',
+    'exchange_agreement:read@national',
+    'exchange_message:read@national',
+    'exchange_message:create@national',
+    'exchange_arrival:read@national',
   ],
   analyst: [
     'crossing:read@national',
@@ -137,6 +146,7 @@ const EXPECTED: Record<Role, string[]> = {
     'statistics:read@national',
     'statistics:export@national',
     'statistics_microdata:read@national',
+    'exchange_agreement:read@national',
   ],
   administrator: [
     'reference:read@national',
@@ -155,6 +165,9 @@ const EXPECTED: Record<Role, string[]> = {
     'audit:verify@national',
     'disclosure_settings:read@national',
     'disclosure_settings:update@national',
+    'exchange_agreement:read@national',
+    'exchange_agreement:create@national',
+    'exchange_agreement:update@national',
     'provider:read@national',
     'provider:create@national',
     'provider:update@national',

@@ -31,6 +31,9 @@ export const RESOURCES = [
   'statistics',
   'statistics_microdata',
   'disclosure_settings',
+  'exchange_agreement',
+  'exchange_message',
+  'exchange_arrival',
 ] as const
 export type Resource = (typeof RESOURCES)[number]
 
@@ -152,6 +155,15 @@ export const POLICY: readonly Grant[] = Object.freeze([
   ...grant(['analyst', 'case_manager'], ['read', 'export'], 'statistics', 'national'),
   ...grant(['post_chief', 'shift_supervisor'], ['read'], 'statistics', 'post'),
   ...grant(['analyst'], ['read'], 'statistics_microdata', 'national'),
+  // Exchange (issue 17): administrators keep agreements and keys; analysts and case managers read them (and the
+  // counts). Protection roles send and read messages; the border sees expected arrivals at its post and MoSVY's
+  // social workers record the handover.
+  ...grant(['administrator'], ['read', 'create', 'update'], 'exchange_agreement', 'national'),
+  ...grant(['analyst', 'case_manager'], ['read'], 'exchange_agreement', 'national'),
+  ...grant(['case_manager', 'social_worker'], ['read', 'create'], 'exchange_message', 'national'),
+  ...grant(border, ['read'], 'exchange_arrival', 'post'),
+  ...grant(['social_worker'], ['read', 'update'], 'exchange_arrival', 'national'),
+  ...grant(['case_manager'], ['read'], 'exchange_arrival', 'national'),
 ])
 
 export interface Actor {

@@ -28,6 +28,7 @@ import * as m0016 from './migrations/0016-audit-sealing.ts'
 import * as m0017 from './migrations/0017-statistics-deltas.ts'
 import * as m0018 from './migrations/0018-cache-versions.ts'
 import * as m0023 from './migrations/0023-referral-consent-pending.ts'
+import * as m0029 from './migrations/0029-exchange.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '0017-statistics-deltas': m0017,
   '0018-cache-versions': m0018,
   '0023-referral-consent-pending': m0023,
+  '0029-exchange': m0029,
 }
 
 // Kysely's own migration lock key, so a process of an older Passage and a newer one still exclude each other.

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { CrossingsTables } from '../../app/crossings/crossings.tables.ts'
 import type { SecondaryTables } from '../../app/crossings/secondary.tables.ts'
+import type { ExchangeTables } from '../../app/exchange/exchange.tables.ts'
 import type { DocumentsTables } from '../../app/documents/documents.tables.ts'
 import type { PostsTables } from '../../app/posts/posts.tables.ts'
 import type { ProtectionTables } from '../../app/protection/protection.tables.ts'
@@ -116,6 +117,7 @@ export interface IdempotencyKeyTable {
  */
 export interface Database
   extends ProtectionTables,
+    ExchangeTables,
     DocumentsTables,
     RiskTables,
     ScreeningTables,
