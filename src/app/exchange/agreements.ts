@@ -41,7 +41,7 @@ export interface AgreementInput {
   partner: string
   validFrom: string
   validUntil: string
-  rules: Record<string, TypeRule>
+  rules: Partial<Record<string, TypeRule>>
   demo?: boolean
 }
 

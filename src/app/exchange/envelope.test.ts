@@ -85,8 +85,8 @@ describe('sign-then-encrypt envelope', () => {
           const changed = Buffer.from(bytes)
           changed[at] = (changed[at] as number) ^ flip
           const r = await verifyEnvelope(changed.toString('latin1'), known())
-        const lastOfPart = at === bytes.length - 1 || bytes[at + 1] === 0x2e
-        if (!lastOfPart) expect(r.ok).toBe(false)
+          const lastOfPart = at === bytes.length - 1 || bytes[at + 1] === 0x2e
+          if (!lastOfPart) expect(r.ok).toBe(false)
           if (r.ok) expect(r.value).toEqual(envelope)
           else expect(['bad_signature', 'malformed']).toContain(r.refusal.reason)
         },

@@ -36,7 +36,10 @@ describe.each(engines())('two Passage instances exchanging on %s', (engine) => {
   }
   const deliver = (side: 'kh' | 'th', post?: Post) => deliverDue({ db: p[side].t.store.db, post, now: FAR })
 
-  it('runs the repatriation story: referral → verification and assessment → handover at Poipet → case → follow-up', async () => {
+  // Twenty-odd requests across two instances: more than the default 30 s when the machine is shared.
+  it('runs the repatriation story: referral → verification and assessment → handover at Poipet → case → follow-up', {
+    timeout: 120_000,
+  }, async () => {
     const ref = 'TH-2026-0042'
     // Thailand refers a victim; the phone and the shelter's notes stay behind, as the agreement says.
     const referral = await send('th', 'repatriation.referral', referralContent(), ref, 'story-referral-1')

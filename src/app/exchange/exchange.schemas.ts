@@ -20,7 +20,7 @@ export const AgreementBody = z.strictObject({
   partner: code,
   validFrom: isoDate,
   validUntil: isoDate,
-  rules: z.record(MessageTypeName, TypeRuleBody),
+  rules: z.partialRecord(MessageTypeName, TypeRuleBody),
 })
 export const CodeParams = z.strictObject({ code })
 

@@ -42,7 +42,10 @@ describe('minimisation', () => {
             type: fc.constant(type as MessageType),
             allowed: fc.subarray(fieldPaths(type)),
             source: fc.dictionary(
-              fc.oneof(fc.constantFrom(...fieldPaths(type).map((p) => p.split('.')[0] as string)), fc.string()),
+              fc.oneof(
+                fc.constantFrom(...fieldPaths(type).map((p) => p.split('.')[0] as string)),
+                fc.string(),
+              ),
               fc.oneof(
                 fc.string(),
                 fc.integer(),
