@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose'
 import type { TypeRule } from '../../domain/exchange/index.ts'
 import type { Tx } from '../../platform/db/database.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { type AgreementInput, saveAgreement } from './agreements.ts'
 import { KEY_ALG, SIG_ALG } from './envelope.ts'
 import { ensureOwnKeys, importKeySet } from './keys.ts'
@@ -201,4 +203,36 @@ export async function seedExchange(trx: Tx): Promise<void> {
   await demoPartnerKeys(trx, 'TH-MSDHS')
   await demoPartnerKeys(trx, 'VN-MOLISA')
   for (const agreement of DEMO_AGREEMENTS) await saveAgreement({ trx, actor: null, agreement })
+  await demoArrivals(trx)
+}
+
+/** Three people on a Thai return list expected at Poipet on the day the demo starts (no message behind them). */
+async function demoArrivals(trx: Tx) {
+  const day = todayInCambodia()
+  const people: [string, string, string][] = [
+    ['Sokunthea', 'Mao', 'F'],
+    ['Vuthy', 'Prak', 'M'],
+    ['Sreyleak', 'Heng', 'F'],
+  ]
+  const listId = randomUUID()
+  await trx
+    .insertInto('exchange_arrivals')
+    .values(
+      people.map(([given, family, sex], i) => ({
+        id: randomUUID(),
+        message_id: listId,
+        partner_code: 'TH-MSDHS',
+        row_key: `list:DEMO-${day}:${i + 1}`,
+        thread_ref: null,
+        post_code: 'LAND-POIPET',
+        border_point: 'LAND-POIPET',
+        expected_on: day,
+        given_latin: given,
+        family_latin: family,
+        sex,
+        birth_date: null,
+        nationality: 'KH',
+      })),
+    )
+    .execute()
 }

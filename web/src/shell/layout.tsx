@@ -34,6 +34,7 @@ export const NAV: NavItem[] = [
   { path: '/risk/rule-sets', label: 'risk-web.nav.rules', capability: 'rule_set:read' },
   { path: '/risk/analysis', label: 'risk-web.nav.analysis', capability: 'risk_analysis:read' },
   { path: '/statistics', label: 'dashboards.nav', capability: 'statistics:read' },
+  { path: '/exchange', label: 'exchange.nav.exchange', capability: 'exchange_arrival:read' },
   { path: '/posts', label: 'web.nav.posts', capability: 'post:read' },
   { path: '/agencies', label: 'web.nav.agencies', capability: 'agency:read' },
   { path: '/refusal-reasons', label: 'posts.nav.reasons', capability: 'refusal_reason:update' },
