@@ -1,24 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { generateKeyPair, importJWK, type JWK } from 'jose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp } from '../../test/test-app.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { engines } from '../../test/test-db.ts'
 import { deliverDue } from './deliver-outbox.ts'
 import { type Envelope, encryptTo, KEY_ALG, type KeyLike, SIG_ALG, signEnvelope } from './envelope.ts'
-import { AGREEMENT, countRows, type Pair, pairUp, referralContent, type Side } from './exchange.testing.ts'
+import { AGREEMENT, countRows, type Pair, referralContent, type Side, usePair } from './exchange.testing.ts'
 
 const FAR = new Date(Date.now() + 86_400_000)
 
 describe.each(engines())('hostile exchange on %s', (engine) => {
+  const pair = usePair(engine)
   let p: Pair
-  beforeAll(async () => {
-    p = await pairUp(await createTestApp(engine), await createTestApp(engine))
-  })
-  afterAll(async () => {
-    for (const s of [p?.kh, p?.th]) {
-      await s?.server.close()
-      await s?.t.close()
-    }
+  beforeAll(() => {
+    p = pair()
   })
 
   // Thailand's own keys as its database holds them, to build messages by hand as a forger or a replayer would.
@@ -89,8 +83,9 @@ describe.each(engines())('hostile exchange on %s', (engine) => {
     const th = await keysOf(p.th)
     const kh = await encKeyOf(p.kh)
     const forger = await generateKeyPair(SIG_ALG)
+    const seal = async (e: Envelope) => encryptTo(await signEnvelope(e, th), kh)
     const used = envelope()
-    await post(await encryptTo(await signEnvelope(used, th), kh))
+    await post(await seal(used))
     const stored = await countRows(p.kh.t, 'exchange_messages')
     const refusedBefore = await refusedCount()
     const other = await generateKeyPair(KEY_ALG, { crv: 'X25519' })
@@ -103,99 +98,54 @@ describe.each(engines())('hostile exchange on %s', (engine) => {
         'bad_signature',
         encryptTo(await signEnvelope(envelope(), { kid: 'unknown-kid', key: forger.privateKey }), kh),
       ],
-      [
-        'replay',
-        encryptTo(
-          await signEnvelope(
-            { ...used, content: { ...used.content, xch_FamilyAssessment: 'not_suitable' } },
-            th,
-          ),
-          kh,
-        ),
-      ],
-      ['wrong_recipient', encryptTo(await signEnvelope(envelope({ to: 'VN-MOLISA' }), th), kh)],
+      ['replay', seal({ ...used, content: { ...used.content, xch_FamilyAssessment: 'not_suitable' } })],
+      ['wrong_recipient', seal(envelope({ to: 'VN-MOLISA' }))],
       [
         'wrong_recipient',
         encryptTo(await signEnvelope(envelope(), th), { kid: 'someone-else', key: other.publicKey }),
       ],
-      ['bad_signature', encryptTo(await signEnvelope(envelope({ from: 'VN-MOLISA' }), th), kh)],
-      ['unknown_agreement', encryptTo(await signEnvelope(envelope({ agreement: 'KH-VN-AGR-2005' }), th), kh)],
-      ['unknown_agreement', encryptTo(await signEnvelope(envelope({ agreement: 'NO-SUCH' }), th), kh)],
-      ['type_not_allowed', encryptTo(await signEnvelope(envelope({ type: 'passports.full_dump' }), th), kh)],
+      ['bad_signature', seal(envelope({ from: 'VN-MOLISA' }))],
+      ['unknown_agreement', seal(envelope({ agreement: 'KH-VN-AGR-2005' }))],
+      ['unknown_agreement', seal(envelope({ agreement: 'NO-SUCH' }))],
+      ['type_not_allowed', seal(envelope({ type: 'passports.full_dump' }))],
       [
         'field_not_allowed',
-        encryptTo(
-          await signEnvelope(
-            envelope({ content: { xch_FamilyAssessment: 'suitable', prs_MobilePhone: '+66812345678' } }),
-            th,
-          ),
-          kh,
-        ),
+        seal(envelope({ content: { xch_FamilyAssessment: 'suitable', prs_MobilePhone: '+66812345678' } })),
       ],
+      ['field_not_allowed', seal(envelope({ type: 'repatriation.referral', content: referralContent() }))],
       [
-        'field_not_allowed',
-        encryptTo(
-          await signEnvelope(envelope({ type: 'repatriation.referral', content: referralContent() }), th),
-          kh,
+        'missing_consent',
+        seal(
+          envelope({
+            type: 'repatriation.referral',
+            content: { prs_FirstName: 'Sokha', prs_Birthdate: '1998-03-14' },
+          }),
         ),
       ],
       [
         'missing_consent',
-        encryptTo(
-          await signEnvelope(
-            envelope({
-              type: 'repatriation.referral',
-              content: { prs_FirstName: 'Sokha', prs_Birthdate: '1998-03-14' },
-            }),
-            th,
-          ),
-          kh,
-        ),
-      ],
-      [
-        'missing_consent',
-        encryptTo(
-          await signEnvelope(
-            envelope({
-              type: 'repatriation.referral',
-              content: {
-                prs_FirstName: 'Sokha',
-                prs_Birthdate: '2012-03-14',
-                vic_AgreementToManagePersonalData: 'yes',
-              },
-            }),
-            th,
-          ),
-          kh,
+        seal(
+          envelope({
+            type: 'repatriation.referral',
+            content: {
+              prs_FirstName: 'Sokha',
+              prs_Birthdate: '2012-03-14',
+              vic_AgreementToManagePersonalData: 'yes',
+            },
+          }),
         ),
       ],
       [
         'malformed',
-        encryptTo(
-          await signEnvelope(
-            envelope({
-              type: 'repatriation.referral',
-              content: { prs_FirstName: 'សុខា', vic_AgreementToManagePersonalData: 'yes' },
-            }),
-            th,
-          ),
-          kh,
+        seal(
+          envelope({
+            type: 'repatriation.referral',
+            content: { prs_FirstName: 'សុខា', vic_AgreementToManagePersonalData: 'yes' },
+          }),
         ),
       ],
-      [
-        'malformed',
-        encryptTo(
-          await signEnvelope(envelope({ content: { xch_FamilyAssessment: 'suitable\u0000' } }), th),
-          kh,
-        ),
-      ],
-      [
-        'malformed',
-        encryptTo(
-          await signEnvelope(envelope({ sentAt: new Date(Date.now() + 3_600_000).toISOString() }), th),
-          kh,
-        ),
-      ],
+      ['malformed', seal(envelope({ content: { xch_FamilyAssessment: 'suitable\u0000' } }))],
+      ['malformed', seal(envelope({ sentAt: new Date(Date.now() + 3_600_000).toISOString() }))],
       ['malformed', Promise.resolve('not.a.jwe.at.all')],
       ['malformed', Promise.resolve('')],
     ]
@@ -204,7 +154,7 @@ describe.each(engines())('hostile exchange on %s', (engine) => {
     expect(await countRows(p.kh.t, 'exchange_messages')).toBe(stored)
     expect(await refusedCount()).toBe(refusedBefore + cases.length)
     // A refused sender we could authenticate gets a receipt signed by Cambodia naming the reason; a forger does not.
-    const replay = await post(await encryptTo(await signEnvelope({ ...used, content: {} }, th), kh))
+    const replay = await post(await seal({ ...used, content: {} }))
     expect(replay.json().receipt).toEqual(expect.any(String))
     const forged = await post(
       await encryptTo(await signEnvelope(envelope(), { kid: th.kid, key: forger.privateKey }), kh),

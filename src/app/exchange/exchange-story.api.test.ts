@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
-import { createTestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
 import { deliverDue, httpPost, type Post } from './deliver-outbox.ts'
-import { AGREEMENT, countRows, type Pair, pairUp, referralContent, restart } from './exchange.testing.ts'
+import { AGREEMENT, countRows, type Pair, referralContent, restart, usePair } from './exchange.testing.ts'
 
 const FAR = new Date(Date.now() + 86_400_000)
 
 describe.each(engines())('two Passage instances exchanging on %s', (engine) => {
+  const pair = usePair(engine)
   let p: Pair
-  beforeAll(async () => {
-    p = await pairUp(await createTestApp(engine), await createTestApp(engine))
-  })
-  afterAll(async () => {
-    for (const s of [p?.kh, p?.th]) {
-      await s?.server.close()
-      await s?.t.close()
-    }
+  beforeAll(() => {
+    p = pair()
   })
 
   const send = async (

@@ -1,16 +1,11 @@
+import { toAgreement } from './agreements.ts'
 import type { AgreementRow, ArrivalRow, AuthorityRow, MessageRow } from './exchange.tables.ts'
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
 
 export function presentAgreement(r: AgreementRow, day: string) {
   return {
-    id: r.id,
-    code: r.code,
-    title: r.title,
-    legal: r.legal,
-    partner: r.partner_code,
-    validFrom: r.valid_from,
-    validUntil: r.valid_until,
+    ...toAgreement(r),
     rules: r.rules as never,
     demo: r.demo,
     inForce: r.valid_from <= day && day <= r.valid_until,

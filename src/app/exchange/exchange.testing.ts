@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { sessionPolicyFrom } from '../../platform/http/context.ts'
 import { buildServer } from '../../platform/http/server.ts'
-import type { TestApp } from '../../test/test-app.ts'
+import { createTestApp, type TestApp } from '../../test/test-app.ts'
+import type { Engine } from '../../test/test-db.ts'
 import { ensureOwnKeys } from './keys.ts'
 
 /** Two Passage instances side by side: `kh` as seeded (Cambodia's NCCT), `th` turned into Thailand's MSDHS. */
@@ -118,4 +119,20 @@ export async function countRows(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(r.n)
+}
+
+/** A test file's pair of instances on `engine`, started before its tests and stopped after them. */
+export function usePair(engine: Engine): () => Pair {
+  let p: Pair | undefined
+  // Two instances, each a cloned database and a server: slow on a machine shared with other test runs.
+  beforeAll(async () => {
+    p = await pairUp(await createTestApp(engine), await createTestApp(engine))
+  }, 300_000)
+  afterAll(async () => {
+    for (const s of [p?.kh, p?.th]) {
+      await s?.server.close()
+      await s?.t.close()
+    }
+  })
+  return () => p as Pair
 }

@@ -4,6 +4,12 @@
  * `xch_` where it has none (nationality verification, handover, return lists). An agreement allows a subset of
  * these fields per type; `jsonSchemaOf` publishes each type as a JSON Schema (docs/exchange.md).
  */
+import {
+  CONTROL_METHODS,
+  HTCDS_CASE_STATUSES,
+  HTCDS_GENDERS,
+  LABOUR_EXPLOITATION_TYPES,
+} from '../protection/htcds-vocabularies.ts'
 
 export type FieldKind =
   | { kind: 'text'; max: number }
@@ -19,6 +25,7 @@ export type FieldKind =
 const text = (max: number): FieldKind => ({ kind: 'text', max })
 const oneOf = (...values: string[]): FieldKind => ({ kind: 'enum', values })
 const date: FieldKind = { kind: 'date' }
+const gender: FieldKind = { kind: 'enum', values: HTCDS_GENDERS }
 const country: FieldKind = { kind: 'country' }
 
 const PERSON = {
@@ -27,7 +34,7 @@ const PERSON = {
   xch_FirstNameNative: text(100),
   xch_SecondNameNative: text(100),
   prs_Birthdate: date,
-  prs_Gender: oneOf('Male', 'Female', 'Transgender/NonConforming', 'Unknown'),
+  prs_Gender: gender,
   prs_Nationality: country,
   prs_MobilePhone: { kind: 'phone' } as FieldKind,
   xch_HomeProvince: text(100),
@@ -46,36 +53,8 @@ export const MESSAGE_TYPES = {
       ...PERSON,
       vic_AgreementToManagePersonalData: oneOf('yes', 'no'),
       xch_BestInterestsDetermination: oneOf('done', 'not_required'),
-      vic_TypeOfLabourExploitation: {
-        kind: 'enums',
-        values: [
-          'Agriculture',
-          'Aquafarming',
-          'Begging',
-          'Construction',
-          'DomesticWork',
-          'Hospitality',
-          'IllicitActivities',
-          'Manufacturing',
-          'MiningOrDrilling',
-          'Peddling',
-          'Transportation',
-          'Other',
-        ],
-      },
-      vic_MethodsOfControl: {
-        kind: 'enums',
-        values: [
-          'DebtBondage',
-          'TakesEarnings',
-          'Threats',
-          'PhysicalAbuse',
-          'SexualAbuse',
-          'RestrictsMovement',
-          'WithholdsDocuments',
-          'Other',
-        ],
-      },
+      vic_TypeOfLabourExploitation: { kind: 'enums', values: LABOUR_EXPLOITATION_TYPES },
+      vic_MethodsOfControl: { kind: 'enums', values: CONTROL_METHODS },
       vic_DetailsOfVulnerabilities: text(2000),
       cas_ReferringOrganisation: text(200),
       cas_IncomingReferralDetails: text(2000),
@@ -120,7 +99,7 @@ export const MESSAGE_TYPES = {
     fields: {
       xch_RepatriationRef: text(80),
       xch_FollowUpMonth: { kind: 'integer', min: 1, max: 60 },
-      cas_Status: oneOf('Active', 'FollowUp', 'Closed', 'ClosedReferred'),
+      cas_Status: { kind: 'enum', values: HTCDS_CASE_STATUSES },
       xch_FollowUpSummary: text(2000),
     },
   },
@@ -135,7 +114,7 @@ export const MESSAGE_TYPES = {
           xch_RowId: text(80),
           prs_FirstName: text(100),
           prs_SecondName: text(100),
-          prs_Gender: oneOf('Male', 'Female', 'Transgender/NonConforming', 'Unknown'),
+          prs_Gender: gender,
           prs_Birthdate: date,
           prs_Nationality: country,
           xch_ExpectedDate: date,
