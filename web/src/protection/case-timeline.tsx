@@ -18,6 +18,11 @@ function useExplain() {
         return t('cases.timeline.service', { service: t(`protection.services.${e.event}`) })
       case 'followUp':
         return t(`cases.timeline.followUp.${e.event}`, { date: String(d.dueDate ?? '') })
+      case 'exchange':
+        return t(`exchange.timeline.${e.event}`, {
+          partner: String(d.partner ?? ''),
+          ref: String(d.threadRef ?? '—'),
+        })
       default:
         return e.event
     }
