@@ -68,7 +68,7 @@ export async function saveCaseRecord(
 
 export interface TimelineEntry {
   caseId: string
-  kind: 'opened' | 'transition' | 'referral' | 'service' | 'followUp' | 'identified'
+  kind: 'opened' | 'transition' | 'referral' | 'service' | 'followUp' | 'identified' | 'exchange'
   event: string
   from?: string | null
   to?: string | null

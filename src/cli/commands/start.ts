@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { scheduleCheckpoints } from '../../app/audit/checkpoint-schedule.ts'
 import { checkpointSettingsOf } from '../../app/audit/checkpoint-settings.ts'
 import { scheduleSealing } from '../../app/audit/seal-schedule.ts'
+import { scheduleOutbox } from '../../app/exchange/outbox-schedule.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { beat, HEARTBEAT_EVERY_MS } from '../../app/offline/heartbeat.ts'
 import { printDemoCredentials, seed } from '../../app/seed.ts'
@@ -56,6 +57,8 @@ export const startCommand: Command = {
       HEARTBEAT_EVERY_MS,
     )
     heartbeats.unref()
+    // Sends the exchange outbox to partners online, with back-off per message (issue 17).
+    const outbox = scheduleOutbox({ db: store.db, log: app.log })
     const address = await app.listen({ port: config.port, host: config.host })
     io.stdout.write(
       `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs` +
@@ -85,6 +88,7 @@ export const startCommand: Command = {
         await sealing.stop()
         await checkpoints.stop()
         await folds.stop()
+        await outbox.stop()
         await store.close()
         resolve()
       }

@@ -35,6 +35,7 @@ const AT_THE_COUNTER = [
   'training_record:read@national',
   'training_exercise:read@national',
   'training_exercise:create@national',
+  'exchange_arrival:read@post',
 ]
 const SUPERVISING = [
   ...AT_THE_COUNTER,
@@ -112,6 +113,10 @@ const EXPECTED: Record<Role, string[]> = {
     'returnee:create@national',
     'returnee:update@national',
     'training_record:read@national',
+    'exchange_message:read@national',
+    'exchange_message:create@national',
+    'exchange_arrival:read@national',
+    'exchange_arrival:update@national',
   ],
   case_manager: [
     ...PLAN_READ,
@@ -141,6 +146,10 @@ const EXPECTED: Record<Role, string[]> = {
     'statistics:read@national',
     'statistics:export@national',
     'training_record:read@national',
+    'exchange_agreement:read@national',
+    'exchange_message:read@national',
+    'exchange_message:create@national',
+    'exchange_arrival:read@national',
   ],
   analyst: [
     ...PLAN_READ,
@@ -170,6 +179,7 @@ const EXPECTED: Record<Role, string[]> = {
     'training_exercise:read@national',
     'training_exercise:create@national',
     'training_exercise:update@national',
+    'exchange_agreement:read@national',
   ],
   administrator: [
     ...PLAN_READ,
@@ -191,6 +201,9 @@ const EXPECTED: Record<Role, string[]> = {
     'audit:verify@national',
     'disclosure_settings:read@national',
     'disclosure_settings:update@national',
+    'exchange_agreement:read@national',
+    'exchange_agreement:create@national',
+    'exchange_agreement:update@national',
     'provider:read@national',
     'provider:create@national',
     'provider:update@national',

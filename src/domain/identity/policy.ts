@@ -35,6 +35,9 @@ export const RESOURCES = [
   'plan_report',
   'training_record',
   'training_exercise',
+  'exchange_agreement',
+  'exchange_message',
+  'exchange_arrival',
 ] as const
 export type Resource = (typeof RESOURCES)[number]
 
@@ -183,6 +186,15 @@ export const POLICY: readonly Grant[] = Object.freeze([
     'national',
   ),
   ...grant(['analyst', 'post_chief', 'administrator'], ['update'], 'training_exercise', 'national'),
+  // Exchange (issue 17): administrators keep agreements and keys; analysts and case managers read them (and the
+  // counts). Protection roles send and read messages; the border sees expected arrivals at its post and MoSVY's
+  // social workers record the handover.
+  ...grant(['administrator'], ['read', 'create', 'update'], 'exchange_agreement', 'national'),
+  ...grant(['analyst', 'case_manager'], ['read'], 'exchange_agreement', 'national'),
+  ...grant(['case_manager', 'social_worker'], ['read', 'create'], 'exchange_message', 'national'),
+  ...grant(border, ['read'], 'exchange_arrival', 'post'),
+  ...grant(['social_worker'], ['read', 'update'], 'exchange_arrival', 'national'),
+  ...grant(['case_manager'], ['read'], 'exchange_arrival', 'national'),
 ])
 
 export interface Actor {

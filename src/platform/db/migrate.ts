@@ -31,6 +31,7 @@ import * as m0023 from './migrations/0023-referral-consent-pending.ts'
 import * as m0024 from './migrations/0024-statistics-bulk-writes.ts'
 import * as m0025 from './migrations/0025-plans.ts'
 import * as m0026 from './migrations/0026-training.ts'
+import * as m0029 from './migrations/0029-exchange.ts'
 import * as m0030 from './migrations/0030-offline-posts.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '0024-statistics-bulk-writes': m0024,
   '0025-plans': m0025,
   '0026-training': m0026,
+  '0029-exchange': m0029,
   '0030-offline-posts': m0030,
 }
 

@@ -3,6 +3,7 @@ import type { CrossingsTables } from '../../app/crossings/crossings.tables.ts'
 import type { SecondaryTables } from '../../app/crossings/secondary.tables.ts'
 import type { DocumentsTables } from '../../app/documents/documents.tables.ts'
 import type { PlansTables } from '../../app/plans/plans.tables.ts'
+import type { ExchangeTables } from '../../app/exchange/exchange.tables.ts'
 import type { PostsTables } from '../../app/posts/posts.tables.ts'
 import type { ProtectionTables } from '../../app/protection/protection.tables.ts'
 import type { ReturnsTables } from '../../app/returns/returns.tables.ts'
@@ -118,6 +119,7 @@ export interface IdempotencyKeyTable {
  */
 export interface Database
   extends ProtectionTables,
+    ExchangeTables,
     DocumentsTables,
     RiskTables,
     ScreeningTables,

@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
   rule_violation: 422,
+  exchange_refused: 422,
   account_locked: 423,
   rate_limited: 429,
   internal_error: 500,

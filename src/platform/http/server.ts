@@ -8,6 +8,7 @@ import { auditRoutes } from '../../app/audit/audit.routes.ts'
 import { crossingsRoutes } from '../../app/crossings/crossings.routes.ts'
 import { identifyRoutes } from '../../app/crossings/identify-traveller.routes.ts'
 import { documentsRoutes } from '../../app/documents/documents.routes.ts'
+import { exchangeRoutes } from '../../app/exchange/exchange.routes.ts'
 import { authRoutes } from '../../app/identity/auth.routes.ts'
 import { usersRoutes } from '../../app/identity/users.routes.ts'
 import { plansRoutes } from '../../app/plans/plans.routes.ts'
@@ -64,6 +65,7 @@ const areas = [
   exportsRoutes,
   plansRoutes,
   trainingRoutes,
+  exchangeRoutes,
 ]
 
 export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {

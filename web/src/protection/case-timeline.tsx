@@ -21,6 +21,11 @@ function useExplain() {
       // The event is the screening's outcome (`vulnerableMigrant`): its words, never the code.
       case 'identified':
         return t('cases.timeline.identified', { outcome: t(`protection.screening.outcomes.${e.event}`) })
+      case 'exchange':
+        return t(`exchange.timeline.${e.event}`, {
+          partner: String(d.partner ?? ''),
+          ref: String(d.threadRef ?? '—'),
+        })
       default:
         return e.event
     }

@@ -1,0 +1,253 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { allowedPaths, isRefusal, type MessageType, minimise, ruleFor } from '../../domain/exchange/index.ts'
+import { AppError } from '../../platform/errors/codes.ts'
+import { describeError } from '../../platform/errors/describe.ts'
+import { actorOf } from '../../platform/http/auth-hooks.ts'
+import type { AppContext } from '../../platform/http/context.ts'
+import { replyCreated } from '../../platform/http/idempotency.ts'
+import { requestLocale } from '../../platform/http/locale.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
+import { authorize } from '../identity/authorize.ts'
+import { findAgreement, listAgreements, saveAgreement } from './agreements.ts'
+import { listArrivals, recordHandover } from './arrivals.ts'
+import { BUNDLE_MAX_BYTES, exportBundle, importBundle, importReceipts } from './bundles.ts'
+import { presentAgreement, presentArrival, presentAuthority, presentMessage } from './exchange.presenter.ts'
+import {
+  AgreementBody,
+  AgreementList,
+  AgreementView,
+  ArrivalList,
+  ArrivalQuery,
+  AuthorityList,
+  BundleImportView,
+  BundleReceiptsBody,
+  CodeParams,
+  ComposeBody,
+  CountsView,
+  HandoverView,
+  IdParams,
+  InboxBody,
+  InboxRefusedView,
+  InboxView,
+  KeySetBody,
+  KeySetView,
+  KidParams,
+  MessageDetailView,
+  MessageList,
+  MessageParams,
+  MessageQuery,
+  PreviewView,
+  SentView,
+} from './exchange.schemas.ts'
+import { keySet, ownAuthority } from './keys.ts'
+import { importPartnerKeys, revokeExchangeKey, rotateKeys } from './manage-keys.ts'
+import { exchangeCounts, listMessages, readMessage } from './read-messages.ts'
+import { receiveMessage } from './receive-message.ts'
+import { refused, sendMessage } from './send-message.ts'
+
+const BUNDLE_TYPE = 'application/jose'
+
+/** Cross-border exchange: agreements, keys, outbox and inbox, bundles, expected arrivals (issue 17). */
+export async function exchangeRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+  const { db } = ctx.store
+  const tags = ['exchange']
+
+  r.get('/api/exchange/agreements', { schema: { tags, response: { 200: AgreementList } } }, async (req) => {
+    const day = todayInCambodia()
+    return { items: (await listAgreements({ db, actor: actorOf(req) })).map((a) => presentAgreement(a, day)) }
+  })
+
+  r.put(
+    '/api/exchange/agreements/:code',
+    { schema: { tags, params: CodeParams, body: AgreementBody, response: { 200: AgreementView } } },
+    async (req) => {
+      const row = await db
+        .transaction()
+        .execute((trx) =>
+          saveAgreement({ trx, actor: actorOf(req), agreement: { ...req.body, code: req.params.code } }),
+        )
+      return presentAgreement(row, todayInCambodia())
+    },
+  )
+
+  r.get('/api/exchange/authorities', { schema: { tags, response: { 200: AuthorityList } } }, async (req) => {
+    authorize(actorOf(req), 'read', 'exchange_agreement')
+    const rows = await db
+      .selectFrom('exchange_authorities')
+      .selectAll()
+      .orderBy('is_self', 'desc')
+      .orderBy('code')
+      .execute()
+    return { items: rows.map(presentAuthority) }
+  })
+
+  // Public halves only, for partners to fetch and pin; like an X-Road security server's published certificates.
+  r.get(
+    '/api/exchange/keys',
+    { config: { public: true }, schema: { tags, response: { 200: KeySetView } } },
+    async () => {
+      const self = await ownAuthority(db)
+      return { authority: self.code, keys: (await keySet(db, self.code)) as never }
+    },
+  )
+
+  r.post(
+    '/api/exchange/authorities/:code/keys',
+    { schema: { tags, params: CodeParams, body: KeySetBody } },
+    async (req) => {
+      const added = await db
+        .transaction()
+        .execute((trx) =>
+          importPartnerKeys({ trx, actor: actorOf(req), partner: req.params.code, keys: req.body.keys }),
+        )
+      return { added }
+    },
+  )
+
+  r.post('/api/exchange/keys/rotate', { schema: { tags } }, async (req) =>
+    db.transaction().execute((trx) => rotateKeys({ trx, actor: actorOf(req) })),
+  )
+
+  r.post('/api/exchange/keys/:kid/revoke', { schema: { tags, params: KidParams } }, async (req) => {
+    const row = await db
+      .transaction()
+      .execute((trx) => revokeExchangeKey({ trx, actor: actorOf(req), kid: req.params.kid }))
+    return { kid: row.kid, revokedAt: new Date(row.revoked_at as Date).toISOString() }
+  })
+
+  // What a message would carry, and what the agreement withholds, before anything is sent.
+  r.post(
+    '/api/exchange/preview',
+    { schema: { tags, body: ComposeBody, response: { 200: PreviewView } } },
+    async (req) => {
+      authorize(actorOf(req), 'create', 'exchange_message')
+      const b = req.body
+      const type = b.type as MessageType
+      const rule = ruleFor(await findAgreement(db, b.agreement), type, todayInCambodia())
+      if (isRefusal(rule)) throw refused(rule)
+      const source = b.threadRef ? { ...b.content, xch_RepatriationRef: b.threadRef } : b.content
+      const m = minimise(type, source, rule)
+      return { ...m, allowed: [...allowedPaths(rule)].sort() }
+    },
+  )
+
+  r.post(
+    '/api/exchange/messages',
+    { schema: { tags, body: ComposeBody, response: { 201: SentView, 200: SentView } } },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'exchange.send', async (trx, actor) => {
+        const b = req.body
+        const { row, withheld } = await sendMessage({
+          trx,
+          actor,
+          agreementCode: b.agreement,
+          type: b.type as MessageType,
+          source: b.content,
+          threadRef: b.threadRef,
+        })
+        return { ...presentMessage(row), withheld }
+      }),
+  )
+
+  r.get(
+    '/api/exchange/messages',
+    { schema: { tags, querystring: MessageQuery, response: { 200: MessageList } } },
+    async (req) => {
+      const rows = await listMessages({ db, actor: actorOf(req), ...req.query })
+      return { items: rows.map(presentMessage) }
+    },
+  )
+
+  r.get(
+    '/api/exchange/messages/:direction/:id',
+    { schema: { tags, params: MessageParams, response: { 200: MessageDetailView } } },
+    async (req) => {
+      const row = await readMessage({ db, actor: actorOf(req), ...req.params })
+      return { ...presentMessage(row), content: row.content }
+    },
+  )
+
+  // The partner's instance posts here; the signature inside authenticates it, not a session.
+  r.post(
+    '/api/exchange/inbox',
+    {
+      config: { public: true },
+      bodyLimit: 2_100_000,
+      schema: { tags, body: InboxBody, response: { 200: InboxView, 422: InboxRefusedView } },
+    },
+    async (req, reply) => {
+      const res = await receiveMessage({ db, sealed: req.body.message, via: 'online' })
+      if (res.outcome !== 'refused') return res
+      const error = refused(res.refusal)
+      return reply.code(422).send({ error: describeError(error, requestLocale(req)), receipt: res.receipt })
+    },
+  )
+
+  r.get(
+    '/api/exchange/bundles/:code',
+    { schema: { tags, params: CodeParams, produces: [BUNDLE_TYPE] } },
+    async (req, reply) => {
+      const { file, count } = await exportBundle({ db, actor: actorOf(req), partner: req.params.code })
+      return reply
+        .header('content-type', BUNDLE_TYPE)
+        .header('content-disposition', `attachment; filename="passage-${req.params.code}.jose"`)
+        .header('x-bundle-messages', String(count))
+        .send(file)
+    },
+  )
+
+  await app.register(async (sub) => {
+    // Files are taken as bytes and measured before any parsing; a larger body is refused by its length alone.
+    sub.addContentTypeParser(
+      [BUNDLE_TYPE, 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: BUNDLE_MAX_BYTES },
+      (_req, body, done) => done(null, body),
+    )
+    sub.withTypeProvider<ZodTypeProvider>().post(
+      '/api/exchange/bundles',
+      {
+        bodyLimit: BUNDLE_MAX_BYTES,
+        schema: { tags, consumes: [BUNDLE_TYPE], response: { 200: BundleImportView } },
+      },
+      async (req) => {
+        if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type')
+        return importBundle({ db, actor: actorOf(req), bytes: req.body }) as never
+      },
+    )
+  })
+
+  r.post('/api/exchange/receipts', { schema: { tags, body: BundleReceiptsBody } }, async (req) => ({
+    taken: await importReceipts({ db, actor: actorOf(req), receipts: req.body.receipts }),
+  }))
+
+  r.get(
+    '/api/exchange/arrivals',
+    { schema: { tags, querystring: ArrivalQuery, response: { 200: ArrivalList } } },
+    async (req) => {
+      const found = await listArrivals({
+        db,
+        actor: actorOf(req),
+        postCode: req.query.post ?? null,
+        day: req.query.day ?? null,
+      })
+      return { day: found.day, items: found.items.map(presentArrival) }
+    },
+  )
+
+  r.post(
+    '/api/exchange/arrivals/:id/handover',
+    { schema: { tags, params: IdParams, response: { 200: HandoverView } } },
+    async (req) => {
+      const row = await db
+        .transaction()
+        .execute((trx) => recordHandover({ trx, actor: actorOf(req), arrivalId: req.params.id }))
+      return { ...presentArrival(row), receiptMessageId: row.receiptMessageId }
+    },
+  )
+
+  r.get('/api/exchange/counts', { schema: { tags, response: { 200: CountsView } } }, async (req) => ({
+    items: await exchangeCounts({ db, actor: actorOf(req) }),
+  }))
+}

@@ -1,0 +1,6 @@
+export * from './agreement.ts'
+export * from './backoff.ts'
+export * from './message-types.ts'
+export * from './minimise.ts'
+export * from './refusals.ts'
+export * from './validate.ts'
