@@ -817,6 +817,27 @@ export interface paths {
      */
     put: operations["putRefusalReasonsOrder"];
   };
+  "/api/offline/link": {
+    /**
+     * Read offline link
+     * @description `GET /api/offline/link`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getOfflineLink"];
+  };
+  "/api/offline/conflicts": {
+    /**
+     * Read offline conflicts
+     * @description `GET /api/offline/conflicts`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getOfflineConflicts"];
+  };
+  "/api/offline/conflicts/{id}/resolve": {
+    /**
+     * Submit offline conflicts resolve
+     * @description `POST /api/offline/conflicts/{id}/resolve`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postOfflineConflictsByIdResolve"];
+  };
   "/api/crossings/identify": {
     /**
      * Read crossings identify
@@ -935,6 +956,332 @@ export interface paths {
      */
     put: operations["putStatisticsSettingsKFloor"];
   };
+  "/api/plans": {
+    /**
+     * Read plans
+     * @description `GET /api/plans`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getPlans"];
+    /**
+     * Submit plans
+     * @description `POST /api/plans`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postPlans"];
+  };
+  "/api/plans/{id}/dashboard": {
+    /**
+     * Read plans dashboard
+     * @description `GET /api/plans/{id}/dashboard`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getPlansByIdDashboard"];
+  };
+  "/api/plans/{id}/nodes": {
+    /**
+     * Submit plans nodes
+     * @description `POST /api/plans/{id}/nodes`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postPlansByIdNodes"];
+  };
+  "/api/plans/{id}/indicators": {
+    /**
+     * Submit plans indicators
+     * @description `POST /api/plans/{id}/indicators`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postPlansByIdIndicators"];
+  };
+  "/api/plans/indicators/{id}/targets/{year}": {
+    /**
+     * Replace plans indicators targets
+     * @description `PUT /api/plans/indicators/{id}/targets/{year}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    put: operations["putPlansIndicatorsByIdTargetsByYear"];
+  };
+  "/api/plans/{id}/thresholds": {
+    /**
+     * Replace plans thresholds
+     * @description `PUT /api/plans/{id}/thresholds`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    put: operations["putPlansByIdThresholds"];
+  };
+  "/api/plans/{id}/reports": {
+    /**
+     * Read plans reports
+     * @description `GET /api/plans/{id}/reports`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getPlansByIdReports"];
+  };
+  "/api/plans/indicators/{id}/reports": {
+    /**
+     * Submit plans indicators reports
+     * @description `POST /api/plans/indicators/{id}/reports`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postPlansIndicatorsByIdReports"];
+  };
+  "/api/plans/reports/{id}/submit": {
+    /**
+     * Submit plans reports submit
+     * @description `POST /api/plans/reports/{id}/submit`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postPlansReportsByIdSubmit"];
+  };
+  "/api/plans/reports/{id}/approve": {
+    /**
+     * Submit plans reports approve
+     * @description `POST /api/plans/reports/{id}/approve`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postPlansReportsByIdApprove"];
+  };
+  "/api/plans/reports/{id}/return": {
+    /**
+     * Submit plans reports return
+     * @description `POST /api/plans/reports/{id}/return`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postPlansReportsByIdReturn"];
+  };
+  "/api/plans/reports/{id}/comments": {
+    /**
+     * Submit plans reports comments
+     * @description `POST /api/plans/reports/{id}/comments`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postPlansReportsByIdComments"];
+  };
+  "/api/plans/evidence/{id}": {
+    /**
+     * Read plans evidence
+     * @description `GET /api/plans/evidence/{id}`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getPlansEvidenceById"];
+  };
+  "/api/plans/reports/{id}/evidence": {
+    /**
+     * Submit plans reports evidence
+     * @description `POST /api/plans/reports/{id}/evidence`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postPlansReportsByIdEvidence"];
+  };
+  "/api/plans/{id}/progress-report": {
+    /**
+     * Read plans progress report
+     * @description `GET /api/plans/{id}/progress-report`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getPlansByIdProgressReport"];
+  };
+  "/api/training/courses": {
+    /**
+     * Read training courses
+     * @description `GET /api/training/courses`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getTrainingCourses"];
+    /**
+     * Submit training courses
+     * @description `POST /api/training/courses`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postTrainingCourses"];
+  };
+  "/api/training/sessions": {
+    /**
+     * Read training sessions
+     * @description `GET /api/training/sessions`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getTrainingSessions"];
+    /**
+     * Submit training sessions
+     * @description `POST /api/training/sessions`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postTrainingSessions"];
+  };
+  "/api/training/sessions/{id}/participants": {
+    /**
+     * Submit training sessions participants
+     * @description `POST /api/training/sessions/{id}/participants`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postTrainingSessionsByIdParticipants"];
+  };
+  "/api/training/participants/{id}": {
+    /**
+     * Update training participants
+     * @description `PATCH /api/training/participants/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    patch: operations["patchTrainingParticipantsById"];
+  };
+  "/api/training/participants/{id}/certificate.pdf": {
+    /**
+     * Read training participants certificate pdf
+     * @description `GET /api/training/participants/{id}/certificate.pdf`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getTrainingParticipantsByIdCertificatePdf"];
+  };
+  "/api/training/record": {
+    /**
+     * Read training record
+     * @description `GET /api/training/record`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getTrainingRecord"];
+  };
+  "/api/training/exercises": {
+    /**
+     * Read training exercises
+     * @description `GET /api/training/exercises`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getTrainingExercises"];
+    /**
+     * Submit training exercises
+     * @description `POST /api/training/exercises`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postTrainingExercises"];
+  };
+  "/api/training/exercises/{id}/attempts": {
+    /**
+     * Submit training exercises attempts
+     * @description `POST /api/training/exercises/{id}/attempts`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postTrainingExercisesByIdAttempts"];
+  };
+  "/api/training/attempts/{id}/submission": {
+    /**
+     * Submit training attempts submission
+     * @description `POST /api/training/attempts/{id}/submission`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postTrainingAttemptsByIdSubmission"];
+  };
+  "/api/training/exercises/{id}/results": {
+    /**
+     * Read training exercises results
+     * @description `GET /api/training/exercises/{id}/results`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getTrainingExercisesByIdResults"];
+  };
+  "/api/training/ground/reset": {
+    /**
+     * Submit training ground reset
+     * @description `POST /api/training/ground/reset`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postTrainingGroundReset"];
+  };
+  "/api/exchange/agreements": {
+    /**
+     * Read exchange agreements
+     * @description `GET /api/exchange/agreements`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeAgreements"];
+  };
+  "/api/exchange/agreements/{code}": {
+    /**
+     * Replace exchange agreements
+     * @description `PUT /api/exchange/agreements/{code}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    put: operations["putExchangeAgreementsByCode"];
+  };
+  "/api/exchange/authorities": {
+    /**
+     * Read exchange authorities
+     * @description `GET /api/exchange/authorities`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeAuthorities"];
+  };
+  "/api/exchange/keys": {
+    /**
+     * Read exchange keys
+     * @description `GET /api/exchange/keys`. Public: no session needed. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeKeys"];
+  };
+  "/api/exchange/authorities/{code}/keys": {
+    /**
+     * Submit exchange authorities keys
+     * @description `POST /api/exchange/authorities/{code}/keys`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeAuthoritiesByCodeKeys"];
+  };
+  "/api/exchange/keys/rotate": {
+    /**
+     * Submit exchange keys rotate
+     * @description `POST /api/exchange/keys/rotate`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeKeysRotate"];
+  };
+  "/api/exchange/keys/{kid}/revoke": {
+    /**
+     * Submit exchange keys revoke
+     * @description `POST /api/exchange/keys/{kid}/revoke`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeKeysByKidRevoke"];
+  };
+  "/api/exchange/preview": {
+    /**
+     * Submit exchange preview
+     * @description `POST /api/exchange/preview`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangePreview"];
+  };
+  "/api/exchange/messages": {
+    /**
+     * Read exchange messages
+     * @description `GET /api/exchange/messages`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeMessages"];
+    /**
+     * Submit exchange messages
+     * @description `POST /api/exchange/messages`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeMessages"];
+  };
+  "/api/exchange/messages/{direction}/{id}": {
+    /**
+     * Read exchange messages
+     * @description `GET /api/exchange/messages/{direction}/{id}`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeMessagesByDirectionById"];
+  };
+  "/api/exchange/inbox": {
+    /**
+     * Submit exchange inbox
+     * @description `POST /api/exchange/inbox`. Public: no session needed. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeInbox"];
+  };
+  "/api/exchange/bundles/{code}": {
+    /**
+     * Read exchange bundles
+     * @description `GET /api/exchange/bundles/{code}`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeBundlesByCode"];
+  };
+  "/api/exchange/bundles": {
+    /**
+     * Submit exchange bundles
+     * @description `POST /api/exchange/bundles`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeBundles"];
+  };
+  "/api/exchange/receipts": {
+    /**
+     * Submit exchange receipts
+     * @description `POST /api/exchange/receipts`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeReceipts"];
+  };
+  "/api/exchange/arrivals": {
+    /**
+     * Read exchange arrivals
+     * @description `GET /api/exchange/arrivals`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeArrivals"];
+  };
+  "/api/exchange/arrivals/{id}/handover": {
+    /**
+     * Submit exchange arrivals handover
+     * @description `POST /api/exchange/arrivals/{id}/handover`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeArrivalsByIdHandover"];
+  };
+  "/api/exchange/counts": {
+    /**
+     * Read exchange counts
+     * @description `GET /api/exchange/counts`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeCounts"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -947,13 +1294,15 @@ export interface components {
          * @description Stable code (codes.ts).
          * @enum {string}
          */
-        code: "validation_failed" | "malformed_json" | "weak_password" | "invalid_credentials" | "not_authenticated" | "session_expired" | "csrf_failed" | "forbidden" | "account_disabled" | "password_change_required" | "not_found" | "route_not_found" | "username_taken" | "capacity_exhausted" | "removals_unconfirmed" | "conflict" | "body_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rule_violation" | "account_locked" | "rate_limited" | "internal_error" | "not_ready" | "service_unavailable";
+        code: "validation_failed" | "malformed_json" | "weak_password" | "invalid_credentials" | "not_authenticated" | "session_expired" | "csrf_failed" | "forbidden" | "account_disabled" | "password_change_required" | "not_found" | "route_not_found" | "username_taken" | "capacity_exhausted" | "removals_unconfirmed" | "conflict" | "body_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rule_violation" | "exchange_refused" | "account_locked" | "rate_limited" | "internal_error" | "not_ready" | "service_unavailable";
         /** @description In the request's language (English or Khmer). */
         message: string;
         details: {
             path: string;
             code: string;
             message: string;
+            /** @description The field's name in the request's language, when known. */
+            field?: string;
             params?: {
               [key: string]: unknown;
             };
@@ -11426,6 +11775,137 @@ export interface operations {
     };
   };
   /**
+   * Read offline link
+   * @description `GET /api/offline/link`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getOfflineLink: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            role: "standalone" | "national" | "post";
+            postCode: string | null;
+            up: boolean;
+            downSince: string | null;
+            alertListsAsOf: string | null;
+            stale: boolean;
+            staleAfterMinutes: number;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read offline conflicts
+   * @description `GET /api/offline/conflicts`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getOfflineConflicts: {
+    parameters: {
+      query?: {
+        status?: "open" | "all";
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": ({
+              id: string;
+              kind: string;
+              postCodes: string[];
+              facts: {
+                [key: string]: {
+                  [key: string]: unknown;
+                };
+              };
+              detectedAt: string;
+              resolvedAt: string | null;
+              resolution: string | null;
+            })[];
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit offline conflicts resolve
+   * @description `POST /api/offline/conflicts/{id}/resolve`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postOfflineConflictsByIdResolve: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          resolution: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            kind: string;
+            postCodes: string[];
+            facts: {
+              [key: string]: {
+                [key: string]: unknown;
+              };
+            };
+            detectedAt: string;
+            resolvedAt: string | null;
+            resolution: string | null;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
    * Read crossings identify
    * @description `GET /api/crossings/identify`. Needs a session cookie. Errors answer with the shared error body.
    */
@@ -12394,6 +12874,2006 @@ export interface operations {
       /** @description Default Response */
       200: {
         content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read plans
+   * @description `GET /api/plans`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getPlans: {
+    responses: {
+      /** @description See plans.contract.ts */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit plans
+   * @description `POST /api/plans`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postPlans: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+          titleEn: string;
+          titleKm: string;
+          startYear: number;
+          endYear: number;
+          illustrative: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read plans dashboard
+   * @description `GET /api/plans/{id}/dashboard`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getPlansByIdDashboard: {
+    parameters: {
+      query?: {
+        year?: number;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description See plans.contract.ts */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit plans nodes
+   * @description `POST /api/plans/{id}/nodes`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postPlansByIdNodes: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          parentId: string | null;
+          /** @enum {string} */
+          kind: "pillar" | "objective" | "output" | "activity";
+          code: string;
+          titleEn: string;
+          titleKm: string;
+          /** @default null */
+          responsibleAgency?: string | null;
+          /** @default [] */
+          supportingAgencies?: string[];
+          /** @default null */
+          startYear?: number | null;
+          /** @default null */
+          endYear?: number | null;
+          /** @default null */
+          budgetSource?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit plans indicators
+   * @description `POST /api/plans/{id}/indicators`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postPlansByIdIndicators: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: uuid */
+          nodeId: string;
+          code: string;
+          nameEn: string;
+          nameKm: string;
+          definitionEn: string;
+          definitionKm: string;
+          /** @enum {string} */
+          unit: "count" | "percent" | "days";
+          /** @enum {string} */
+          direction: "increase" | "decrease";
+          source: string;
+          /** @default [] */
+          disaggregation?: string[];
+          /** @default null */
+          baselineYear?: number | null;
+          /** @default null */
+          baselineValue?: number | null;
+          verificationEn: string;
+          verificationKm: string;
+          /** @default [] */
+          gcm?: number[];
+          /** @default [] */
+          sdg?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Replace plans indicators targets
+   * @description `PUT /api/plans/indicators/{id}/targets/{year}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  putPlansIndicatorsByIdTargetsByYear: {
+    parameters: {
+      path: {
+        id: string;
+        year: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          value: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Replace plans thresholds
+   * @description `PUT /api/plans/{id}/thresholds`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  putPlansByIdThresholds: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          onTrack: number;
+          atRisk: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read plans reports
+   * @description `GET /api/plans/{id}/reports`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getPlansByIdReports: {
+    parameters: {
+      query?: {
+        state?: "draft" | "submitted" | "returned" | "approved";
+        indicator?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description See plans.contract.ts */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit plans indicators reports
+   * @description `POST /api/plans/indicators/{id}/reports`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postPlansIndicatorsByIdReports: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          period: string;
+          value: number;
+          /** @default */
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit plans reports submit
+   * @description `POST /api/plans/reports/{id}/submit`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postPlansReportsByIdSubmit: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default */
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "approved";
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit plans reports approve
+   * @description `POST /api/plans/reports/{id}/approve`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postPlansReportsByIdApprove: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default */
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "approved";
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit plans reports return
+   * @description `POST /api/plans/reports/{id}/return`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postPlansReportsByIdReturn: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default */
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "approved";
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit plans reports comments
+   * @description `POST /api/plans/reports/{id}/comments`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postPlansReportsByIdComments: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default */
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read plans evidence
+   * @description `GET /api/plans/evidence/{id}`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getPlansEvidenceById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The file */
+      200: {
+        content: {
+          "application/pdf": unknown;
+          "image/jpeg": unknown;
+          "image/png": unknown;
+          "image/webp": unknown;
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit plans reports evidence
+   * @description `POST /api/plans/reports/{id}/evidence`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postPlansReportsByIdEvidence: {
+    parameters: {
+      query: {
+        name: string;
+      };
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            size: number;
+            sha256: string;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read plans progress report
+   * @description `GET /api/plans/{id}/progress-report`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getPlansByIdProgressReport: {
+    parameters: {
+      query: {
+        period: string;
+        format: "xlsx" | "pdf";
+        lang?: "en" | "km";
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The report file */
+      200: {
+        content: {
+          "application/pdf": unknown;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read training courses
+   * @description `GET /api/training/courses`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getTrainingCourses: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit training courses
+   * @description `POST /api/training/courses`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postTrainingCourses: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          titleEn: string;
+          titleKm: string;
+          topic: string;
+          curriculum: string;
+          languages: ("en" | "km")[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read training sessions
+   * @description `GET /api/training/sessions`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getTrainingSessions: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit training sessions
+   * @description `POST /api/training/sessions`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postTrainingSessions: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: uuid */
+          courseId: string;
+          /** Format: date */
+          startsOn: string;
+          /** Format: date */
+          endsOn: string;
+          place: string;
+          trainers: string;
+          fundingProject: string;
+          postCode: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit training sessions participants
+   * @description `POST /api/training/sessions/{id}/participants`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postTrainingSessionsByIdParticipants: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": ({
+          /** Format: uuid */
+          userId: string;
+          /** @enum {string} */
+          sex: "F" | "M" | "X";
+        }) | ({
+          fullName: string;
+          agencyCode: string;
+          postCode: string | null;
+          /** @enum {string} */
+          sex: "F" | "M" | "X";
+        });
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Update training participants
+   * @description `PATCH /api/training/participants/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  patchTrainingParticipantsById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          attended?: boolean;
+          preScore?: number | null;
+          postScore?: number | null;
+          completed?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read training participants certificate pdf
+   * @description `GET /api/training/participants/{id}/certificate.pdf`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getTrainingParticipantsByIdCertificatePdf: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/pdf": string;
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read training record
+   * @description `GET /api/training/record`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getTrainingRecord: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read training exercises
+   * @description `GET /api/training/exercises`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getTrainingExercises: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit training exercises
+   * @description `POST /api/training/exercises`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postTrainingExercises: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": ({
+          title: string;
+          items: ({
+              /** @enum {string} */
+              kind: "TD3" | "TD1" | "VISA";
+              defects: ("mrz_check_digit" | "mrz_viz_birth_date" | "mrz_viz_name" | "mrz_viz_number" | "expired" | "altered_expiry" | "lost_stolen" | "alert_list" | "child_without_guardian" | "trafficking_indicators")[];
+            })[];
+        }) | ({
+          title: string;
+          /** @enum {string} */
+          difficulty: "easy" | "medium" | "hard";
+          size: number;
+        });
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit training exercises attempts
+   * @description `POST /api/training/exercises/{id}/attempts`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postTrainingExercisesByIdAttempts: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit training attempts submission
+   * @description `POST /api/training/attempts/{id}/submission`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postTrainingAttemptsByIdSubmission: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          findings: (("mrz_check_digit" | "mrz_viz_birth_date" | "mrz_viz_name" | "mrz_viz_number" | "expired" | "altered_expiry" | "lost_stolen" | "alert_list" | "child_without_guardian" | "trafficking_indicators")[])[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read training exercises results
+   * @description `GET /api/training/exercises/{id}/results`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getTrainingExercisesByIdResults: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit training ground reset
+   * @description `POST /api/training/ground/reset`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postTrainingGroundReset: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange agreements
+   * @description `GET /api/exchange/agreements`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeAgreements: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                title: string;
+                legal: {
+                  title: string;
+                  date: string;
+                  article: string;
+                };
+                partner: string;
+                validFrom: string;
+                validUntil: string;
+                rules: {
+                  [key: string]: {
+                    purposes: string[];
+                    fields: string[];
+                    retentionDays: number;
+                    /** @enum {string} */
+                    consent: "required" | "not_required";
+                  };
+                };
+                id: string;
+                code: string;
+                demo: boolean;
+                inForce: boolean;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Replace exchange agreements
+   * @description `PUT /api/exchange/agreements/{code}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  putExchangeAgreementsByCode: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          title: string;
+          legal: {
+            title: string;
+            date: string;
+            article: string;
+          };
+          partner: string;
+          validFrom: string;
+          validUntil: string;
+          rules: {
+            [key: string]: {
+              purposes: string[];
+              fields: string[];
+              retentionDays: number;
+              /** @enum {string} */
+              consent: "required" | "not_required";
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            title: string;
+            legal: {
+              title: string;
+              date: string;
+              article: string;
+            };
+            partner: string;
+            validFrom: string;
+            validUntil: string;
+            rules: {
+              [key: string]: {
+                purposes: string[];
+                fields: string[];
+                retentionDays: number;
+                /** @enum {string} */
+                consent: "required" | "not_required";
+              };
+            };
+            id: string;
+            code: string;
+            demo: boolean;
+            inForce: boolean;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange authorities
+   * @description `GET /api/exchange/authorities`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeAuthorities: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                code: string;
+                country: string;
+                nameEn: string;
+                nameKm: string;
+                endpoint: string | null;
+                self: boolean;
+                demo: boolean;
+                contacts: ({
+                    name: string;
+                    role: string;
+                    email: string | null;
+                    phone: string | null;
+                  })[];
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange keys
+   * @description `GET /api/exchange/keys`. Public: no session needed. Errors answer with the shared error body.
+   */
+  getExchangeKeys: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            authority: string;
+            keys: ({
+                kid: string;
+                /** @enum {string} */
+                use: "sig" | "enc";
+                jwk: {
+                  [key: string]: string;
+                };
+                retired: boolean;
+                revoked: boolean;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange authorities keys
+   * @description `POST /api/exchange/authorities/{code}/keys`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangeAuthoritiesByCodeKeys: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          keys: ({
+              kid: string;
+              /** @enum {string} */
+              use: "sig" | "enc";
+              jwk: {
+                [key: string]: string;
+              };
+              retired: boolean;
+              revoked: boolean;
+            })[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange keys rotate
+   * @description `POST /api/exchange/keys/rotate`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangeKeysRotate: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange keys revoke
+   * @description `POST /api/exchange/keys/{kid}/revoke`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangeKeysByKidRevoke: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        kid: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange preview
+   * @description `POST /api/exchange/preview`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangePreview: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          agreement: string;
+          /** @enum {string} */
+          type: "repatriation.referral" | "repatriation.nationality_verification" | "repatriation.family_assessment" | "repatriation.handover_agreed" | "repatriation.handover_receipt" | "repatriation.follow_up" | "returns.g2g_list" | "alerts.delta" | "statistics.table";
+          content: {
+            [key: string]: unknown;
+          };
+          /** @default null */
+          threadRef?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            content: {
+              [key: string]: unknown;
+            };
+            withheld: string[];
+            allowed: string[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange messages
+   * @description `GET /api/exchange/messages`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeMessages: {
+    parameters: {
+      query?: {
+        direction?: "out" | "in";
+        partner?: string;
+        thread?: string;
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                id: string;
+                /** @enum {string} */
+                direction: "out" | "in";
+                partner: string;
+                agreement: string;
+                type: string;
+                threadRef: string | null;
+                sentAt: string;
+                status: string;
+                attempts: number;
+                nextAttemptAt: string | null;
+                lastError: string | null;
+                hash: string;
+                prevHash: string | null;
+                receipted: boolean;
+                appliedRef: string | null;
+                fields: string[];
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange messages
+   * @description `POST /api/exchange/messages`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangeMessages: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          agreement: string;
+          /** @enum {string} */
+          type: "repatriation.referral" | "repatriation.nationality_verification" | "repatriation.family_assessment" | "repatriation.handover_agreed" | "repatriation.handover_receipt" | "repatriation.follow_up" | "returns.g2g_list" | "alerts.delta" | "statistics.table";
+          content: {
+            [key: string]: unknown;
+          };
+          /** @default null */
+          threadRef?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            partner: string;
+            agreement: string;
+            type: string;
+            threadRef: string | null;
+            sentAt: string;
+            status: string;
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            hash: string;
+            prevHash: string | null;
+            receipted: boolean;
+            appliedRef: string | null;
+            fields: string[];
+            withheld: string[];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            partner: string;
+            agreement: string;
+            type: string;
+            threadRef: string | null;
+            sentAt: string;
+            status: string;
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            hash: string;
+            prevHash: string | null;
+            receipted: boolean;
+            appliedRef: string | null;
+            fields: string[];
+            withheld: string[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange messages
+   * @description `GET /api/exchange/messages/{direction}/{id}`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeMessagesByDirectionById: {
+    parameters: {
+      path: {
+        direction: "out" | "in";
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            partner: string;
+            agreement: string;
+            type: string;
+            threadRef: string | null;
+            sentAt: string;
+            status: string;
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            hash: string;
+            prevHash: string | null;
+            receipted: boolean;
+            appliedRef: string | null;
+            fields: string[];
+            content: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange inbox
+   * @description `POST /api/exchange/inbox`. Public: no session needed. Errors answer with the shared error body.
+   */
+  postExchangeInbox: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          message: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            outcome: "applied" | "duplicate";
+            id: string;
+            receipt: string;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      /** @description Default Response */
+      422: {
+        content: {
+          "application/json": {
+            error: {
+              code: string;
+              message: string;
+              details: unknown[];
+            };
+            receipt: string | null;
+          };
+        };
+      };
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange bundles
+   * @description `GET /api/exchange/bundles/{code}`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeBundlesByCode: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange bundles
+   * @description `POST /api/exchange/bundles`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangeBundles: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            results: ({
+                id: string | null;
+                outcome: string;
+                reason: ("unknown_agreement" | "expired_agreement" | "type_not_allowed" | "field_not_allowed" | "missing_consent" | "bad_signature" | "key_revoked" | "replay" | "wrong_recipient" | "malformed" | "too_large") | null;
+              })[];
+            receipts: string[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange receipts
+   * @description `POST /api/exchange/receipts`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangeReceipts: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          receipts: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange arrivals
+   * @description `GET /api/exchange/arrivals`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeArrivals: {
+    parameters: {
+      query?: {
+        post?: string;
+        day?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            day: string;
+            items: ({
+                id: string;
+                partner: string;
+                threadRef: string | null;
+                postCode: string | null;
+                borderPoint: string;
+                expectedOn: string;
+                familyLatin: string | null;
+                givenLatin: string | null;
+                sex: string | null;
+                birthDate: string | null;
+                nationality: string | null;
+                status: string;
+                caseId: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange arrivals handover
+   * @description `POST /api/exchange/arrivals/{id}/handover`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangeArrivalsByIdHandover: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            partner: string;
+            threadRef: string | null;
+            postCode: string | null;
+            borderPoint: string;
+            expectedOn: string;
+            familyLatin: string | null;
+            givenLatin: string | null;
+            sex: string | null;
+            birthDate: string | null;
+            nationality: string | null;
+            status: string;
+            caseId: string | null;
+            receiptMessageId: string | null;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange counts
+   * @description `GET /api/exchange/counts`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeCounts: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                partner: string | null;
+                type: string | null;
+                direction: string;
+                outcome: string;
+                count: number;
+              })[];
+          };
+        };
       };
       400: components["responses"]["Error400"];
       401: components["responses"]["Error401"];
