@@ -2,7 +2,8 @@ import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { drawChartText, takeChartText } from './report-chart-text.ts'
 import { CHART_SIZE, type ChartSpec, chartHeight, chartSvg, hasData } from './report-charts.ts'
-import { fixKhmerShaping, REPORT_FONTS } from './report-fonts.ts'
+import { REPORT_FONTS } from './report-fonts.ts'
+import { type FontkitFont, shapeWithHarfBuzz } from './report-shaping.ts'
 import { type Doc, heightOf, measure, write } from './report-text.ts'
 
 export interface ReportSection {
@@ -120,9 +121,15 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   doc.registerFont('khmer-bold', REPORT_FONTS.khmerBold)
   doc.registerFont('latin', REPORT_FONTS.latin)
   doc.registerFont('latin-bold', REPORT_FONTS.latinBold)
-  for (const name of ['khmer', 'khmer-bold', 'latin', 'latin-bold']) {
+  // Every string is shaped by HarfBuzz, the reference shaper (see report-shaping.ts for the measured reason).
+  for (const [name, path] of [
+    ['khmer', REPORT_FONTS.khmer],
+    ['khmer-bold', REPORT_FONTS.khmerBold],
+    ['latin', REPORT_FONTS.latin],
+    ['latin-bold', REPORT_FONTS.latinBold],
+  ] as const) {
     doc.font(name)
-    fixKhmerShaping((doc as unknown as { _font: { font: Parameters<typeof fixKhmerShaping>[0] } })._font.font)
+    await shapeWithHarfBuzz((doc as unknown as { _font: { font: FontkitFont } })._font.font, path)
   }
   const chartFont = report.locale === 'km' ? 'khmer' : 'latin'
 
