@@ -54,7 +54,7 @@ export const AuthorityList = z.object({ items: z.array(AuthorityView) })
 export const PublishedKeyBody = z.strictObject({
   kid: text().min(1).max(100),
   use: z.enum(['sig', 'enc']),
-  jwk: z.record(z.string().max(10), z.string().max(200)),
+  jwk: z.record(text().max(10), text().max(200)),
   retired: z.boolean(),
   revoked: z.boolean(),
 })
@@ -105,7 +105,7 @@ export const MessageQuery = z.strictObject({
 })
 export const MessageParams = z.strictObject({ direction: z.enum(['out', 'in']), id: z.uuid() })
 
-export const InboxBody = z.strictObject({ message: z.string().max(2_000_000) })
+export const InboxBody = z.strictObject({ message: text().max(2_000_000) })
 /** A refusal, with the signed receipt that tells an authenticated sender why (null for anyone else). */
 export const InboxRefusedView = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()) }),
@@ -143,7 +143,7 @@ export const BundleImportView = z.object({
   ),
   receipts: z.array(z.string()),
 })
-export const BundleReceiptsBody = z.strictObject({ receipts: z.array(z.string().max(20_000)).max(10_000) })
+export const BundleReceiptsBody = z.strictObject({ receipts: z.array(text().max(20_000)).max(10_000) })
 export const CountsView = z.object({
   items: z.array(
     z.object({

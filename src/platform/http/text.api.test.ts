@@ -98,7 +98,10 @@ function* nulBodies(
   if (s.propertyNames || typeof s.additionalProperties === 'object') {
     const valueSchema = typeof s.additionalProperties === 'object' ? s.additionalProperties : {}
     yield { value: { [NUL]: sampleValue(valueSchema) }, path, constrained: false, prefix: true }
-    for (const inner of nulBodies(valueSchema, [...path, 'k'])) yield { ...inner, value: { k: inner.value } }
+    // A key the record accepts (a record keyed by an enum refuses any other key before it reads the value).
+    const key = s.propertyNames ? String(sample(s.propertyNames)) : 'k'
+    for (const inner of nulBodies(valueSchema, [...path, key]))
+      yield { ...inner, value: { [key]: inner.value } }
   }
 }
 
