@@ -9,10 +9,17 @@ export function requireChromium(): void {
   test.skip(missing, `${CHROMIUM} not found — install it with: apt-get install chromium`)
 }
 
-export async function signIn(page: Page, username: string, password = E2E_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  username: string,
+  o: { password?: string; language?: 'en' | 'profile' } = {},
+): Promise<void> {
   await page.goto('/')
+  // Every flow starts in English, whatever language an earlier flow left in the profile: a language chosen on the
+  // sign-in page is kept at sign-in.
+  if (o.language !== 'profile') await page.getByRole('button', { name: 'English' }).click()
   await page.getByLabel(/username|ឈ្មោះអ្នកប្រើ/i).fill(username)
-  await page.getByLabel(/^password$|^ពាក្យសម្ងាត់$/i).fill(password)
+  await page.getByLabel(/^password$|^ពាក្យសម្ងាត់$/i).fill(o.password ?? E2E_PASSWORD)
   await page.getByRole('button', { name: /^sign in$|^ចូល$/i }).click()
   await expect(page.getByTestId('who')).toBeVisible()
 }

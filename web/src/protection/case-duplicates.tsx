@@ -50,7 +50,7 @@ export function CaseDuplicates({ personId, onChanged }: { personId: string; onCh
         <ul className="plain-list">
           {list.data.map((d) => (
             <li key={d.person.id} data-testid="duplicate">
-              <strong>{personName(d.person)}</strong> — {d.person.birthDate ?? '—'} ·{' '}
+              <strong translate="no">{personName(d.person)}</strong> — {d.person.birthDate ?? '—'} ·{' '}
               {d.person.nationality ?? '—'}
               <div className="muted">
                 {t(`cases.duplicates.${d.decision}`, { score: Math.round(d.score * 100) })} ·{' '}

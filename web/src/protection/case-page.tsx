@@ -27,7 +27,9 @@ export function CasePage() {
   return (
     <>
       <div className="page-head">
-        <h1>{t('cases.case.title', { number: v.number, name: personName(v.person) })}</h1>
+        <h1>
+          {t('cases.case.title', { number: v.number })} <span translate="no">{personName(v.person)}</span>
+        </h1>
       </div>
       {v.state !== 'closed' && (notAsked || !idn) && (
         <div className="banner banner-error" role="status" data-testid="case-todo">

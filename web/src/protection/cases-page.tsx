@@ -71,7 +71,7 @@ export function CasesPage() {
                 <td>
                   <Link to={`/protection/case?id=${c.id}`}>#{c.number}</Link>
                 </td>
-                <td>{personName(c.person)}</td>
+                <td translate="no">{personName(c.person)}</td>
                 <td>
                   {t(`protection.case.states.${c.state}`)}
                   {c.pending && (

@@ -82,7 +82,7 @@ export function DashboardPage() {
                   <td>
                     <Link to={`/protection/case?id=${f.caseId}`}>#{f.caseNumber}</Link>
                   </td>
-                  <td>{personName(f.person)}</td>
+                  <td translate="no">{personName(f.person)}</td>
                   <td>{f.dueDate}</td>
                   <td className="field-error">
                     {t('protection.followUp.status.overdue', { days: f.daysLate })}

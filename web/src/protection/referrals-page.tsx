@@ -73,7 +73,7 @@ export function ReferralsPage() {
             {list.data?.items.map((r) => (
               <tr key={r.id}>
                 <td>{formatDateTime(r.createdAt)}</td>
-                {'person' in r && <td>{personName(r.person)}</td>}
+                {'person' in r && <td translate="no">{personName(r.person)}</td>}
                 <td>{providerLabel(r.provider, locale)}</td>
                 {'services' in r && (
                   <td>{r.services.map((s) => t(`protection.services.${s}`)).join(', ')}</td>

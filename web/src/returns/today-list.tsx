@@ -51,7 +51,7 @@ export function TodayList({
                 <tr key={r.id}>
                   <td>{time(r.registeredAt)}</td>
                   <td lang={r.familyKhmer || r.givenKhmer ? 'km' : undefined}>
-                    {displayName(r)}
+                    <span translate="no">{displayName(r)}</span>
                     {r.hasPhoto && <small className="hint"> · {t('returns.today.hasPhoto')}</small>}
                   </td>
                   <td>{r.sex ? t(`returns.sex.${r.sex}`) : '—'}</td>
