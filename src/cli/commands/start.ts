@@ -13,6 +13,7 @@ import { sessionPolicyFrom } from '../../platform/http/context.ts'
 import { deleteOldIdempotencyKeys, IDEMPOTENCY_KEY_DAYS } from '../../platform/http/idempotency.ts'
 import { buildServer } from '../../platform/http/server.ts'
 import { describeStore, openMigratedStore } from '../../platform/runtime.ts'
+import { every } from '../../platform/schedule/every.ts'
 import type { Command } from '../command.ts'
 import { ensureWebBuilt } from '../web-build.ts'
 
@@ -52,11 +53,12 @@ export const startCommand: Command = {
     // Moves recorded crossings from the statistics queue into the rollups (migration 0017).
     const folds = scheduleFolds({ db: store.db, log: app.log })
     // A post or the national server says it is alive through replication (issue 18); standalone writes nothing.
-    const heartbeats = setInterval(
-      () => beat(store.db).catch((err) => app.log.error({ err }, 'offline heartbeat failed')),
-      HEARTBEAT_EVERY_MS,
-    )
-    heartbeats.unref()
+    const heartbeats = every({
+      ms: HEARTBEAT_EVERY_MS,
+      work: () => beat(store.db),
+      log: app.log,
+      failure: 'offline heartbeat failed',
+    })
     // Sends the exchange outbox to partners online, with back-off per message (issue 17).
     const outbox = scheduleOutbox({ db: store.db, log: app.log })
     const address = await app.listen({ port: config.port, host: config.host })
@@ -68,21 +70,21 @@ export const startCommand: Command = {
     printDemoCredentials(io.stdout, demoUsers)
 
     // Keeps crash recovery short on PGlite, and clears dead sessions and old idempotency keys on both engines.
-    const timer = setInterval(async () => {
-      try {
+    const maintenance = every({
+      ms: config.checkpointMs,
+      work: async () => {
         if (store.kind === 'pglite') await sql`CHECKPOINT`.execute(store.db)
         await deleteExpiredSessions(store.db, new Date(), config.sessionIdleMs)
         await deleteOldIdempotencyKeys(store.db, new Date(Date.now() - IDEMPOTENCY_KEY_DAYS * 86_400_000))
-      } catch (err) {
-        app.log.error({ err }, 'maintenance failed')
-      }
-    }, config.checkpointMs)
-    timer.unref()
+      },
+      log: app.log,
+      failure: 'maintenance failed',
+    })
 
     await new Promise<void>((resolve) => {
       const stop = async () => {
-        clearInterval(timer)
-        clearInterval(heartbeats)
+        await maintenance.stop()
+        await heartbeats.stop()
         await app.close()
         // Seal what the last requests wrote, then sign a checkpoint over it.
         await sealing.stop()
