@@ -6,7 +6,7 @@ import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import type { RequestActor } from '../identity/actor.ts'
 import { medianDays } from '../statistics/indicator-rates.ts'
 import { publishTable, statisticsTable } from '../statistics/query-statistics.ts'
-import { LIVE_SOURCES, REFERRAL_COMPLETED, type Source } from '../statistics/sources.ts'
+import { LIVE_SOURCES, type Source } from '../statistics/sources.ts'
 import { officersTrainedSource } from './officers-trained-source.ts'
 
 /**
@@ -48,30 +48,46 @@ export function sourceActor(actor: RequestActor): { actor: RequestActor; exact: 
   return { actor: { ...actor, role: 'case_manager', scope: 'national', postCode: null }, exact: false }
 }
 
-const cambodiaDay = (column: string) =>
-  `to_char((${column} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')`
-
-/** Document examinations as a statistics source: counted on the day examined, by post and finding. */
-const EXAMINATIONS: Source = {
-  from: 'document_examinations e LEFT JOIN points_of_entry poe ON poe.code = e.post_code',
-  day: cambodiaDay('e.examined_at'),
-  weight: '1',
-  key: 'stat_record_key(e.id::text)',
-  grain: 'day',
-  dims: { post: 'e.post_code', outcome: 'e.finding', postProvince: 'poe.province_code' },
+/**
+ * A plan source's monthly rollup (migration 0033): count and key sum per month, post and counted outcome, of the
+ * rows its indicator counts, read with the queue not yet folded. Each figure reads O(months) rows, not every
+ * record, and the key sums are the records' own, so cell-key perturbation publishes what it would over the rows.
+ */
+function rolledUp(name: string): { source: Source; where: string } {
+  return {
+    source: {
+      from: 'plan_source_months_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
+      day: 's.month',
+      weight: 's.count',
+      key: 's.key_sum',
+      grain: 'month',
+      dims: {
+        post: "NULLIF(s.post_code, '')",
+        outcome: "NULLIF(s.outcome, '')",
+        postProvince: 'poe.province_code',
+      },
+    },
+    // A fixed name from this file, never a request value.
+    where: `s.source = '${name}'`,
+  }
 }
-/** A finding that something is wrong with the document or its holder. */
-const ADVERSE_FINDING = "e.finding IN ('suspected', 'forged_or_altered', 'impostor')"
-/** A returnee assisted: registered with at least one need the reception answers (food, transport, shelter…). */
-const RETURNEE_ASSISTED = 'cardinality(rt.needs) > 0'
 
-/** The first day a source has any record: periods wholly before it (or not begun) have no data, not 0. */
+/**
+ * The first day a source has any record: periods wholly before it (or not begun) have no data, not 0. A rollup
+ * answers with its first month whose records do not net to nothing; quarters begin on a month, so the same
+ * periods come out.
+ */
 async function firstDay(read: Executor, source: Source, where?: string): Promise<string | null> {
   const conditions = [source.where, where].filter(Boolean).join(' AND ') || 'TRUE'
-  const row = await sql<{ first: string | null }>`
+  const row =
+    source.grain === 'month'
+      ? await sql<{ first: string | null }>`
+    SELECT min(day) AS first FROM (SELECT ${sql.raw(source.day)} AS day FROM ${sql.raw(source.from)}
+      WHERE ${sql.raw(conditions)} GROUP BY 1 HAVING sum(${sql.raw(source.weight)}) <> 0) m`.execute(read)
+      : await sql<{ first: string | null }>`
     SELECT min(${sql.raw(source.day)}) AS first FROM ${sql.raw(source.from)} WHERE ${sql.raw(conditions)}`.execute(
-    read,
-  )
+          read,
+        )
   return row.rows[0]?.first ?? null
 }
 
@@ -146,20 +162,15 @@ const medianToAssistance: IndicatorSource = async (o) => {
 /** The registry: an indicator's `source` is one of these keys (or `reported`). */
 export const INDICATOR_SOURCES: Readonly<Record<string, IndicatorSource>> = {
   'victims-identified': counted({ measure: 'victims' }),
-  'referrals-completed': counted({
-    measure: 'referrals',
-    custom: { source: LIVE_SOURCES.referrals as Source, where: REFERRAL_COMPLETED },
-  }),
+  'referrals-completed': counted({ measure: 'referrals', custom: rolledUp('referrals-completed') }),
   'median-days-to-assistance': medianToAssistance,
-  'returnees-assisted': counted({
-    measure: 'returnees',
-    custom: { source: LIVE_SOURCES.returnees as Source, where: RETURNEE_ASSISTED },
+  'returnees-assisted': counted({ measure: 'returnees', custom: rolledUp('returnees-assisted') }),
+  'hits-confirmed': counted({
+    measure: 'hits',
+    custom: rolledUp('hits-confirmed'),
+    filters: { outcome: ['true_match'] },
   }),
-  'hits-confirmed': counted({ measure: 'hits', filters: { outcome: ['true_match'] } }),
-  'document-findings': counted({
-    measure: 'examinations',
-    custom: { source: EXAMINATIONS, where: ADVERSE_FINDING },
-  }),
+  'document-findings': counted({ measure: 'examinations', custom: rolledUp('document-findings') }),
   'officers-trained': officersTrainedSource,
 }
 

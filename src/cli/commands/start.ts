@@ -5,6 +5,7 @@ import { scheduleSealing } from '../../app/audit/seal-schedule.ts'
 import { scheduleOutbox } from '../../app/exchange/outbox-schedule.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { beat, HEARTBEAT_EVERY_MS } from '../../app/offline/heartbeat.ts'
+import { schedulePlanFolds } from '../../app/plans/fold-plan-sources.ts'
 import { printDemoCredentials, seed } from '../../app/seed.ts'
 import { scheduleFolds } from '../../app/statistics/fold-schedule.ts'
 import { loadOrCreateSigningKey } from '../../platform/audit/signing-key.ts'
@@ -52,6 +53,7 @@ export const startCommand: Command = {
     })
     // Moves recorded crossings from the statistics queue into the rollups (migration 0017).
     const folds = scheduleFolds({ db: store.db, log: app.log })
+    const planFolds = schedulePlanFolds({ db: store.db, log: app.log }) // plan sources' queue (0033)
     // A post or the national server says it is alive through replication (issue 18); standalone writes nothing.
     const heartbeats = every({
       ms: HEARTBEAT_EVERY_MS,
@@ -90,6 +92,7 @@ export const startCommand: Command = {
         await sealing.stop()
         await checkpoints.stop()
         await folds.stop()
+        await planFolds.stop()
         await outbox.stop()
         await store.close()
         resolve()
