@@ -1,18 +1,20 @@
 /**
  * Plans bench: the plan dashboard (every indicator of the illustrative plan, live ones by quarter and by year over
  * the plan's five years, with disclosure control as a national reader without microdata access sees it) over
- * synthetic records on PostgreSQL: `BENCH_PLANS_CROSSINGS` crossings (default 200,000), a twentieth as many
- * returnees and a tenth as many document examinations. The live plan indicators read returnees, examinations,
- * hits, referrals and identifications, never the crossings themselves; hits and protection records are not
- * synthesised here, so those indicators read empty tables. Beside it, the same figures as plain GROUP BYs.
- * `BENCH_PLANS_KEEP=1` keeps the database so a second run skips seeding.
+ * synthetic records on PostgreSQL: `BENCH_PLANS_CROSSINGS` crossings (default 200,000; 10,000,000 is the issue's
+ * scale), seeded through the COPY path of `passage seed --crossings`, a twentieth as many returnees and a tenth
+ * as many document examinations, both spread over the plan's years already begun (2024 to today). The live plan
+ * indicators read the returnees', examinations', hits' and referrals' monthly rollups (migration 0033) and the
+ * protection and training records, never the crossings; hits and protection records are not synthesised here,
+ * so those indicators read empty sources. Beside it, the same figures as plain GROUP BYs over the raw rows, no
+ * disclosure control. `BENCH_PLANS_KEEP=1` keeps the database so a second run skips seeding.
  */
 
 import { sql } from 'kysely'
 import { seedTraffic } from '../src/app/crossings/seed-traffic.ts'
+import { foldPlanSources } from '../src/app/plans/fold-plan-sources.ts'
 import { planDashboard } from '../src/app/plans/plan-dashboard.ts'
 import { seedDemoPlan } from '../src/app/plans/seed-plans.ts'
-import { seedDemoReturnees } from '../src/app/returns/seed-demo-returnees.ts'
 import { seed } from '../src/app/seed.ts'
 import { openStore, type Store } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
@@ -25,32 +27,43 @@ const ROUNDS = Number(process.env.BENCH_PLANS_ROUNDS ?? 20)
 const BENCH_DB = `passage_bench_plans_${CROSSINGS}`
 const size = sizeLabel(CROSSINGS)
 
-async function benchStore(ctx: BenchContext): Promise<{ store: Store; fresh: boolean }> {
+async function benchStore(ctx: BenchContext): Promise<{ store: Store; fresh: boolean; url: string }> {
   const db = await keptBenchDatabase(await ctx.postgresUrl(), BENCH_DB, process.env.BENCH_PLANS_KEEP === '1')
-  return { store: await openStore({ databaseUrl: db.url, poolSize: 4 }), fresh: db.fresh }
+  return { store: await openStore({ databaseUrl: db.url, poolSize: 4 }), fresh: db.fresh, url: db.url }
 }
 
-async function fill(store: Store, ctx: BenchContext): Promise<void> {
+async function fill(store: Store, ctx: BenchContext, url: string): Promise<void> {
   await migrateToLatest(store.db as never)
   await seed({ db: store.db, demo: false })
   await store.db.transaction().execute((trx) => seedDemoPlan({ trx }))
-  ctx.log(
-    `seeding ${CROSSINGS.toLocaleString('en')} crossings, ${(CROSSINGS / 20).toLocaleString('en')} returnees…`,
-  )
-  // Three years of traffic ending this year: inside the plan's 2024–2028.
-  await seedTraffic({ db: store.db, crossings: CROSSINGS })
-  await seedDemoReturnees({ db: store.db, count: Math.ceil(CROSSINGS / 20) })
-  // Examinations of documents already seen, spread over the traffic's three years, one in four with a finding.
+  const returnees = Math.ceil(CROSSINGS / 20)
+  const examinations = Math.ceil(CROSSINGS / 10)
+  ctx.log(`seeding ${CROSSINGS.toLocaleString('en')} crossings through COPY…`)
+  // Three years of traffic ending today: inside the plan's 2024–2028.
+  await seedTraffic({ db: store.db, crossings: CROSSINGS, copyUrl: url })
+  ctx.log(`${returnees.toLocaleString('en')} returnees, ${examinations.toLocaleString('en')} examinations…`)
+  const officer = await store.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow()
+  // Returnees at the land posts over the days since 1 January 2024, two in three with a need answered.
+  await sql`
+    INSERT INTO returnees (id, post_code, registered_at, registered_on, registered_by, agency_code, family_latin,
+      given_latin, sex, estimated_age, return_type, triage_flags, needs)
+    SELECT gen_random_uuid(), (ARRAY['LAND-POIPET', 'LAND-BAVET'])[1 + n % 2], d, to_char(d, 'YYYY-MM-DD'),
+      ${officer.id}, 'GDI', 'BENCH', 'RETURNEE', (ARRAY['F', 'M'])[1 + n % 2], 18 + n % 40, 'spontaneous', '{}',
+      CASE WHEN n % 3 = 0 THEN '{}'::text[] ELSE ARRAY['food'] END
+    FROM (SELECT n, date '2024-01-01' + (n % (current_date - date '2024-01-01')) AS d
+          FROM generate_series(1, ${returnees}) n) g`.execute(store.db)
+  // Examinations of documents already seen, over the same days, three in eight with a finding.
   await sql`
     INSERT INTO document_examinations (id, document_id, template_id, issuing_state, document_code, finding, results,
       notes, post_code, agency_code, examined_by, examined_at)
     SELECT gen_random_uuid(), d.id, (SELECT id FROM examination_templates LIMIT 1), d.issuing_state, d.document_code,
       (ARRAY['genuine', 'genuine', 'genuine', 'suspected', 'forged_or_altered', 'genuine', 'impostor', 'genuine'])[1 + (n % 8)],
       '[]'::jsonb, '', 'LAND-POIPET', 'GDI', d.created_by,
-      now() - (n % 1000) * interval '1 day'
-    FROM (SELECT *, row_number() OVER () AS n FROM travel_documents LIMIT ${Math.ceil(CROSSINGS / 10)}) d`.execute(
+      timestamptz '2024-01-01 09:00+07' + (n % (current_date - date '2024-01-01')) * interval '1 day'
+    FROM (SELECT *, row_number() OVER () AS n FROM travel_documents LIMIT ${examinations}) d`.execute(
     store.db,
   )
+  await foldPlanSources({ db: store.db })
   await sql`ANALYZE`.execute(store.db)
 }
 
@@ -74,9 +87,9 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 const area: BenchArea = {
   area: 'plans',
   async run(ctx) {
-    const { store, fresh } = await benchStore(ctx)
+    const { store, fresh, url } = await benchStore(ctx)
     try {
-      if (fresh) await fill(store, ctx)
+      if (fresh) await fill(store, ctx, url)
       const plan = await store.db.selectFrom('plans').select('id').executeTakeFirstOrThrow()
       const sizes = await sql<{ name: string; rows: number }>`
         SELECT relname AS name, n_live_tup AS rows FROM pg_stat_user_tables
