@@ -99,17 +99,20 @@ function counted(c: {
 }): IndicatorSource {
   return async (o) => {
     const dimension = `period:${o.unit}`
-    const table = await statisticsTable({
-      db: o.read,
-      actor: o.actor,
-      threshold: o.threshold,
-      query: { measure: c.measure, dimensions: [dimension], from: o.from, to: o.to },
-      definitionFilters: c.filters,
-      custom: c.custom,
-    })
-    const cells = publishTable(table)
     const source = c.custom?.source ?? LIVE_SOURCES[c.measure]
-    const first = source ? await firstDay(o.read, source, c.custom?.where) : null
+    // The table and the first record are read side by side (two connections of the read pool on PostgreSQL).
+    const [table, first] = await Promise.all([
+      statisticsTable({
+        db: o.read,
+        actor: o.actor,
+        threshold: o.threshold,
+        query: { measure: c.measure, dimensions: [dimension], from: o.from, to: o.to },
+        definitionFilters: c.filters,
+        custom: c.custom,
+      }),
+      source ? firstDay(o.read, source, c.custom?.where) : null,
+    ])
+    const cells = publishTable(table)
     const now = todayInCambodia()
     const out = new Map<string, LiveCell>()
     for (const p of periodsBetween(o.from, o.to, o.unit)) {

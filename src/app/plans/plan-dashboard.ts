@@ -38,10 +38,10 @@ async function liveFigures(o: {
   const source = INDICATOR_SOURCES[o.indicator.source]
   if (!source) return new Map()
   const base = { trx: o.trx, read: o.read, actor: o.actor, threshold: o.threshold, ...o.span }
-  const [quarters, years] = [
-    await source({ ...base, unit: 'quarter' }),
-    await source({ ...base, unit: 'year' }),
-  ]
+  const [quarters, years] = await Promise.all([
+    source({ ...base, unit: 'quarter' }),
+    source({ ...base, unit: 'year' }),
+  ])
   return new Map([...quarters, ...years])
 }
 

@@ -14,11 +14,14 @@ import {
   uploadEvidence,
 } from './plans-api.ts'
 import { ReportCard } from './report-card.tsx'
+import { TargetEditor } from './target-editor.tsx'
 import { TrendChart } from './trend-chart.tsx'
 
 /** One indicator: its definition and links, its trend, its agencies' reports, and the form to report a value. */
 export function IndicatorPanel(p: {
   planId: string
+  /** The plan's years: a target is set for each of them, never outside. */
+  years: { startYear: number; endYear: number }
   indicator: IndicatorProgress
   nodes: NodeProgress[]
   onChange: () => void
@@ -51,6 +54,7 @@ export function IndicatorPanel(p: {
         <dd>{[...i.gcm.map((g) => `GCM ${g}`), ...i.sdg.map((s) => `SDG ${s}`)].join(' · ')}</dd>
       </dl>
       <TrendChart indicator={i} />
+      {can('plan:update') && <TargetEditor key={i.id} indicator={i} {...p.years} onDone={p.onChange} />}
       {i.source === 'reported' && can('plan_report:create') && (
         <ReportForm indicatorId={i.id} onDone={refresh} />
       )}

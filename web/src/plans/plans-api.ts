@@ -38,3 +38,7 @@ export const saveReport = (indicatorId: string, body: { period: string; value: n
 
 export const moveReport = (reportId: string, event: 'submit' | 'approve' | 'return', comment = '') =>
   api<{ state: string }>('POST', `/api/plans/reports/${reportId}/${event}`, { body: { comment } })
+
+/** A yearly target; the server refuses a year outside the plan, a negative value, a percentage over 100. */
+export const setTarget = (indicatorId: string, year: number, value: number) =>
+  api<null>('PUT', `/api/plans/indicators/${indicatorId}/targets/${year}`, { body: { value } })

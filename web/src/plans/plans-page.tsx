@@ -160,6 +160,7 @@ function PlanView({ plan }: { plan: PlanSummary }) {
             <IndicatorPanel
               key={indicator.id}
               planId={plan.id}
+              years={plan}
               indicator={indicator}
               nodes={d.nodes}
               onChange={board.reload}
