@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { ApiError } from '../api/client.ts'
+import { toLatinDigits, toLocaleDigits } from '../i18n/format.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
 import { TextField } from '../ui/field.tsx'
@@ -17,7 +18,7 @@ export function TargetEditor(p: {
   endYear: number
   onDone: () => void
 }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const years = Array.from({ length: p.endYear - p.startYear + 1 }, (_, i) => p.startYear + i)
   const current = new Map(p.indicator.targets.map((x) => [x.year, String(x.value)]))
   const [values, setValues] = useState<Record<number, string>>(() =>
@@ -62,7 +63,7 @@ export function TargetEditor(p: {
         {years.map((year) => (
           <TextField
             key={year}
-            label={t('plans.targets.year', { year })}
+            label={t('plans.targets.year', { year: toLocaleDigits(String(year), locale) })}
             inputMode="decimal"
             value={values[year] ?? ''}
             error={fieldError(year)}
@@ -81,10 +82,8 @@ export function TargetEditor(p: {
   )
 }
 
-const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩'
-
 /** Khmer digits read as Latin ones; anything else that is not a plain decimal number is NaN. */
 function readNumber(text: string): number {
-  const latin = [...text.trim()].map((c) => (KHMER_DIGITS.includes(c) ? KHMER_DIGITS.indexOf(c) : c)).join('')
-  return latin === '' || !/^-?\d+(\.\d+)?$/.test(latin) ? Number.NaN : Number(latin)
+  const latin = toLatinDigits(text.trim())
+  return /^-?\d+(\.\d+)?$/.test(latin) ? Number(latin) : Number.NaN
 }
