@@ -91,6 +91,26 @@ async function firstDay(read: Executor, source: Source, where?: string): Promise
   return row.rows[0]?.first ?? null
 }
 
+const cambodiaDay = (column: string) =>
+  `to_char((${column} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')`
+
+/**
+ * Cross-border messages (issue 17's exchange) as a statistics source: each message sent or received counted on
+ * the day it was sent, by outcome (`delivered`, `refused`, `pending` out; `applied` in). A message is one record
+ * per direction (the same id can be both), so its record key is taken from the id and the direction together.
+ * Few enough (case by case, not per crossing) to be grouped live.
+ */
+const EXCHANGE_MESSAGES: Source = {
+  from: 'exchange_messages m',
+  day: cambodiaDay('m.sent_at'),
+  weight: '1',
+  key: "stat_record_key(m.id::text || ':' || m.direction)",
+  grain: 'day',
+  dims: { outcome: 'm.status', direction: 'm.direction' },
+}
+/** Messages that reached the other side: delivered (acknowledged by the partner's receipt) or applied here. */
+const MESSAGE_EXCHANGED = "m.status IN ('delivered', 'applied')"
+
 /** A count through `statisticsTable` by period, each cell published under the reader's disclosure control. */
 function counted(c: {
   measure: string
@@ -175,6 +195,10 @@ export const INDICATOR_SOURCES: Readonly<Record<string, IndicatorSource>> = {
   }),
   'document-findings': counted({ measure: 'examinations', custom: rolledUp('document-findings') }),
   'officers-trained': officersTrainedSource,
+  'exchange-messages': counted({
+    measure: 'exchange',
+    custom: { source: EXCHANGE_MESSAGES, where: MESSAGE_EXCHANGED },
+  }),
 }
 
 export const SOURCE_KEYS = [...Object.keys(INDICATOR_SOURCES), 'reported'] as const
