@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Store } from '../../platform/db/database.ts'
+import type { Executor, Store } from '../../platform/db/database.ts'
 import { engines, openTestStore } from '../../test/test-db.ts'
 import { insertCrossings, POSTS } from '../statistics/statistics.testing.ts'
 import { foldPlanSources } from './fold-plan-sources.ts'
@@ -31,6 +31,7 @@ type Op =
   | { kind: 'finding'; pick: number[]; finding: string }
   | { kind: 'delete'; pick: number[]; table: 'returnees' | 'document_examinations' }
   | { kind: 'fold'; batch: number; maxBatches: number }
+  | { kind: 'replicated'; rows: { day: string; post: string; assisted: boolean }[]; pick: number[] }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -54,6 +55,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     pick,
     table: fc.constantFrom('returnees' as const, 'document_examinations' as const),
   }),
+  // As a post's rows arrive on the national server: applied with session_replication_role = replica.
+  fc.record({
+    kind: fc.constant('replicated' as const),
+    rows: fc.array(fc.record({ day, post: fc.constantFrom(...POSTS), assisted: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+    pick,
+  }),
   fc.record({
     kind: fc.constant('fold' as const),
     batch: fc.integer({ min: 1, max: 5 }),
@@ -69,15 +79,33 @@ async function picked(store: Store, table: string, pick: number[]): Promise<stri
   return [...new Set(pick.map((i) => (rows[i % rows.length] as { id: string }).id))]
 }
 
+async function insertReturnee(
+  db: Executor,
+  r: { day: string; post: string; assisted: boolean },
+  officer: string,
+): Promise<void> {
+  await sql`INSERT INTO returnees (id, post_code, registered_at, registered_on, registered_by, agency_code,
+      family_latin, given_latin, sex, estimated_age, return_type, triage_flags, needs)
+    VALUES (${randomUUID()}, ${r.post}, now(), ${r.day}, ${officer}, 'GDI', 'TEST', 'PLAN', 'F', 30,
+      'spontaneous', '{}', ${r.assisted ? ['food'] : []})`.execute(db)
+}
+
 async function apply(store: Store, o: Op, ctx: { officer: string; document: string }): Promise<void> {
   const db = store.db
   if (o.kind === 'fold') await foldPlanSources({ db, batch: o.batch, maxBatches: o.maxBatches })
-  if (o.kind === 'returnees')
-    for (const r of o.rows)
-      await sql`INSERT INTO returnees (id, post_code, registered_at, registered_on, registered_by, agency_code,
-          family_latin, given_latin, sex, estimated_age, return_type, triage_flags, needs)
-        VALUES (${randomUUID()}, ${r.post}, now(), ${r.day}, ${ctx.officer}, 'GDI', 'TEST', 'PLAN', 'F', 30,
-          'spontaneous', '{}', ${r.assisted ? ['food'] : []})`.execute(db)
+  if (o.kind === 'replicated') {
+    const ids = await picked(store, 'returnees', o.pick)
+    await db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL session_replication_role = replica`.execute(trx)
+      for (const r of o.rows) await insertReturnee(trx, r, ctx.officer)
+      if (ids.length) {
+        await sql`UPDATE returnees SET needs = '{}' WHERE id::text = ${ids[0]}`.execute(trx)
+        if (ids.length > 1)
+          await sql`DELETE FROM returnees WHERE id::text IN (${sql.join(ids.slice(1))})`.execute(trx)
+      }
+    })
+  }
+  if (o.kind === 'returnees') for (const r of o.rows) await insertReturnee(db, r, ctx.officer)
   if (o.kind === 'examinations')
     await db
       .insertInto('document_examinations')

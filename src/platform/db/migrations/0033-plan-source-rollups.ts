@@ -92,6 +92,18 @@ END $$`
     `CREATE TRIGGER ${base}_update AFTER UPDATE ON ${s.table}
       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
       FOR EACH STATEMENT EXECUTE FUNCTION ${base}_updated()`,
+    // Rows a post's server replicates to the national one (issue 18, migration 0030) are applied with
+    // `session_replication_role = replica`, where statement triggers do not fire: this row trigger, enabled for
+    // replica only, appends their deltas row by row (never for local writes, so nothing is counted twice).
+    `CREATE FUNCTION ${base}_replicated() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN ${append([cells(s, '(SELECT (OLD).*)', -1)])}; END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN ${append([cells(s, '(SELECT (NEW).*)', 1)])}; END IF;
+  RETURN NULL;
+END $$`,
+    `CREATE TRIGGER ${base}_replicated AFTER INSERT OR UPDATE OR DELETE ON ${s.table}
+      FOR EACH ROW EXECUTE FUNCTION ${base}_replicated()`,
+    `ALTER TABLE ${s.table} ENABLE REPLICA TRIGGER ${base}_replicated`,
   ]
 }
 
@@ -129,7 +141,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const s of SOURCES)
-    for (const op of ['insert', 'delete', 'update'])
+    for (const op of ['insert', 'delete', 'update', 'replicated'])
       await sql.raw(`DROP TRIGGER IF EXISTS plan_${s.table}_${op} ON ${s.table}`).execute(db)
   await sql.raw('DROP VIEW IF EXISTS plan_source_months_now').execute(db)
   await sql.raw('DROP TABLE IF EXISTS plan_source_deltas, plan_source_months').execute(db)
