@@ -64,15 +64,39 @@ describe.each(engines())('the link state an officer sees, on %s', (engine) => {
     ).rejects.toThrow()
   })
 
+  it("seeds the demo supervisor's queue with one conflict of each kind, the people side by side", async () => {
+    const supervisor = await t.signIn('supervisor.poipet')
+    const queue = (await supervisor.request('GET', '/api/offline/conflicts')).json() as {
+      kind: string
+      postCodes: string[]
+      sides: Record<string, { name: string | null; documentNumber: string | null }>
+    }[]
+    expect(queue.map((c) => c.kind).sort()).toEqual([
+      'double_entry',
+      'exit_for_entry_elsewhere',
+      'returnee_two_posts',
+    ])
+    for (const c of queue) {
+      expect(c.postCodes).toContain('LAND-POIPET')
+      expect(c.sides.recorded!.name).toBeTruthy()
+      expect(c.sides.arrived!.name).toBe(c.sides.recorded!.name)
+    }
+  })
+
   it('gives a supervisor the conflicts touching their post, side by side, to resolve once with a reason', async () => {
-    const facts = (a: string, b: string) =>
+    await sql`DELETE FROM offline_conflicts`.execute(t.store.db)
+    // A traveller and a returnee on this server: each side names the person its record is about.
+    const traveller = crypto.randomUUID()
+    await sql`INSERT INTO travellers (id, surname, given_names, nationality, birth_date)
+      VALUES (${traveller}, 'PHAN', 'DARA', 'KHM', '1990-01-01')`.execute(t.store.db)
+    const facts = (a: string, b: string, extra: Record<string, unknown> = {}) =>
       JSON.stringify({
-        recorded: { postCode: a, direction: 'entry' },
-        arrived: { postCode: b, direction: 'entry' },
+        recorded: { postCode: a, direction: 'entry', ...extra },
+        arrived: { postCode: b, direction: 'entry', crossingId: 'not-a-uuid' },
       })
     const { rows } = await sql<{ id: string }>`
       INSERT INTO offline_conflicts (kind, subject_id, post_codes, facts) VALUES
-        ('double_entry', gen_random_uuid(), ARRAY['LAND-BAVET', 'LAND-POIPET'], ${facts('LAND-BAVET', 'LAND-POIPET')}::jsonb),
+        ('double_entry', ${traveller}, ARRAY['LAND-BAVET', 'LAND-POIPET'], ${facts('LAND-BAVET', 'LAND-POIPET')}::jsonb),
         ('returnee_two_posts', gen_random_uuid(), ARRAY['LAND-BAVET', 'LAND-OSMACH'], ${facts('LAND-BAVET', 'LAND-OSMACH')}::jsonb)
       RETURNING id`.execute(t.store.db)
     const [ours, theirs] = rows.map((r) => r.id)
@@ -82,6 +106,7 @@ describe.each(engines())('the link state an officer sees, on %s', (engine) => {
 
     const supervisor = await t.signIn('supervisor.poipet')
     const queue = (await supervisor.request('GET', '/api/offline/conflicts')).json()
+    const dara = { name: 'PHAN, DARA', nameKhmer: null, nationality: 'KHM', birthDate: '1990-01-01' }
     expect(queue).toEqual([
       expect.objectContaining({
         id: ours,
@@ -89,9 +114,15 @@ describe.each(engines())('the link state an officer sees, on %s', (engine) => {
         postCodes: ['LAND-BAVET', 'LAND-POIPET'],
         facts: {
           recorded: { postCode: 'LAND-BAVET', direction: 'entry' },
-          arrived: { postCode: 'LAND-POIPET', direction: 'entry' },
+          arrived: { postCode: 'LAND-POIPET', direction: 'entry', crossingId: 'not-a-uuid' },
+        },
+        sides: {
+          recorded: { ...dara, documentNumber: null },
+          // A malformed crossing id names no crossing: the side falls back to the conflict's traveller.
+          arrived: { ...dara, documentNumber: null },
         },
         resolvedAt: null,
+        resolvedBy: null,
       }),
     ])
 
@@ -106,14 +137,19 @@ describe.each(engines())('the link state an officer sees, on %s', (engine) => {
       'Same passport; the Bavet entry was a data-entry error, cancelled there.',
     )
     expect(done.statusCode).toBe(200)
-    expect(done.json()).toMatchObject({ id: ours, resolution: expect.stringContaining('Bavet') })
+    expect(done.json()).toMatchObject({
+      id: ours,
+      resolution: expect.stringContaining('Bavet'),
+      resolvedBy: 'supervisor.poipet',
+    })
     expect((await resolve(ours!, 'Again')).statusCode).toBe(409)
     expect((await supervisor.request('GET', '/api/offline/conflicts')).json()).toEqual([])
     expect((await supervisor.request('GET', '/api/offline/conflicts?status=all')).json()).toHaveLength(1)
-    const audit = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM audit_log WHERE resource = 'movement_conflict' AND record_id = ${ours}`.execute(
+    // Audited once, with the decision itself; nothing else about the two records changed.
+    const audit = await sql<{ details: { resolution: string } }>`
+      SELECT details FROM audit_log WHERE resource = 'movement_conflict' AND record_id = ${ours}`.execute(
       t.store.db,
     )
-    expect(audit.rows[0]!.n).toBe(1)
+    expect(audit.rows.map((r) => r.details.resolution)).toEqual([expect.stringContaining('Bavet')])
   })
 })
