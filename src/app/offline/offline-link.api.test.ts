@@ -1,7 +1,10 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { evaluateLink, lsnValue } from '../../domain/offline/link-status.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
+import { beat } from './heartbeat.ts'
+import { readNodeLinks } from './link-facts.ts'
 
 describe.each(engines())('the link state an officer sees, on %s', (engine) => {
   let t: TestApp
@@ -62,6 +65,47 @@ describe.each(engines())('the link state an officer sees, on %s', (engine) => {
     await expect(
       sql`INSERT INTO offline_settings (role) VALUES ('post')`.execute(t.store.db),
     ).rejects.toThrow()
+  })
+
+  it('tells `passage post status` of a post restored from an older backup, a replaced centre, a clock hours wrong and a subscription dropped by hand', async () => {
+    // The post's own beat carries its cluster identity and WAL position, read from this engine's catalogs.
+    expect(await beat(t.store.db)).toBe(true)
+    const { rows } = await sql<{ system_id: string; wal_lsn: string }>`
+      SELECT system_id, wal_lsn::text AS wal_lsn FROM offline_heartbeats WHERE node = 'post:LAND-POIPET'`.execute(
+      t.store.db,
+    )
+    expect(rows[0]!.system_id).toMatch(/^[0-9]+$/)
+    expect(lsnValue(rows[0]!.wal_lsn)).not.toBeNull()
+    const problems = async () =>
+      evaluateLink((await readNodeLinks(t.store.db)).links[0]!.facts, new Date()).problems
+    const centre = (set: { system?: string; received?: string; beatAt?: Date }) =>
+      sql`UPDATE offline_heartbeats SET system_id = ${set.system ?? '7311'}, beat_at = ${set.beatAt ?? new Date()},
+        received = jsonb_build_object('LAND-POIPET', ${set.received ?? rows[0]!.wal_lsn}::text)
+        WHERE node = 'national'`.execute(t.store.db)
+    await sql`UPDATE offline_settings SET peer_system_id = '7311'`.execute(t.store.db)
+
+    // The centre has what this post sent up to its last beat, from the cluster set up: nothing to report but the
+    // subscription and the slot, which are not here (as if dropped by hand).
+    await centre({})
+    expect((await problems()).map((p) => p.code)).toEqual([
+      'subscription_missing',
+      'link_down',
+      'slot_missing',
+    ])
+    // Restored from an older backup: the centre already holds changes from further than this WAL reaches.
+    await centre({ received: 'FFFF/0' })
+    expect(await problems()).toContainEqual({
+      code: 'restored_from_backup',
+      walAt: expect.any(String),
+      peerHas: 'FFFF/0',
+    })
+    // The national server replaced by another cluster.
+    await centre({ system: '7400' })
+    expect(await problems()).toContainEqual({ code: 'peer_replaced', expected: '7311', found: '7400' })
+    // This post's clock three hours behind the centre's: the centre's beat arrives stamped in our future.
+    await centre({ beatAt: new Date(Date.now() + 3 * 3600_000) })
+    const skew = (await problems()).find((p) => p.code === 'clock_skew') as { seconds: number }
+    expect(skew.seconds).toBeLessThan(-3 * 3600 + 60)
   })
 
   it("seeds the demo supervisor's queue with one conflict of each kind, the people side by side", async () => {
