@@ -63,8 +63,10 @@ export async function dropLeftovers(clusterUrl: string): Promise<void> {
 export async function createOfflineDatabase(
   clusterUrl: string,
   from: 'template' | 'empty',
+  /** Another file's prefix, out of reach of `dropLeftovers` when both files run at once. */
+  prefix = PREFIX,
 ): Promise<{ name: string; url: string }> {
-  const name = `${PREFIX}${randomBytes(5).toString('hex')}`
+  const name = `${prefix}${randomBytes(5).toString('hex')}`
   await withClient(clusterUrl, (c) =>
     c.query(`CREATE DATABASE ${name}${from === 'template' ? ` TEMPLATE ${TEMPLATE_DB}` : ''}`),
   )

@@ -14,6 +14,7 @@ import { TemplatesPage } from './documents/templates-page.tsx'
 import { ExchangePage } from './exchange/exchange-page.tsx'
 import { HomePage } from './home/home-page.tsx'
 import { I18nProvider, useI18n } from './i18n/i18n.tsx'
+import { ConflictsPage } from './offline/conflicts-page.tsx'
 import { PlansPage } from './plans/plans-page.tsx'
 import { PlanReviewPage } from './plans/review-page.tsx'
 import { BoardPage } from './posts/board-page.tsx'
@@ -80,6 +81,7 @@ const PAGES: Record<string, () => ReactElement> = {
   '/training': TrainingPage,
   '/training/ground': GroundPage,
   '/exchange': ExchangePage,
+  '/offline/conflicts': ConflictsPage,
 }
 
 function Routes() {

@@ -114,6 +114,9 @@ export async function initPost(o: InitPostOptions): Promise<void> {
     log(`national server: publications ${CENTRE_PUBLICATION}, ${historyPublication(o.postCode)}`)
 
     if (!settings) await prepareFreshPost(post, o.postCode)
+    // The centre this post is set up against: another cluster later means the national server was replaced.
+    const cluster = await national.query(`SELECT system_identifier::text AS id FROM pg_control_system()`)
+    await post.query('UPDATE offline_settings SET peer_system_id = $1', [cluster.rows[0].id])
     const [own, inserts] = postPublications(o.postCode)
     if (!(await exists(post, 'pg_publication', 'pubname', postPublication(o.postCode))))
       await post.query(own!)

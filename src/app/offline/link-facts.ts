@@ -25,12 +25,16 @@ interface Row {
   pending_bytes: number | null
   peer_beat: Date | null
   sub_found: boolean
+  own_wal: string | null
+  peer_received: string | null
+  peer_system: string | null
+  expected_system: string | null
 }
 
 /** Everything `evaluateLink` needs for one link, read from PostgreSQL's catalogs in one statement. */
 async function readLink(
   db: Executor,
-  o: { subscription: string; slot: string; peerNode: string },
+  o: { subscription: string; slot: string; peerNode: string; ownCode: string | null },
 ): Promise<LinkFacts> {
   const { rows } = await sql<Row>`
     SELECT s.oid IS NOT NULL AS sub_found, s.subenabled AS sub_enabled, st.pid AS worker_pid,
@@ -39,7 +43,11 @@ async function readLink(
       sl.slot_name IS NOT NULL AS slot_found, sl.active AS slot_active, sl.wal_status,
       CASE WHEN sl.confirmed_flush_lsn IS NULL THEN NULL
         ELSE pg_wal_lsn_diff(pg_current_wal_lsn(), sl.confirmed_flush_lsn)::bigint END AS pending_bytes,
-      (SELECT beat_at FROM offline_heartbeats WHERE node = ${o.peerNode}) AS peer_beat
+      (SELECT beat_at FROM offline_heartbeats WHERE node = ${o.peerNode}) AS peer_beat,
+      pg_current_wal_lsn()::text AS own_wal,
+      (SELECT received->>${o.ownCode} FROM offline_heartbeats WHERE node = ${o.peerNode}) AS peer_received,
+      (SELECT system_id FROM offline_heartbeats WHERE node = ${o.peerNode}) AS peer_system,
+      (SELECT peer_system_id FROM offline_settings) AS expected_system
     FROM (SELECT 1) one
     LEFT JOIN pg_subscription s ON s.subname = ${o.subscription} AND s.subdbid =
       (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -61,6 +69,12 @@ async function readLink(
       ? { active: !!r.slot_active, walStatus: r.wal_status, pendingBytes: Number(r.pending_bytes ?? 0) }
       : null,
     peerHeartbeatAt: r.peer_beat,
+    identity: {
+      ownWalLsn: r.own_wal,
+      peerReceivedLsn: r.peer_received,
+      peerSystemId: r.peer_system,
+      expectedPeerSystemId: r.expected_system,
+    },
   }
 }
 
@@ -76,6 +90,7 @@ export async function readNodeLinks(db: Executor): Promise<NodeLinks> {
       subscription: POST_SUBSCRIPTION,
       slot: POST_SLOT,
       peerNode: 'national',
+      ownCode: postCode,
     })
     return { role, postCode, now, links: [{ peer: 'national', facts }] }
   }
@@ -90,6 +105,7 @@ export async function readNodeLinks(db: Executor): Promise<NodeLinks> {
       subscription: nationalSubscription(code),
       slot: nationalSlot(code),
       peerNode: `post:${code}`,
+      ownCode: null,
     })
     links.push({ peer: code, facts })
   }

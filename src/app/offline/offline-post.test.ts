@@ -109,6 +109,8 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
       await openStore({ databaseUrl: nationalDb.url, poolSize: 5 }),
     )
     post = await createTestApp('postgres', {}, postStore)
+    // The template's demo conflicts: the queue here holds only what these tests create.
+    await sql`DELETE FROM offline_conflicts`.execute(national.store.db)
   }, 180_000)
 
   afterAll(async () => {
@@ -276,6 +278,17 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
       recorded: { crossingId: there.id, postCode: 'LAND-BAVET', direction: 'entry' },
       arrived: { crossingId: here.id, postCode: POST, direction: 'entry' },
     })
+    // The supervisor sees who it is about on both sides, read from the two crossings themselves.
+    const supervisor = await national.signIn('supervisor.poipet')
+    const queue = (await supervisor.request('GET', '/api/offline/conflicts')).json() as {
+      kind: string
+      sides: Record<string, { documentNumber: string | null; name: string | null }>
+    }[]
+    const double = queue.find((c) => c.kind === 'double_entry')!
+    expect(double.sides.recorded!.documentNumber).toBe('TWICE01')
+    expect(double.sides.arrived!.documentNumber).toBe('TWICE01')
+    expect(double.sides.arrived!.name).toBe(double.sides.recorded!.name)
+    expect(queue.find((c) => c.kind === 'returnee_two_posts')!.sides.arrived!.name).toContain('Twice')
     // Both crossings kept, on one traveller, in one chain; the post has the Bavet entry in its history too.
     const { rows } = await sql<{ traveller_id: string; previous_admitted_id: string | null }>`
       SELECT traveller_id, previous_admitted_id FROM crossings WHERE id IN (${there.id}, ${here.id})

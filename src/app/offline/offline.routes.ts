@@ -17,13 +17,23 @@ const OfflineLink = z.object({
   staleAfterMinutes: z.number(),
 })
 
+const Side = z.object({
+  name: z.string().nullable(),
+  nameKhmer: z.string().nullable(),
+  nationality: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+})
+
 const Conflict = z.object({
   id: z.string(),
   kind: z.string(),
   postCodes: z.array(z.string()),
   facts: z.record(z.string(), z.record(z.string(), z.unknown())),
+  sides: z.object({ recorded: Side, arrived: Side }),
   detectedAt: z.string(),
   resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
   resolution: z.string().nullable(),
 })
 

@@ -55,4 +55,41 @@ describe('passage post status, as an operator reads it', () => {
       'National server\n  no post has replicated to this server yet',
     )
   })
+
+  it('tells an operator plainly of a restored post, a replaced centre and a post clock hours wrong', () => {
+    const node: NodeLinks = {
+      role: 'post',
+      postCode: 'LAND-OSMACH',
+      now,
+      links: [
+        {
+          peer: 'national',
+          facts: {
+            subscription: {
+              enabled: true,
+              workerRunning: true,
+              lastSendAt: new Date('2026-12-04T12:59:59Z'),
+              lastReceiptAt: new Date('2026-12-04T09:59:59Z'),
+              applyErrors: 0,
+            },
+            outgoingSlot: { active: true, walStatus: 'reserved', pendingBytes: 0 },
+            peerHeartbeatAt: new Date('2026-12-04T12:59:58Z'),
+            identity: {
+              ownWalLsn: '0/3A000000',
+              peerReceivedLsn: '0/5B000000',
+              peerSystemId: '7400',
+              expectedPeerSystemId: '7311',
+            },
+          },
+        },
+      ],
+    }
+    const { text, healthy } = describeLinks(node)
+    expect(healthy).toBe(false)
+    expect(text.split('\n').filter((l) => l.startsWith('    !'))).toEqual([
+      '    ! clocks -10800 s apart (publisher send time vs receipt time)',
+      '    ! RESTORED FROM AN OLDER BACKUP? this server\'s WAL is at 0/3A000000 but the other side already received up to 0/5B000000: what is written here until then would be skipped there. Stop Passage here; see docs/offline-post.md "A post restored from an old backup"',
+      '    ! OTHER SIDE REPLACED: its cluster is 7400, not 7311 as set up; see docs/offline-post.md "A replaced national server"',
+    ])
+  })
 })

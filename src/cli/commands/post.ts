@@ -34,6 +34,14 @@ const PROBLEM_TEXT: Record<LinkProblem['code'], (p: LinkProblem) => string> = {
   clock_skew: (p) =>
     `clocks ${(p as { seconds: number }).seconds} s apart (publisher send time vs receipt time)`,
   data_stale: (p) => `copy of the other side's data is old: as of ${fmt((p as { asOf: Date | null }).asOf)}`,
+  restored_from_backup: (p) => {
+    const { walAt, peerHas } = p as { walAt: string; peerHas: string }
+    return `RESTORED FROM AN OLDER BACKUP? this server's WAL is at ${walAt} but the other side already received up to ${peerHas}: what is written here until then would be skipped there. Stop Passage here; see docs/offline-post.md "A post restored from an old backup"`
+  },
+  peer_replaced: (p) => {
+    const { expected, found } = p as { expected: string; found: string }
+    return `OTHER SIDE REPLACED: its cluster is ${found}, not ${expected} as set up; see docs/offline-post.md "A replaced national server"`
+  },
 }
 
 function fmt(d: Date | null): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateLink, type LinkFacts } from './link-status.ts'
+import { evaluateLink, type LinkFacts, lsnValue } from './link-status.ts'
 
 const now = new Date('2026-12-04T10:00:00Z')
 const ago = (s: number) => new Date(now.getTime() - s * 1000)
@@ -97,5 +97,54 @@ describe('the state of a replication link', () => {
     stuck.subscription!.applyErrors = 3
     stuck.peerHeartbeatAt = ago(300)
     expect(evaluateLink(stuck, now).problems).toEqual([{ code: 'apply_failing', applyErrors: 3 }])
+  })
+
+  it('reports a post clock hours behind from the centre heartbeat stamped in its future, even with the link down', () => {
+    const f = healthy()
+    f.subscription!.workerRunning = false
+    f.peerHeartbeatAt = new Date(now.getTime() + 4 * 3600_000)
+    expect(evaluateLink(f, now).problems).toContainEqual({ code: 'clock_skew', seconds: -14400 })
+    // Link up and both signs agreeing: named once.
+    const up = healthy()
+    up.subscription!.lastSendAt = new Date(ago(2).getTime() + 4 * 3600_000)
+    up.peerHeartbeatAt = new Date(now.getTime() + 4 * 3600_000)
+    expect(codes(up)).toEqual(['clock_skew'])
+  })
+
+  it('names a server restored from an older backup: its WAL behind what the other side already received', () => {
+    const identity = (own: string, seen: string | null) => ({
+      ownWalLsn: own,
+      peerReceivedLsn: seen,
+      peerSystemId: null,
+      expectedPeerSystemId: null,
+    })
+    expect(evaluateLink({ ...healthy(), identity: identity('0/3A000000', '1/0200') }, now).problems).toEqual([
+      { code: 'restored_from_backup', walAt: '0/3A000000', peerHas: '1/0200' },
+    ])
+    expect(codes({ ...healthy(), identity: identity('1/0200', '1/0200') })).toEqual([])
+    expect(codes({ ...healthy(), identity: identity('2/0', '1/FFFFFFFF') })).toEqual([])
+    // Nothing received yet, or a malformed position, says nothing.
+    expect(codes({ ...healthy(), identity: identity('0/10', null) })).toEqual([])
+    expect(codes({ ...healthy(), identity: identity('0/10', 'not an lsn') })).toEqual([])
+  })
+
+  it('names a replaced national server: another cluster than the one set up', () => {
+    const identity = { ownWalLsn: '0/10', peerReceivedLsn: null, expectedPeerSystemId: '7311' }
+    expect(
+      evaluateLink({ ...healthy(), identity: { ...identity, peerSystemId: '7400' } }, now).problems,
+    ).toEqual([{ code: 'peer_replaced', expected: '7311', found: '7400' }])
+    expect(codes({ ...healthy(), identity: { ...identity, peerSystemId: '7311' } })).toEqual([])
+    expect(codes({ ...healthy(), identity: { ...identity, peerSystemId: null } })).toEqual([])
+  })
+
+  it('compares WAL positions as numbers, not as text', () => {
+    expect(lsnValue('0/A') ?? 0n).toBeLessThan(lsnValue('0/10') ?? 0n)
+    expect(lsnValue('1/0')).toBe(1n << 32n)
+    expect([lsnValue(''), lsnValue('1/2/3'), lsnValue(null), lsnValue('G/0')]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ])
   })
 })

@@ -26,6 +26,19 @@ export interface LinkFacts {
   } | null
   /** The other node's heartbeat as received here (its own clock). */
   peerHeartbeatAt: Date | null
+  /** Which clusters are talking, and where their WAL stands (migration 0037); absent where not read. */
+  identity?: LinkIdentity
+}
+
+export interface LinkIdentity {
+  /** This cluster's WAL position now (`pg_current_wal_lsn()`, `X/Y` hex). */
+  ownWalLsn: string | null
+  /** The other side's word, in its heartbeat, on how far it has received this node's WAL (null: it does not say). */
+  peerReceivedLsn: string | null
+  /** The other side's cluster identity (`pg_control_system().system_identifier`) as its heartbeat says... */
+  peerSystemId: string | null
+  /** ...and as `passage post init` recorded it (null: not recorded). */
+  expectedPeerSystemId: string | null
 }
 
 export interface LinkThresholds {
@@ -53,6 +66,8 @@ export type LinkProblem =
   | { code: 'slot_unreserved' }
   | { code: 'clock_skew'; seconds: number }
   | { code: 'data_stale'; asOf: Date | null }
+  | { code: 'restored_from_backup'; walAt: string; peerHas: string }
+  | { code: 'peer_replaced'; expected: string; found: string }
 
 export interface LinkStatus {
   up: boolean
@@ -87,6 +102,13 @@ export function evaluateLink(
     if (Math.abs(seconds) > t.skewSeconds) problems.push({ code: 'clock_skew', seconds })
   }
   const asOf = facts.peerHeartbeatAt
+  // A heartbeat stamped later than our now: the other side's clock is ahead of ours (or ours behind), link up or not.
+  if (
+    asOf &&
+    asOf.getTime() - now.getTime() > t.skewSeconds * 1000 &&
+    !problems.some((p) => p.code === 'clock_skew')
+  )
+    problems.push({ code: 'clock_skew', seconds: Math.round((now.getTime() - asOf.getTime()) / 1000) })
   // A lost connection counts as an apply error too (PostgreSQL 15), so errors alone say nothing; errors with
   // nothing applied for longer than a link may be silent mean a lost link or a transaction failing again and again.
   const applied = asOf && now.getTime() - asOf.getTime() <= t.downAfterSeconds * 1000
@@ -95,6 +117,7 @@ export function evaluateLink(
   if (!asOf || now.getTime() - asOf.getTime() > t.staleAfterMinutes * 60_000) {
     problems.push({ code: 'data_stale', asOf })
   }
+  problems.push(...identityProblems(facts.identity))
   return {
     up,
     downSince: up ? null : lastContact,
@@ -102,4 +125,27 @@ export function evaluateLink(
     pendingBytes: facts.outgoingSlot?.pendingBytes ?? 0,
     problems,
   }
+}
+
+/** `X/Y` (hex halves of a WAL position) as one number, for comparing; null for anything else. */
+export function lsnValue(lsn: string | null): bigint | null {
+  const m = lsn ? /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/.exec(lsn) : null
+  return m ? (BigInt(`0x${m[1]}`) << 32n) | BigInt(`0x${m[2]}`) : null
+}
+
+/**
+ * A server restored from an older backup is behind what the other side already received from it: until its WAL
+ * passes that position, what it writes is skipped by the subscriber as already seen — a silent loss, so it is named.
+ * Another cluster identity than the one set up means the other side was replaced: its slots and progress are gone.
+ */
+function identityProblems(id: LinkIdentity | undefined): LinkProblem[] {
+  if (!id) return []
+  const problems: LinkProblem[] = []
+  const own = lsnValue(id.ownWalLsn)
+  const seen = lsnValue(id.peerReceivedLsn)
+  if (own !== null && seen !== null && own < seen)
+    problems.push({ code: 'restored_from_backup', walAt: id.ownWalLsn!, peerHas: id.peerReceivedLsn! })
+  if (id.expectedPeerSystemId && id.peerSystemId && id.peerSystemId !== id.expectedPeerSystemId)
+    problems.push({ code: 'peer_replaced', expected: id.expectedPeerSystemId, found: id.peerSystemId })
+  return problems
 }

@@ -34,6 +34,7 @@ import * as m0026 from './migrations/0026-training.ts'
 import * as m0029 from './migrations/0029-exchange.ts'
 import * as m0030 from './migrations/0030-offline-posts.ts'
 import * as m0033 from './migrations/0033-plan-source-rollups.ts'
+import * as m0037 from './migrations/0037-offline-identity.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '0029-exchange': m0029,
   '0030-offline-posts': m0030,
   '0033-plan-source-rollups': m0033,
+  '0037-offline-identity': m0037,
 }
 
 // Kysely's own migration lock key, so a process of an older Passage and a newer one still exclude each other.

@@ -7,6 +7,8 @@ import { join } from 'node:path'
 export interface ThrowawayPostgres {
   url: string
   port: number
+  /** The cluster's data directory (its `postmaster.pid` names the server, for a crash test's kill -9). */
+  dataDir: string
   /** `pg_ctl` on this cluster, for fault tests: `restart -m fast` under load, a `stop` then a `start`; `promote` a standby. */
   control(action: 'restart' | 'stop' | 'start' | 'promote'): void
   stop(): Promise<void>
@@ -52,6 +54,7 @@ function throwaway(bin: string, dir: string, port: number): ThrowawayPostgres {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
+    dataDir: data,
     control(action) {
       if (action === 'promote') return run('pg_ctl', ['-D', data, '-w', 'promote'])
       const args = action === 'stop' ? ['-m', 'fast'] : ['-o', opts, '-l', join(dir, 'log')]

@@ -11832,8 +11832,25 @@ export interface operations {
                   [key: string]: unknown;
                 };
               };
+              sides: {
+                recorded: {
+                  name: string | null;
+                  nameKhmer: string | null;
+                  nationality: string | null;
+                  birthDate: string | null;
+                  documentNumber: string | null;
+                };
+                arrived: {
+                  name: string | null;
+                  nameKhmer: string | null;
+                  nationality: string | null;
+                  birthDate: string | null;
+                  documentNumber: string | null;
+                };
+              };
               detectedAt: string;
               resolvedAt: string | null;
+              resolvedBy: string | null;
               resolution: string | null;
             })[];
         };
@@ -11885,8 +11902,25 @@ export interface operations {
                 [key: string]: unknown;
               };
             };
+            sides: {
+              recorded: {
+                name: string | null;
+                nameKhmer: string | null;
+                nationality: string | null;
+                birthDate: string | null;
+                documentNumber: string | null;
+              };
+              arrived: {
+                name: string | null;
+                nameKhmer: string | null;
+                nationality: string | null;
+                birthDate: string | null;
+                documentNumber: string | null;
+              };
+            };
             detectedAt: string;
             resolvedAt: string | null;
+            resolvedBy: string | null;
             resolution: string | null;
           };
         };

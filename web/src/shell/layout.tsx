@@ -26,6 +26,7 @@ export const NAV: NavItem[] = [
   { path: '/risk/evaluate', label: 'risk-web.nav.evaluate', capability: 'risk_evaluation:create' },
   { path: '/protection/refer', label: 'cases.nav.refer', capability: 'referral:create' },
   { path: '/screening/hits', label: 'watchlists.nav.queue', capability: 'screening_hit:update' },
+  { path: '/offline/conflicts', label: 'offline.nav.conflicts', capability: 'secondary_inspection:approve' },
   { path: '/posts/board', label: 'posts.nav.board', capability: 'crossing:read' },
   { path: '/protection/referrals', label: 'cases.nav.referrals', capability: 'referral:read' },
   { path: '/protection/screen', label: 'cases.nav.screen', capability: 'case:create' },
