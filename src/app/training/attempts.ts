@@ -44,7 +44,7 @@ export function traineeItem(e: ExerciseRecord, index: number) {
         sex: f.sex,
         expiryDate: f.expiryDate,
       },
-      errors: read.errors.map((x) => ({ code: x.code, field: x.field })),
+      errors: read.errors.map((x) => ({ code: x.code, field: x.field, params: x.params })),
     },
     screening: {
       documentListed: f.documentNumber !== null && lists.lostStolen.includes(f.documentNumber),
@@ -166,6 +166,7 @@ export async function submitAttempt(o: { trx: Tx; actor: RequestActor; attemptId
       exercise_title: exercise.title,
       percent: score.percent,
       found: score.found,
+      // The record keeps three counts: a defect found too late was, at the counter, not found in time.
       missed: score.missed + score.foundLate,
       false_alarms: score.falseAlarms,
       submitted_at: submittedAt,

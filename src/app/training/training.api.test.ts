@@ -65,6 +65,12 @@ describe.each(engines())('capacity building on %s', (engine) => {
       sex: 'M',
     })
     expect(external.statusCode).toBe(201)
+    // Attended but failed the post-test, so not completed: no certificate.
+    const failed = external.json().id
+    await ncct.request('PATCH', `/api/training/participants/${failed}`, { attended: true, postScore: 30 })
+    const noPass = await ncct.request('GET', `/api/training/participants/${failed}/certificate.pdf`)
+    expect(noPass.statusCode).toBe(422)
+    expect(noPass.json().error.details[0].code).toBe('training.validation.not_completed')
     const id = officer.json().id
     const early = await ncct.request('GET', `/api/training/participants/${id}/certificate.pdf`)
     expect(early.statusCode).toBe(422)

@@ -152,7 +152,7 @@ export function ComposeForms({ act }: { act: (fn: () => Promise<unknown>, done?:
               <fieldset>
                 <legend>{t('training.web.defects_of', { n: i + 1 })}</legend>
                 {DEFECT_CODES.map((d) => (
-                  <label key={d}>
+                  <label key={d} className="checkbox">
                     <input
                       type="checkbox"
                       checked={x.defects.includes(d)}

@@ -136,7 +136,7 @@ export function GroundPage() {
               <h2>{t('training.web.findings')}</h2>
               <p className="muted">{t('training.web.keys_hint')}</p>
               {DEFECT_CODES.map((d, i) => (
-                <label key={d}>
+                <label key={d} className="checkbox">
                   <input type="checkbox" checked={findings.includes(d)} onChange={() => toggle(d)} />{' '}
                   <kbd>{KEYS[i]}</kbd> {t(`training.defect.${d}.name`)}
                 </label>

@@ -23,7 +23,7 @@ export function SpecimenCard({ item }: { item: GroundItem }) {
       ) : (
         <ul aria-label={t('training.web.mrz_errors')}>
           {item.read.errors.map((e) => (
-            <li key={`${e.code}-${e.field}`}>{t(e.code)}</li>
+            <li key={`${e.code}-${e.field}`}>{t(e.code, e.params)}</li>
           ))}
         </ul>
       )}

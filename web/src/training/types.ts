@@ -31,7 +31,7 @@ export interface GroundItem {
   read: {
     valid: boolean
     fields: Record<string, string | null>
-    errors: { code: string; field: string | null }[]
+    errors: { code: string; field: string | null; params: Record<string, string | number> }[]
   }
   screening: { documentListed: boolean; personListed: boolean }
   companions: { name: string; relation: string; birthDate: string }[]
