@@ -7,6 +7,15 @@ import { findExercise } from './exercises.ts'
 import { ground } from './ground.ts'
 import { assertCan } from './reach.ts'
 
+function documentAt(trx: Tx, attemptId: string, index: number) {
+  return ground(trx)
+    .selectFrom('attempt_documents')
+    .selectAll()
+    .where('attempt_id', '=', attemptId)
+    .where('position', '=', index)
+    .executeTakeFirst()
+}
+
 /**
  * The counter's pace, one document at a time: a document is handed out when the trainee opens it, and its clock
  * (the server's) starts then and keeps running if the trainee leaves and comes back. Documents come in order, as
@@ -33,12 +42,7 @@ export async function openDocument(o: { trx: Tx; actor: RequestActor; attemptId:
     .values({ attempt_id: attempt.id, position: o.index, opened_at: new Date(), findings: null })
     .onConflict((oc) => oc.columns(['attempt_id', 'position']).doNothing())
     .execute()
-  const doc = await g
-    .selectFrom('attempt_documents')
-    .selectAll()
-    .where('attempt_id', '=', attempt.id)
-    .where('position', '=', o.index)
-    .executeTakeFirstOrThrow()
+  const doc = (await documentAt(o.trx, attempt.id, o.index))!
   const limitSeconds = exercise.secondsPerDocument
   return {
     ...traineeItem(exercise, o.index),
@@ -69,12 +73,7 @@ export async function answerDocument(o: {
   if (attempt.submitted_at !== null) throw alreadySubmitted()
   const exercise = await findExercise(o.trx, attempt.exercise_id)
   const g = ground(o.trx)
-  const doc = await g
-    .selectFrom('attempt_documents')
-    .selectAll()
-    .where('attempt_id', '=', attempt.id)
-    .where('position', '=', o.index)
-    .executeTakeFirst()
+  const doc = await documentAt(o.trx, attempt.id, o.index)
   if (!doc) throw new AppError('conflict', { reason: 'not_opened' }, [{ code: 'training.not_opened' }])
   const findings = [...new Set(o.findings)].sort()
   let answeredAt = doc.answered_at

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
+import { signInNewUser } from '../../test/users.ts'
 import { ground } from './ground.ts'
 
 type Client = Awaited<ReturnType<TestApp['signIn']>>
@@ -221,21 +222,12 @@ describe.each(engines())('the training ground on %s', (engine) => {
       found: 1,
     })
     // Another post's chief sees the Bavet trainee only, never Poipet's.
-    const admin = await t.signIn('admin')
-    const created = await admin.request('POST', '/api/users', {
+    const bavet = await signInNewUser(t, {
       username: 'chief.bavet',
-      displayName: 'Chief of Bavet',
       role: 'post_chief',
       agencyCode: 'GDI',
       postCode: 'LAND-BAVET',
       scope: 'post',
-      password: 'a-temporary-passphrase',
-    })
-    expect(created.statusCode).toBe(201)
-    const bavet = await t.signIn('chief.bavet', 'a-temporary-passphrase')
-    await bavet.request('POST', '/api/auth/password', {
-      currentPassword: 'a-temporary-passphrase',
-      newPassword: 'the bavet chief passphrase',
     })
     const theirs = (await bavet.request('GET', `/api/training/exercises/${exerciseId}/results`)).json()
     expect(theirs.trainees.map((x: { postCode: string }) => x.postCode)).toEqual(['LAND-BAVET'])

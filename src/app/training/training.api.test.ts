@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
+import { signInNewUser } from '../../test/users.ts'
 import { pdfText } from '../statistics/report-reader.testing.ts'
 
 type Client = Awaited<ReturnType<TestApp['signIn']>>
@@ -122,6 +123,28 @@ describe.each(engines())('capacity building on %s', (engine) => {
     expect(
       (await officer.request('GET', `/api/training/participants/${own.id}/certificate.pdf`)).statusCode,
     ).toBe(200)
+    // Another post's chief: none of Poipet's training, its certificate not found, its results not writable.
+    const bavet = await signInNewUser(t, {
+      username: 'chief.bavet',
+      role: 'post_chief',
+      agencyCode: 'GDI',
+      postCode: 'LAND-BAVET',
+      scope: 'post',
+    })
+    expect(await names(bavet)).toEqual([])
+    expect(
+      (await bavet.request('GET', `/api/training/participants/${own.id}/certificate.pdf`)).statusCode,
+    ).toBe(404)
+    const rewrite = await bavet.request('PATCH', `/api/training/participants/${own.id}`, { postScore: 10 })
+    expect(rewrite.statusCode).toBe(404)
+    // Nor can that chief enrol Poipet's staff (sending the post's own staff to a session elsewhere is allowed).
+    const enrol = await bavet.request('POST', `/api/training/sessions/${sessionId}/participants`, {
+      userId: await userId('supervisor.poipet'),
+      sex: 'F',
+    })
+    expect(enrol.statusCode).toBe(403)
+    const still = (await ncct.request('GET', '/api/training/sessions')).json().items[0].participants
+    expect(still.find((p: { id: string }) => p.id === own.id).postScore).toBe(88)
   })
 
   it('refuses a role one step too low, another post, and bad input, changing nothing', async () => {

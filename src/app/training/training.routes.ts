@@ -13,7 +13,7 @@ import { inReach, steeringReach } from './reach.ts'
 import { myTrainingRecord } from './record.ts'
 import { exerciseResults } from './results.ts'
 import { createSession, listSessions } from './sessions.ts'
-import { presentCourse, presentParticipant, presentSession } from './training.presenter.ts'
+import { presentCourse, presentExercise, presentParticipant, presentSession } from './training.presenter.ts'
 import {
   AnswerBody,
   CourseBody,
@@ -95,27 +95,14 @@ export async function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
   // The training ground.
   r.get('/api/training/exercises', { schema: { tags } }, async (req) => ({
     items: (await listExercises({ db, actor: actorOf(req) })).map((e) => ({
-      id: e.id,
-      title: e.title,
-      difficulty: e.difficulty,
-      day: e.day,
-      size: e.items.length,
-      secondsPerDocument: e.secondsPerDocument,
+      ...presentExercise(e),
       attemptId: e.attemptId,
       submitted: e.submitted,
     })),
   }))
   r.post('/api/training/exercises', { schema: { tags, body: ExerciseBody } }, (req, reply) =>
     replyCreated(req, reply, db, 'training.exercises.create', async (trx, actor) => {
-      const e = await composeExercise({ trx, actor, exercise: req.body })
-      return {
-        id: e.id,
-        title: e.title,
-        difficulty: e.difficulty,
-        day: e.day,
-        size: e.items.length,
-        secondsPerDocument: e.secondsPerDocument,
-      }
+      return presentExercise(await composeExercise({ trx, actor, exercise: req.body }))
     }),
   )
   r.post('/api/training/exercises/:id/attempts', { schema: { tags, params: IdParams } }, async (req) =>
