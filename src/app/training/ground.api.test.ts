@@ -29,10 +29,19 @@ describe.each(engines())('the training ground on %s', (engine) => {
   let trainer: Client
   let trainee: Client
   let exerciseId: string
+  let bavet: Client
   beforeAll(async () => {
     t = await createTestApp(engine)
     trainer = await t.signIn('iom.staff')
     trainee = await t.signIn('officer.poipet')
+    // Another post's chief, whom the demo users lack (signing in is slow work: here, not in a test).
+    bavet = await signInNewUser(t, {
+      username: 'chief.bavet',
+      role: 'post_chief',
+      agencyCode: 'GDI',
+      postCode: 'LAND-BAVET',
+      scope: 'post',
+    })
   })
   afterAll(() => t.close())
 
@@ -222,13 +231,6 @@ describe.each(engines())('the training ground on %s', (engine) => {
       found: 1,
     })
     // Another post's chief sees the Bavet trainee only, never Poipet's.
-    const bavet = await signInNewUser(t, {
-      username: 'chief.bavet',
-      role: 'post_chief',
-      agencyCode: 'GDI',
-      postCode: 'LAND-BAVET',
-      scope: 'post',
-    })
     const theirs = (await bavet.request('GET', `/api/training/exercises/${exerciseId}/results`)).json()
     expect(theirs.trainees.map((x: { postCode: string }) => x.postCode)).toEqual(['LAND-BAVET'])
     expect(JSON.stringify(theirs)).not.toContain('LAND-POIPET')
