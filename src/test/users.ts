@@ -24,3 +24,12 @@ export async function signInNewUser(
   if (changed.statusCode !== 200) throw new Error(`password of ${user.username}: ${changed.body}`)
   return client
 }
+
+/** The chief of another post than the demo's Poipet staff: for "another post's chief is refused" tests. */
+export const BAVET_CHIEF = {
+  username: 'chief.bavet',
+  role: 'post_chief',
+  agencyCode: 'GDI',
+  postCode: 'LAND-BAVET',
+  scope: 'post',
+}

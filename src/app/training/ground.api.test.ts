@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
-import { signInNewUser } from '../../test/users.ts'
+import { BAVET_CHIEF, signInNewUser } from '../../test/users.ts'
 import { ground } from './ground.ts'
 
 type Client = Awaited<ReturnType<TestApp['signIn']>>
@@ -35,13 +35,7 @@ describe.each(engines())('the training ground on %s', (engine) => {
     trainer = await t.signIn('iom.staff')
     trainee = await t.signIn('officer.poipet')
     // Another post's chief, whom the demo users lack (signing in is slow work: here, not in a test).
-    bavet = await signInNewUser(t, {
-      username: 'chief.bavet',
-      role: 'post_chief',
-      agencyCode: 'GDI',
-      postCode: 'LAND-BAVET',
-      scope: 'post',
-    })
+    bavet = await signInNewUser(t, BAVET_CHIEF)
   })
   afterAll(() => t.close())
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
-import { signInNewUser } from '../../test/users.ts'
+import { BAVET_CHIEF, signInNewUser } from '../../test/users.ts'
 import { pdfText } from '../statistics/report-reader.testing.ts'
 
 type Client = Awaited<ReturnType<TestApp['signIn']>>
@@ -15,13 +15,7 @@ describe.each(engines())('capacity building on %s', (engine) => {
     t = await createTestApp(engine)
     ncct = await t.signIn('analyst')
     // Another post's chief, whom the demo users lack (signing in is slow work: here, not in a test).
-    bavet = await signInNewUser(t, {
-      username: 'chief.bavet',
-      role: 'post_chief',
-      agencyCode: 'GDI',
-      postCode: 'LAND-BAVET',
-      scope: 'post',
-    })
+    bavet = await signInNewUser(t, BAVET_CHIEF)
   })
   afterAll(() => t.close())
 
