@@ -6,6 +6,7 @@ import {
   drawExercise,
   type ExerciseItem,
 } from '../../domain/training/exercise.ts'
+import { defaultSecondsPerDocument } from '../../domain/training/pace.ts'
 import type { SpecimenKind } from '../../domain/training/specimen.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Executor, Tx } from '../../platform/db/database.ts'
@@ -15,9 +16,10 @@ import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { ground } from './ground.ts'
 import { assertCan, steeringReach } from './reach.ts'
 
-export type ExerciseInput =
+export type ExerciseInput = { secondsPerDocument?: number | undefined } & (
   | { title: string; items: { kind: SpecimenKind; defects: DefectCode[] }[] }
   | { title: string; difficulty: Difficulty; size: number }
+)
 
 export interface ExerciseRecord {
   id: string
@@ -25,6 +27,8 @@ export interface ExerciseRecord {
   difficulty: Difficulty | null
   day: string
   items: ExerciseItem[]
+  /** The counter's pace: the trainer's limit, or the difficulty's default. */
+  secondsPerDocument: number
   createdAt: Date
 }
 
@@ -54,14 +58,16 @@ export async function composeExercise(o: {
   } else {
     items = drawExercise({ seed: randomInt(1, 2 ** 31 - 1), difficulty: e.difficulty, size: e.size })
   }
+  const difficulty = 'difficulty' in e ? e.difficulty : null
   const row = await ground(o.trx)
     .insertInto('exercises')
     .values({
       id: randomUUID(),
       title: e.title,
-      difficulty: 'difficulty' in e ? e.difficulty : null,
+      difficulty,
       day: todayInCambodia(),
       items: JSON.stringify(items),
+      seconds_per_document: e.secondsPerDocument ?? defaultSecondsPerDocument(difficulty),
       created_by: o.actor.id,
     })
     .returningAll()
@@ -71,7 +77,7 @@ export async function composeExercise(o: {
     action: 'create',
     resource: 'training_exercise',
     recordId: row.id,
-    details: { title: e.title, items: items.length },
+    details: { title: e.title, items: items.length, secondsPerDocument: row.seconds_per_document },
   })
   return toRecord(row)
 }
@@ -82,6 +88,7 @@ function toRecord(row: {
   difficulty: Difficulty | null
   day: string
   items: unknown
+  seconds_per_document: number
   created_at: Date
 }): ExerciseRecord {
   return {
@@ -90,6 +97,7 @@ function toRecord(row: {
     difficulty: row.difficulty,
     day: row.day,
     items: row.items as ExerciseItem[],
+    secondsPerDocument: row.seconds_per_document,
     createdAt: row.created_at,
   }
 }
@@ -108,6 +116,7 @@ export async function listExercises(o: { db: Executor; actor: RequestActor }) {
       'e.difficulty',
       'e.day',
       'e.items',
+      'e.seconds_per_document',
       'e.created_at',
       'a.id as attempt_id',
       'a.submitted_at',
@@ -134,6 +143,7 @@ export async function resetGround(o: { trx: Tx; actor: RequestActor }): Promise<
   if (reach.kind !== 'all')
     throw new AppError('forbidden', { action: 'update', resource: 'training_exercise' })
   const g = ground(o.trx)
+  await g.deleteFrom('attempt_documents').execute()
   await g.deleteFrom('attempts').execute()
   const removed = await g.deleteFrom('exercises').executeTakeFirst()
   await appendAudit(o.trx, auditActor(o.actor), {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
+import { BAVET_CHIEF, signInNewUser } from '../../test/users.ts'
 import { pdfText } from '../statistics/report-reader.testing.ts'
 
 type Client = Awaited<ReturnType<TestApp['signIn']>>
@@ -9,9 +10,12 @@ describe.each(engines())('capacity building on %s', (engine) => {
   let t: TestApp
   let ncct: Client
   let sessionId: string
+  let bavet: Client
   beforeAll(async () => {
     t = await createTestApp(engine)
     ncct = await t.signIn('analyst')
+    // Another post's chief, whom the demo users lack (signing in is slow work: here, not in a test).
+    bavet = await signInNewUser(t, BAVET_CHIEF)
   })
   afterAll(() => t.close())
 
@@ -65,6 +69,12 @@ describe.each(engines())('capacity building on %s', (engine) => {
       sex: 'M',
     })
     expect(external.statusCode).toBe(201)
+    // Attended but failed the post-test, so not completed: no certificate.
+    const failed = external.json().id
+    await ncct.request('PATCH', `/api/training/participants/${failed}`, { attended: true, postScore: 30 })
+    const noPass = await ncct.request('GET', `/api/training/participants/${failed}/certificate.pdf`)
+    expect(noPass.statusCode).toBe(422)
+    expect(noPass.json().error.details[0].code).toBe('training.validation.not_completed')
     const id = officer.json().id
     const early = await ncct.request('GET', `/api/training/participants/${id}/certificate.pdf`)
     expect(early.statusCode).toBe(422)
@@ -116,6 +126,21 @@ describe.each(engines())('capacity building on %s', (engine) => {
     expect(
       (await officer.request('GET', `/api/training/participants/${own.id}/certificate.pdf`)).statusCode,
     ).toBe(200)
+    // Another post's chief: none of Poipet's training, its certificate not found, its results not writable.
+    expect(await names(bavet)).toEqual([])
+    expect(
+      (await bavet.request('GET', `/api/training/participants/${own.id}/certificate.pdf`)).statusCode,
+    ).toBe(404)
+    const rewrite = await bavet.request('PATCH', `/api/training/participants/${own.id}`, { postScore: 10 })
+    expect(rewrite.statusCode).toBe(404)
+    // Nor can that chief enrol Poipet's staff (sending the post's own staff to a session elsewhere is allowed).
+    const enrol = await bavet.request('POST', `/api/training/sessions/${sessionId}/participants`, {
+      userId: await userId('supervisor.poipet'),
+      sex: 'F',
+    })
+    expect(enrol.statusCode).toBe(403)
+    const still = (await ncct.request('GET', '/api/training/sessions')).json().items[0].participants
+    expect(still.find((p: { id: string }) => p.id === own.id).postScore).toBe(88)
   })
 
   it('refuses a role one step too low, another post, and bad input, changing nothing', async () => {

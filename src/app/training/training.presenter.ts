@@ -1,3 +1,4 @@
+import type { ExerciseRecord } from './exercises.ts'
 import type { CourseRow, ParticipantRow, SessionRow } from './training.tables.ts'
 
 export function presentCourse(c: CourseRow) {
@@ -40,5 +41,17 @@ export function presentParticipant(p: ParticipantRow) {
     postScore: p.post_score,
     completedOn: p.completed_on,
     certificateNo: p.certificate_no,
+  }
+}
+
+/** An exercise set as listed: never its items (the answer key), only how many and at what pace. */
+export function presentExercise(e: ExerciseRecord) {
+  return {
+    id: e.id,
+    title: e.title,
+    difficulty: e.difficulty,
+    day: e.day,
+    size: e.items.length,
+    secondsPerDocument: e.secondsPerDocument,
   }
 }

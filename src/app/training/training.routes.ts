@@ -3,17 +3,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { replyCreated } from '../../platform/http/idempotency.ts'
-import { exerciseResults, startAttempt, submitAttempt } from './attempts.ts'
+import { startAttempt, submitAttempt } from './attempts.ts'
 import { trainingCertificate } from './certificate.ts'
 import { createCourse, listCourses } from './courses.ts'
+import { answerDocument, openDocument } from './documents.ts'
 import { composeExercise, listExercises, resetGround } from './exercises.ts'
 import { enrolParticipant, recordParticipantResult } from './participants.ts'
 import { inReach, steeringReach } from './reach.ts'
 import { myTrainingRecord } from './record.ts'
+import { exerciseResults } from './results.ts'
 import { createSession, listSessions } from './sessions.ts'
-import { presentCourse, presentParticipant, presentSession } from './training.presenter.ts'
+import { presentCourse, presentExercise, presentParticipant, presentSession } from './training.presenter.ts'
 import {
+  AnswerBody,
   CourseBody,
+  DocumentParams,
   ExerciseBody,
   IdParams,
   ParticipantBody,
@@ -91,42 +95,69 @@ export async function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
   // The training ground.
   r.get('/api/training/exercises', { schema: { tags } }, async (req) => ({
     items: (await listExercises({ db, actor: actorOf(req) })).map((e) => ({
-      id: e.id,
-      title: e.title,
-      difficulty: e.difficulty,
-      day: e.day,
-      size: e.items.length,
+      ...presentExercise(e),
       attemptId: e.attemptId,
       submitted: e.submitted,
     })),
   }))
   r.post('/api/training/exercises', { schema: { tags, body: ExerciseBody } }, (req, reply) =>
     replyCreated(req, reply, db, 'training.exercises.create', async (trx, actor) => {
-      const e = await composeExercise({ trx, actor, exercise: req.body })
-      return { id: e.id, title: e.title, difficulty: e.difficulty, day: e.day, size: e.items.length }
+      return presentExercise(await composeExercise({ trx, actor, exercise: req.body }))
     }),
   )
   r.post('/api/training/exercises/:id/attempts', { schema: { tags, params: IdParams } }, async (req) =>
     db.transaction().execute((trx) => startAttempt({ trx, actor: actorOf(req), exerciseId: req.params.id })),
+  )
+  // One document at a time, on the server's clock: opening hands it out and starts its time.
+  r.post(
+    '/api/training/attempts/:id/documents/:index',
+    { schema: { tags, params: DocumentParams } },
+    async (req) =>
+      db
+        .transaction()
+        .execute((trx) =>
+          openDocument({ trx, actor: actorOf(req), attemptId: req.params.id, index: req.params.index }),
+        ),
+  )
+  r.put(
+    '/api/training/attempts/:id/documents/:index/answer',
+    { schema: { tags, params: DocumentParams, body: AnswerBody } },
+    async (req) =>
+      db.transaction().execute((trx) =>
+        answerDocument({
+          trx,
+          actor: actorOf(req),
+          attemptId: req.params.id,
+          index: req.params.index,
+          findings: req.body.findings,
+        }),
+      ),
   )
   r.post(
     '/api/training/attempts/:id/submission',
     { schema: { tags, params: IdParams, body: SubmitBody } },
     (req, reply) =>
       replyCreated(req, reply, db, 'training.attempts.submit', (trx, actor) =>
-        submitAttempt({ trx, actor, attemptId: req.params.id, findings: req.body.findings }),
+        submitAttempt({ trx, actor, attemptId: req.params.id }),
       ),
   )
   r.get('/api/training/exercises/:id/results', { schema: { tags, params: IdParams } }, async (req) => {
     const reach = await steeringReach(db, actorOf(req), 'training_exercise')
-    const { exercise, trainees } = await exerciseResults({
+    const { exercise, trainees, byDefect } = await exerciseResults({
       db,
       exerciseId: req.params.id,
       within: (t) => inReach(reach, t),
     })
     return {
-      exercise: { id: exercise.id, title: exercise.title, day: exercise.day, items: exercise.items },
+      exercise: {
+        id: exercise.id,
+        title: exercise.title,
+        day: exercise.day,
+        secondsPerDocument: exercise.secondsPerDocument,
+        items: exercise.items,
+      },
       trainees,
+      byDefect,
     }
   })
   r.post('/api/training/ground/reset', { schema: { tags } }, async (req) =>

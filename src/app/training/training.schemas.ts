@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DEFECTS } from '../../domain/training/defects.ts'
 import { DIFFICULTIES, MAX_DEFECTS_PER_ITEM, MAX_ITEMS } from '../../domain/training/exercise.ts'
+import { MAX_SECONDS_PER_DOCUMENT, MIN_SECONDS_PER_DOCUMENT } from '../../domain/training/pace.ts'
 import { SPECIMEN_KINDS } from '../../domain/training/specimen.ts'
 import { multilineText, text } from '../../platform/http/text.ts'
 
@@ -51,9 +52,18 @@ export const ResultBody = z.strictObject({
 
 const defect = z.enum(DEFECTS)
 
+// The trainer's time per document; left out, the difficulty's default (`defaultSecondsPerDocument`).
+const secondsPerDocument = z
+  .number()
+  .int()
+  .min(MIN_SECONDS_PER_DOCUMENT)
+  .max(MAX_SECONDS_PER_DOCUMENT)
+  .optional()
+
 export const ExerciseBody = z.union([
   z.strictObject({
     title: line(),
+    secondsPerDocument,
     items: z
       .array(
         z.strictObject({ kind: z.enum(SPECIMEN_KINDS), defects: z.array(defect).max(MAX_DEFECTS_PER_ITEM) }),
@@ -63,11 +73,25 @@ export const ExerciseBody = z.union([
   }),
   z.strictObject({
     title: line(),
+    secondsPerDocument,
     difficulty: z.enum(DIFFICULTIES),
     size: z.number().int().min(1).max(MAX_ITEMS),
   }),
 ])
 
-export const SubmitBody = z.strictObject({
-  findings: z.array(z.array(defect).max(DEFECTS.length)).min(1).max(MAX_ITEMS),
+/** One document's findings. The time is the server's: a body that brings its own is refused (strict). */
+export const AnswerBody = z.strictObject({
+  findings: z.array(defect).max(DEFECTS.length),
 })
+
+export const DocumentParams = z.strictObject({
+  id: z.uuid(),
+  index: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_ITEMS - 1),
+})
+
+/** The submission carries nothing: the findings are the documents' answers, already on the server. */
+export const SubmitBody = z.strictObject({}).optional()

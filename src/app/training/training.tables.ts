@@ -72,6 +72,7 @@ export interface GroundTables {
     difficulty: 'easy' | 'medium' | 'hard' | null
     day: string
     items: ColumnType<unknown, string, string>
+    seconds_per_document: number
     created_by: string
     created_at: Created
   }
@@ -83,6 +84,14 @@ export interface GroundTables {
     submitted_at: Timestamp | null
     findings: ColumnType<unknown, string | null, string>
     score: ColumnType<unknown, string | null, string>
+  }
+  /** Each document of an attempt: opened and answered on the server's clock (the counter's pace). */
+  attempt_documents: {
+    attempt_id: string
+    position: number
+    opened_at: Timestamp
+    answered_at: Timestamp | null
+    findings: ColumnType<unknown, string | null, string>
   }
 }
 

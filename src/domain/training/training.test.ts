@@ -118,8 +118,8 @@ describe('scoring', () => {
       item([], ['alert_list']),
       item(['mrz_viz_name'], ['mrz_viz_name', 'mrz_viz_name']),
     ])
-    expect(score.items[0]).toEqual({ found: ['expired'], missed: ['lost_stolen'], falseAlarms: [] })
-    expect(score.items[1]).toEqual({ found: [], missed: [], falseAlarms: ['alert_list'] })
+    expect(score.items[0]).toMatchObject({ found: ['expired'], missed: ['lost_stolen'], falseAlarms: [] })
+    expect(score.items[1]).toMatchObject({ found: [], missed: [], falseAlarms: ['alert_list'] })
     expect(score).toMatchObject({ found: 2, missed: 1, falseAlarms: 1, percent: 50 })
   })
   it('reporting every defect on every document scores no better than reporting none', () => {

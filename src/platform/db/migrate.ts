@@ -34,6 +34,7 @@ import * as m0026 from './migrations/0026-training.ts'
 import * as m0029 from './migrations/0029-exchange.ts'
 import * as m0030 from './migrations/0030-offline-posts.ts'
 import * as m0033 from './migrations/0033-plan-source-rollups.ts'
+import * as m0034 from './migrations/0034-training-pace.ts'
 import * as m0037 from './migrations/0037-offline-identity.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '0029-exchange': m0029,
   '0030-offline-posts': m0030,
   '0033-plan-source-rollups': m0033,
+  '0034-training-pace': m0034,
   '0037-offline-identity': m0037,
 }
 

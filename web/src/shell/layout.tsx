@@ -57,8 +57,11 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
   const { t, formatNumber } = useI18n()
   const { session, signOut, can } = useSession()
   const training = useTrainingMode()
-  // In training mode the live sections are not offered at all; the ribbon says where the user is.
-  const items = training ? [] : NAV.filter((n) => n.capability === null || can(n.capability))
+  // In training mode the live sections are not offered at all, only the way back to the exercises; the ribbon says
+  // where the user is.
+  const items = NAV.filter(
+    (n) => (n.capability === null || can(n.capability)) && (!training || n.path === '/training'),
+  )
 
   // Officers at a counter keep their hands on the keyboard: Alt+1…9 opens the n-th section. Only nine are shown,
   // since a two-digit shortcut cannot be typed; the physical key is read, so the Khmer layout (which sends "១")

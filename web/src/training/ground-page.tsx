@@ -1,168 +1,156 @@
-import { useEffect, useState } from 'react'
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { api, newIdempotencyKey } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner, Loading } from '../ui/feedback.tsx'
+import { Countdown } from './countdown.tsx'
 import { ScoreView } from './score-view.tsx'
+import { SpecimenCard } from './specimen-card.tsx'
 import { setTrainingMode } from './training-mode.ts'
-import { type Attempt, DEFECT_CODES, type DefectCode, type ExerciseScore, type GroundItem } from './types.ts'
+import {
+  type Attempt,
+  DEFECT_CODES,
+  type DefectCode,
+  type ExerciseScore,
+  type OpenedDocument,
+} from './types.ts'
 import './training.css'
 
+// Keyboard-first, as at a counter: 1…9 then 0 tick the defects in the order they are listed.
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']
+
 /**
- * The training ground: one generated specimen at a time, with what the inspection screen would show (the
- * reader's result, the training lists' answer, companions, the story), the trainee's findings, then the score.
+ * The training ground at the counter's pace: one generated specimen at a time, handed out by the server when
+ * opened (its clock starts then), with what the inspection screen would show, a countdown, the trainee's
+ * findings answered once, then the next document; after the last, the score.
  */
 export function GroundPage() {
   const { t } = useI18n()
   const exerciseId = new URLSearchParams(window.location.search).get('exercise')
   const [attempt, setAttempt] = useState<Attempt>()
+  const [doc, setDoc] = useState<OpenedDocument>()
   const [error, setError] = useState<unknown>()
-  const [index, setIndex] = useState(0)
-  const [findings, setFindings] = useState<DefectCode[][]>([])
+  const [findings, setFindings] = useState<DefectCode[]>([])
   const [score, setScore] = useState<ExerciseScore | null>(null)
   const [key] = useState(newIdempotencyKey)
   const [busy, setBusy] = useState(false)
+  const form = useRef<HTMLFormElement>(null)
+
+  const open = useCallback(async (a: Attempt, index: number) => {
+    const d = await api<OpenedDocument>('POST', `/api/training/attempts/${a.attemptId}/documents/${index}`)
+    setDoc(d)
+    setFindings([])
+  }, [])
+
+  const submit = useCallback(
+    async (a: Attempt) => {
+      const r = await api<{ score: ExerciseScore }>(
+        'POST',
+        `/api/training/attempts/${a.attemptId}/submission`,
+        {
+          body: {},
+          idempotencyKey: key,
+        },
+      )
+      setScore(r.score)
+    },
+    [key],
+  )
 
   useEffect(() => {
     setTrainingMode(true)
     if (!exerciseId) return
     api<Attempt>('POST', `/api/training/exercises/${encodeURIComponent(exerciseId)}/attempts`)
-      .then((a) => {
+      .then(async (a) => {
         setAttempt(a)
-        setFindings(a.items.map(() => []))
         setScore(a.score)
+        // Resuming: the next document not yet answered (its clock kept running), or the submission left undone.
+        if (a.submitted) return
+        if (a.answered < a.size) await open(a, a.answered)
+        else await submit(a)
       })
       .catch(setError)
-  }, [exerciseId])
+  }, [exerciseId, open, submit])
 
-  if (error) return <ErrorBanner error={error} />
-  if (!attempt) return <Loading />
-  const items = attempt.items
-  const item = items[index]!
-  const toggle = (d: DefectCode) =>
-    setFindings((all) =>
-      all.map((f, i) => (i !== index ? f : f.includes(d) ? f.filter((x) => x !== d) : [...f, d])),
-    )
-  const submit = async () => {
+  // The findings take the keyboard as soon as a document is shown.
+  useEffect(() => {
+    if (doc) form.current?.focus()
+  }, [doc])
+
+  if (!attempt) return error ? <ErrorBanner error={error} /> : <Loading />
+  const toggle = (d: DefectCode) => setFindings((f) => (f.includes(d) ? f.filter((x) => x !== d) : [...f, d]))
+  const answer = async () => {
+    if (!doc || busy) return
     setBusy(true)
     setError(undefined)
     try {
-      const r = await api<{ score: ExerciseScore }>(
-        'POST',
-        `/api/training/attempts/${attempt.attemptId}/submission`,
-        {
-          body: { findings },
-          idempotencyKey: key,
-        },
-      )
-      setScore(r.score)
+      const path = `/api/training/attempts/${attempt.attemptId}/documents/${doc.index}/answer`
+      await api('PUT', path, { body: { findings } })
+      if (doc.index + 1 < doc.total) await open(attempt, doc.index + 1)
+      else await submit(attempt)
     } catch (e) {
       setError(e)
     } finally {
       setBusy(false)
     }
   }
+  const onKey = (ev: KeyboardEvent) => {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return
+    const i = KEYS.indexOf(ev.key)
+    if (i >= 0 && DEFECT_CODES[i]) {
+      ev.preventDefault()
+      toggle(DEFECT_CODES[i])
+    } else if (ev.key === 'Enter') {
+      ev.preventDefault()
+      void answer()
+    }
+  }
+  const last = doc ? doc.index + 1 === doc.total : false
 
   return (
     <>
       <div className="page-head">
         <h1 translate="no">{attempt.exercise.title}</h1>
       </div>
+      <ErrorBanner error={error} />
       {score ? (
         <ScoreView score={score} />
+      ) : !doc ? (
+        <Loading />
       ) : (
         <>
-          <p className="muted">{t('training.web.document', { n: index + 1, total: items.length })}</p>
+          <p className="muted">{t('training.web.document', { n: doc.index + 1, total: doc.total })}</p>
+          <Countdown key={doc.index} deadline={doc.deadline} serverNow={doc.serverNow} />
           <div className="ground-grid">
-            <Specimen item={item} />
-            <section className="card findings" aria-label={t('training.web.findings')}>
+            <SpecimenCard item={doc} />
+            <form
+              ref={form}
+              tabIndex={-1}
+              className="card findings"
+              aria-label={t('training.web.findings')}
+              onKeyDown={onKey}
+              onSubmit={(ev) => {
+                ev.preventDefault()
+                void answer()
+              }}
+            >
               <h2>{t('training.web.findings')}</h2>
-              {DEFECT_CODES.map((d) => (
-                <label key={d}>
-                  <input
-                    type="checkbox"
-                    checked={findings[index]?.includes(d) ?? false}
-                    onChange={() => toggle(d)}
-                  />{' '}
-                  {t(`training.defect.${d}.name`)}
+              <p className="muted">{t('training.web.keys_hint')}</p>
+              {DEFECT_CODES.map((d, i) => (
+                <label key={d} className="checkbox">
+                  <input type="checkbox" checked={findings.includes(d)} onChange={() => toggle(d)} />{' '}
+                  <kbd>{KEYS[i]}</kbd> {t(`training.defect.${d}.name`)}
                 </label>
               ))}
-              {findings[index]?.length === 0 && <p className="muted">{t('training.web.no_findings')}</p>}
+              {findings.length === 0 && <p className="muted">{t('training.web.no_findings')}</p>}
               <div className="actions">
-                <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
-                  {t('training.web.previous')}
+                <button type="submit" className="primary" disabled={busy}>
+                  {last ? t('training.web.submit') : t('training.web.answer_next')}
                 </button>
-                {index < items.length - 1 ? (
-                  <button type="button" className="primary" onClick={() => setIndex(index + 1)}>
-                    {t('training.web.next')}
-                  </button>
-                ) : (
-                  <button type="button" className="primary" disabled={busy} onClick={submit}>
-                    {t('training.web.submit')}
-                  </button>
-                )}
               </div>
-            </section>
+            </form>
           </div>
         </>
       )}
     </>
-  )
-}
-
-function Specimen({ item }: { item: GroundItem }) {
-  const { t, formatDay } = useI18n()
-  const hits = [
-    item.screening.documentListed && t('training.web.document_listed'),
-    item.screening.personListed && t('training.web.person_listed'),
-  ].filter(Boolean)
-  return (
-    <section className="card">
-      <h2>{t(`training.kind.${item.kind}`)}</h2>
-      <img
-        className="specimen-page"
-        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(item.svg)}`}
-        alt={item.mrz.join(' ')}
-        data-testid="specimen"
-      />
-      <h3>{t('training.web.mrz_read')}</h3>
-      {item.read.valid ? (
-        <p>{t('training.web.mrz_valid')}</p>
-      ) : (
-        <ul aria-label={t('training.web.mrz_errors')}>
-          {item.read.errors.map((e) => (
-            <li key={`${e.code}-${e.field}`}>{t(e.code)}</li>
-          ))}
-        </ul>
-      )}
-      <dl>
-        {Object.entries(item.read.fields).map(([k, v]) => (
-          <div key={k}>
-            <dt>{t(`training.web.field.${k}`)}</dt>
-            <dd translate="no">{v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v) : v}</dd>
-          </div>
-        ))}
-      </dl>
-      <h3>{t('training.web.screening')}</h3>
-      <p>{hits.length ? hits.join(' · ') : t('training.web.no_hits')}</p>
-      <h3>{t('training.web.companions')}</h3>
-      {item.companions.length === 0 ? (
-        <p>{t('training.web.alone')}</p>
-      ) : (
-        <ul>
-          {item.companions.map((c) => (
-            <li key={c.name}>
-              <span translate="no">{c.name}</span> · {t(`crossings.values.relation.${c.relation}`)} ·{' '}
-              {formatDay(c.birthDate)}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>{t('training.web.story')}</h3>
-      <ul>
-        {item.story.map((s) => (
-          <li key={s}>{t(`training.story.${s}`)}</li>
-        ))}
-      </ul>
-    </section>
   )
 }

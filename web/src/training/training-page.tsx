@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import { api, newIdempotencyKey } from '../api/client.ts'
+import { api } from '../api/client.ts'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { Link } from '../shell/router.tsx'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
+import { ComposeForms } from './compose-form.tsx'
 import { ResultsPanel } from './results-panel.tsx'
 import type { ExerciseSummary, SessionView, TrainingRecord } from './types.ts'
 import './training.css'
@@ -23,7 +24,6 @@ export function TrainingPage() {
   const [results, setResults] = useState<string | null>(null)
   const [error, setError] = useState<unknown>()
   const [notice, setNotice] = useState('')
-  const [draw, setDraw] = useState({ title: '', difficulty: 'easy', size: '5', key: newIdempotencyKey() })
 
   const act = async (fn: () => Promise<unknown>, done?: string) => {
     setError(undefined)
@@ -58,6 +58,7 @@ export function TrainingPage() {
                   <td translate="no">{e.title}</td>
                   <td>{e.difficulty ? t(`training.difficulty.${e.difficulty}`) : ''}</td>
                   <td>{t('training.web.size', { count: e.size })}</td>
+                  <td>{t('training.web.pace_short', { seconds: e.secondsPerDocument })}</td>
                   <td>
                     {e.submitted ? (
                       t('training.web.done')
@@ -82,63 +83,19 @@ export function TrainingPage() {
       </section>
       {steer && results && <ResultsPanel exerciseId={results} />}
       {steer && (
-        <section className="card">
-          <h2>{t('training.web.compose')}</h2>
-          <form
-            className="form-grid"
-            onSubmit={(ev) => {
-              ev.preventDefault()
-              void act(async () => {
-                await api('POST', '/api/training/exercises', {
-                  body: { title: draw.title, difficulty: draw.difficulty, size: Number(draw.size) },
-                  idempotencyKey: draw.key,
-                })
-                setDraw((d) => ({ ...d, title: '', key: newIdempotencyKey() }))
-              })
-            }}
-          >
-            <label>
-              {t('training.web.exercise_title')}
-              <input value={draw.title} onChange={(e) => setDraw({ ...draw, title: e.target.value })} />
-            </label>
-            <label>
-              {t('training.web.difficulty_label')}
-              <select
-                value={draw.difficulty}
-                onChange={(e) => setDraw({ ...draw, difficulty: e.target.value })}
-              >
-                {(['easy', 'medium', 'hard'] as const).map((d) => (
-                  <option key={d} value={d}>
-                    {t(`training.difficulty.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('training.web.count')}
-              <input
-                type="number"
-                min={1}
-                max={20}
-                value={draw.size}
-                onChange={(e) => setDraw({ ...draw, size: e.target.value })}
-              />
-            </label>
-            <div className="actions">
-              <button type="submit" className="primary">
-                {t('training.web.draw')}
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  act(() => api('POST', '/api/training/ground/reset'), t('training.web.reset_done'))
-                }
-              >
-                {t('training.web.reset')}
-              </button>
-            </div>
-          </form>
-        </section>
+        <>
+          <ComposeForms act={act} />
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() =>
+                act(() => api('POST', '/api/training/ground/reset'), t('training.web.reset_done'))
+              }
+            >
+              {t('training.web.reset')}
+            </button>
+          </div>
+        </>
       )}
       <section className="card">
         <h2>{t('training.web.record')}</h2>

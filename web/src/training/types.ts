@@ -3,7 +3,14 @@ import type { ExerciseScore } from '../../../src/domain/training/scoring.ts'
 
 // The defects and the score are the domain's own types: one contract between server and web.
 export { DEFECTS as DEFECT_CODES, type DefectCode } from '../../../src/domain/training/defects.ts'
-export type { ExerciseScore, ItemScore } from '../../../src/domain/training/scoring.ts'
+export { MAX_DEFECTS_PER_ITEM, MAX_ITEMS } from '../../../src/domain/training/exercise.ts'
+export {
+  COMPOSED_SECONDS_PER_DOCUMENT,
+  MAX_SECONDS_PER_DOCUMENT,
+  MIN_SECONDS_PER_DOCUMENT,
+  SECONDS_PER_DOCUMENT,
+} from '../../../src/domain/training/pace.ts'
+export type { DefectTally, ExerciseScore, ItemScore } from '../../../src/domain/training/scoring.ts'
 
 export interface ExerciseSummary {
   id: string
@@ -11,6 +18,7 @@ export interface ExerciseSummary {
   difficulty: 'easy' | 'medium' | 'hard' | null
   day: string
   size: number
+  secondsPerDocument: number
   attemptId: string | null
   submitted: boolean
 }
@@ -23,19 +31,30 @@ export interface GroundItem {
   read: {
     valid: boolean
     fields: Record<string, string | null>
-    errors: { code: string; field: string | null }[]
+    errors: { code: string; field: string | null; params: Record<string, string | number> }[]
   }
   screening: { documentListed: boolean; personListed: boolean }
   companions: { name: string; relation: string; birthDate: string }[]
   story: string[]
 }
 
+/** One document as opened: the item, and its clock (the server's) for the countdown. */
+export interface OpenedDocument extends GroundItem {
+  total: number
+  openedAt: string
+  deadline: string
+  serverNow: string
+  limitSeconds: number
+  answered: boolean
+}
+
 export interface Attempt {
   attemptId: string
-  exercise: { id: string; title: string; day: string }
+  exercise: { id: string; title: string; day: string; secondsPerDocument: number }
+  size: number
+  answered: number
   submitted: boolean
   score: ExerciseScore | null
-  items: GroundItem[]
 }
 
 export interface TrainingRecord {
