@@ -11,6 +11,7 @@ import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { authorize } from '../identity/authorize.ts'
 import { findAgreement, listAgreements, saveAgreement } from './agreements.ts'
 import { listArrivals, recordHandover } from './arrivals.ts'
+import { saveOwnAuthority, savePartnerAuthority } from './authorities.ts'
 import { BUNDLE_MAX_BYTES, exportBundle, importBundle, importReceipts } from './bundles.ts'
 import { presentAgreement, presentArrival, presentAuthority, presentMessage } from './exchange.presenter.ts'
 import {
@@ -20,6 +21,7 @@ import {
   ArrivalList,
   ArrivalQuery,
   AuthorityList,
+  AuthorityView,
   BundleImportView,
   BundleReceiptsBody,
   CodeParams,
@@ -37,10 +39,14 @@ import {
   MessageList,
   MessageParams,
   MessageQuery,
+  OwnAuthorityBody,
+  PartnerAuthorityBody,
   PreviewView,
+  RevokeBody,
   SentView,
 } from './exchange.schemas.ts'
-import { keySet, ownAuthority } from './keys.ts'
+import { configureKeyStore } from './key-store.ts'
+import { ensureOwnKeys, keySet, ownAuthority } from './keys.ts'
 import { importPartnerKeys, revokeExchangeKey, rotateKeys } from './manage-keys.ts'
 import { exchangeCounts, listMessages, readMessage } from './read-messages.ts'
 import { receiveMessage } from './receive-message.ts'
@@ -53,6 +59,8 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const { db } = ctx.store
   const tags = ['exchange']
+  // Own private keys live in the configured key directory, never in the database.
+  configureKeyStore(ctx.config)
 
   r.get('/api/exchange/agreements', { schema: { tags, response: { 200: AgreementList } } }, async (req) => {
     const day = todayInCambodia()
@@ -83,12 +91,41 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: AppContext) {
     return { items: rows.map(presentAuthority) }
   })
 
+  // This instance's own authority, and each partner's names, contacts and inbox URL (administrators, audited).
+  r.put(
+    '/api/exchange/authority',
+    { schema: { tags, body: OwnAuthorityBody, response: { 200: AuthorityView } } },
+    async (req) => {
+      const { code, agencyCode, ...authority } = req.body
+      const row = await db
+        .transaction()
+        .execute((trx) => saveOwnAuthority({ trx, actor: actorOf(req), code, agencyCode, authority }))
+      return presentAuthority(row)
+    },
+  )
+
+  r.put(
+    '/api/exchange/authorities/:code',
+    { schema: { tags, params: CodeParams, body: PartnerAuthorityBody, response: { 200: AuthorityView } } },
+    async (req) => {
+      const { endpoint, ...authority } = req.body
+      const row = await db
+        .transaction()
+        .execute((trx) =>
+          savePartnerAuthority({ trx, actor: actorOf(req), code: req.params.code, endpoint, authority }),
+        )
+      return presentAuthority(row)
+    },
+  )
+
   // Public halves only, for partners to fetch and pin; like an X-Road security server's published certificates.
   r.get(
     '/api/exchange/keys',
     { config: { public: true }, schema: { tags, response: { 200: KeySetView } } },
     async () => {
       const self = await ownAuthority(db)
+      // Created at first start; an instance never started with `passage start` makes them on first request.
+      if (!(await keySet(db, self.code)).length) await ensureOwnKeys(db)
       return { authority: self.code, keys: (await keySet(db, self.code)) as never }
     },
   )
@@ -111,9 +148,16 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: AppContext) {
   )
 
   r.post('/api/exchange/keys/:kid/revoke', { schema: { tags, params: KidParams } }, async (req) => {
+    // The body is optional (revoke now); when given it may only name the time of revocation.
+    const body = RevokeBody.safeParse(req.body ?? {})
+    if (!body.success)
+      throw new AppError('validation_failed', {}, [
+        { path: 'body.at', code: 'exchange.errors.revocation_time' },
+      ])
+    const at = body.data.at ? new Date(body.data.at) : undefined
     const row = await db
       .transaction()
-      .execute((trx) => revokeExchangeKey({ trx, actor: actorOf(req), kid: req.params.kid }))
+      .execute((trx) => revokeExchangeKey({ trx, actor: actorOf(req), kid: req.params.kid, at }))
     return { kid: row.kid, revokedAt: new Date(row.revoked_at as Date).toISOString() }
   })
 

@@ -51,15 +51,38 @@ export const AuthorityView = z.object({
 })
 export const AuthorityList = z.object({ items: z.array(AuthorityView) })
 
+const ContactBody = z.strictObject({
+  name: text().min(1).max(200),
+  role: text().min(1).max(200),
+  email: text().max(200).email().nullable(),
+  phone: text()
+    .regex(/^\+[1-9]\d{1,14}$/)
+    .nullable(),
+})
+const AuthorityFields = {
+  country: text().regex(/^[A-Z]{2}$/),
+  nameEn: text().min(1).max(200),
+  nameKm: text().min(1).max(200),
+  contacts: z.array(ContactBody).max(20),
+}
+export const OwnAuthorityBody = z.strictObject({ code, agencyCode: code, ...AuthorityFields })
+export const PartnerAuthorityBody = z.strictObject({
+  endpoint: text().min(1).max(500).nullable(),
+  ...AuthorityFields,
+})
+
 export const PublishedKeyBody = z.strictObject({
   kid: text().min(1).max(100),
   use: z.enum(['sig', 'enc']),
   jwk: z.record(text().max(10), text().max(200)),
   retired: z.boolean(),
   revoked: z.boolean(),
+  revokedAt: z.string().datetime({ offset: true }).nullable().optional(),
+  expiresAt: z.string().datetime({ offset: true }).nullable().optional(),
 })
 export const KeySetView = z.object({ authority: z.string(), keys: z.array(PublishedKeyBody) })
 export const KeySetBody = z.strictObject({ keys: z.array(PublishedKeyBody).min(1).max(50) })
+export const RevokeBody = z.strictObject({ at: z.string().datetime({ offset: true }).optional() })
 export const KidParams = z.strictObject({ kid: text().min(1).max(100) })
 
 // Content is checked field by field by the domain against the type's schema; here only its outer shape.

@@ -5,13 +5,14 @@ import type { Tx } from '../../platform/db/database.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { type AgreementInput, saveAgreement } from './agreements.ts'
 import { KEY_ALG, SIG_ALG } from './envelope.ts'
-import { ensureOwnKeys, importKeySet } from './keys.ts'
+import { importKeySet } from './keys.ts'
 
 /**
  * Demo data only (issue 17): this instance as Cambodia's NCCT, Thailand's MSDHS and Viet Nam's MOLISA as partners,
  * and two agreements modelled on the Cambodia–Thailand MOU and the Cambodia–Viet Nam agreement. Titles say
  * "demo"; the legal references are as publicly reported, not checked against the signed texts. The partners'
- * keys are fresh public keys whose private halves are thrown away: real keys come from the partner.
+ * keys are fresh public keys whose private halves are thrown away: real keys come from the partner. This
+ * instance's own keys are made at start (`ensureOwnKeys`), into the key directory, not by the seed.
  */
 const PERSON = [
   'prs_FirstName',
@@ -199,7 +200,6 @@ export async function seedExchange(trx: Tx): Promise<void> {
       },
     ])
     .execute()
-  await ensureOwnKeys(trx)
   await demoPartnerKeys(trx, 'TH-MSDHS')
   await demoPartnerKeys(trx, 'VN-MOLISA')
   for (const agreement of DEMO_AGREEMENTS) await saveAgreement({ trx, actor: null, agreement })

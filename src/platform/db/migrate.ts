@@ -33,6 +33,7 @@ import * as m0025 from './migrations/0025-plans.ts'
 import * as m0026 from './migrations/0026-training.ts'
 import * as m0029 from './migrations/0029-exchange.ts'
 import * as m0030 from './migrations/0030-offline-posts.ts'
+import * as m0035 from './migrations/0035-exchange-keys-retention.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ export const migrations: Record<string, Migration> = {
   '0026-training': m0026,
   '0029-exchange': m0029,
   '0030-offline-posts': m0030,
+  '0035-exchange-keys-retention': m0035,
 }
 
 // Kysely's own migration lock key, so a process of an older Passage and a newer one still exclude each other.
