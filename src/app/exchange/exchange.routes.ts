@@ -18,6 +18,7 @@ import {
   AgreementBody,
   AgreementList,
   AgreementView,
+  AnswersBody,
   ArrivalList,
   ArrivalQuery,
   AuthorityList,
@@ -27,6 +28,8 @@ import {
   CodeParams,
   ComposeBody,
   CountsView,
+  FollowUpList,
+  FollowUpQuery,
   HandoverView,
   IdParams,
   InboxBody,
@@ -35,6 +38,7 @@ import {
   KeySetBody,
   KeySetView,
   KidParams,
+  ListParams,
   MessageDetailView,
   MessageList,
   MessageParams,
@@ -44,13 +48,16 @@ import {
   PreviewView,
   RevokeBody,
   SentView,
+  VerificationListView,
 } from './exchange.schemas.ts'
+import { listFollowUps } from './follow-ups.ts'
 import { configureKeyStore } from './key-store.ts'
 import { ensureOwnKeys, keySet, ownAuthority } from './keys.ts'
 import { importPartnerKeys, revokeExchangeKey, rotateKeys } from './manage-keys.ts'
 import { exchangeCounts, listMessages, readMessage } from './read-messages.ts'
 import { receiveMessage } from './receive-message.ts'
 import { refused, sendMessage } from './send-message.ts'
+import { answerVerificationList, readVerificationList } from './verification-lists.ts'
 
 const BUNDLE_TYPE = 'application/jose'
 
@@ -288,6 +295,52 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: AppContext) {
         .transaction()
         .execute((trx) => recordHandover({ trx, actor: actorOf(req), arrivalId: req.params.id }))
       return { ...presentArrival(row), receiptMessageId: row.receiptMessageId }
+    },
+  )
+
+  // Nationality verification lists: a partner's list with each row's answer so far, and our answers to it.
+  r.get(
+    '/api/exchange/verification-lists/:direction/:id',
+    { schema: { tags, params: MessageParams, response: { 200: VerificationListView } } },
+    async (req) => {
+      const { list, rows } = await readVerificationList({ db, actor: actorOf(req), ...req.params })
+      return {
+        id: list.id,
+        partner: list.partner_code,
+        agreement: list.agreement_code,
+        listRef: typeof list.content.xch_ListRef === 'string' ? list.content.xch_ListRef : null,
+        purged: list.purged_at !== null,
+        rows,
+      }
+    },
+  )
+
+  r.post(
+    '/api/exchange/verification-lists/:id/answers',
+    { schema: { tags, params: ListParams, body: AnswersBody, response: { 201: SentView, 200: SentView } } },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'exchange.answer', async (trx, actor) => {
+        const { row, withheld } = await answerVerificationList({
+          trx,
+          actor,
+          listId: req.params.id,
+          answers: req.body.answers,
+        })
+        return { ...presentMessage(row), withheld }
+      }),
+  )
+
+  // The SOP's follow-up reports due or overdue, for case managers (every month the agreement sets).
+  r.get(
+    '/api/exchange/follow-ups',
+    { schema: { tags, querystring: FollowUpQuery, response: { 200: FollowUpList } } },
+    async (req) => {
+      // Noon in Phnom Penh on the day asked, so the day is that day whatever the server's time zone.
+      const now = req.query.on ? new Date(`${req.query.on}T12:00:00+07:00`) : new Date()
+      return {
+        today: todayInCambodia(now),
+        items: await listFollowUps({ db, actor: actorOf(req), now, all: req.query.all === 'true' }),
+      }
     },
   )
 

@@ -12,6 +12,7 @@ export const TypeRuleBody = z.strictObject({
   fields: z.array(fieldName).max(200),
   retentionDays: z.number().int().min(1).max(36_500),
   consent: z.enum(['required', 'not_required']),
+  followUpMonths: z.array(z.number().int().min(1).max(60)).max(24).optional(),
 })
 
 export const AgreementBody = z.strictObject({
@@ -175,6 +176,62 @@ export const CountsView = z.object({
       direction: z.string(),
       outcome: z.string(),
       count: z.number(),
+    }),
+  ),
+})
+
+export const AnswersBody = z.strictObject({
+  answers: z
+    .array(
+      z.strictObject({
+        rowId: text().min(1).max(80),
+        result: z.enum(['verified', 'not_verified', 'needs_interview']),
+        office: text().min(1).max(200).nullable().default(null),
+      }),
+    )
+    .min(1)
+    .max(2000),
+})
+export const ListParams = z.strictObject({ id: z.uuid() })
+export const VerificationListView = z.object({
+  id: z.string(),
+  partner: z.string(),
+  agreement: z.string(),
+  listRef: z.string().nullable(),
+  purged: z.boolean(),
+  rows: z.array(
+    z.object({
+      person: z.record(z.string(), z.unknown()),
+      answer: z
+        .object({ rowId: z.string(), result: z.string(), office: z.string().nullable(), at: z.string() })
+        .nullable(),
+    }),
+  ),
+})
+export const FollowUpQuery = z.strictObject({
+  all: z.enum(['true', 'false']).default('false'),
+  // As of a day (planning ahead, or a fixed clock in tests); today in Cambodia by default.
+  on: isoDate
+    .refine((d) => {
+      const t = Date.parse(`${d}T00:00:00Z`)
+      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
+    })
+    .optional(),
+})
+export const FollowUpList = z.object({
+  today: z.string(),
+  items: z.array(
+    z.object({
+      threadRef: z.string(),
+      partner: z.string(),
+      agreement: z.string(),
+      caseId: z.string().nullable(),
+      givenLatin: z.string().nullable(),
+      familyLatin: z.string().nullable(),
+      handedOverOn: z.string(),
+      month: z.number(),
+      dueOn: z.string(),
+      status: z.enum(['done', 'overdue', 'due', 'upcoming']),
     }),
   ),
 })

@@ -1,5 +1,6 @@
 export * from './agreement.ts'
 export * from './backoff.ts'
+export * from './follow-ups.ts'
 export * from './message-types.ts'
 export * from './minimise.ts'
 export * from './refusals.ts'
