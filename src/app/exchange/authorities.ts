@@ -45,6 +45,37 @@ async function checkCommon(trx: Tx, a: AuthorityInput) {
   if (!KHMER.test(a.nameKm)) throw invalid('body.nameKm', 'name_not_khmer')
 }
 
+type Values = { country: string; name_en: string; name_km: string; contacts: string }
+
+/** Updates the authority when it exists, inserts it with `fresh` otherwise; one place for both saves. */
+async function upsert(
+  trx: Tx,
+  code: string,
+  exists: boolean,
+  values: Values & Record<string, unknown>,
+  fresh: Record<string, unknown>,
+): Promise<AuthorityRow> {
+  return exists
+    ? trx
+        .updateTable('exchange_authorities')
+        .set(values)
+        .where('code', '=', code)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    : trx
+        .insertInto('exchange_authorities')
+        .values({ ...values, ...fresh, code } as never)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+}
+
+const columnsOf = (a: AuthorityInput): Values => ({
+  country: a.country,
+  name_en: a.nameEn,
+  name_km: a.nameKm,
+  contacts: JSON.stringify(a.contacts),
+})
+
 async function audit(trx: Tx, actor: RequestActor, before: AuthorityRow | undefined, after: AuthorityRow) {
   await appendAudit(trx, auditActor(actor), {
     action: before ? 'update' : 'create',
@@ -92,25 +123,8 @@ export async function saveOwnAuthority(o: {
     .where('code', '=', o.code)
     .executeTakeFirst()
   if (taken && !taken.is_self) throw new AppError('conflict', { reason: 'exchange_code_is_partner' })
-  const values = {
-    country: o.authority.country,
-    name_en: o.authority.nameEn,
-    name_km: o.authority.nameKm,
-    contacts: JSON.stringify(o.authority.contacts),
-    agency_code: o.agencyCode,
-  }
-  const row = self
-    ? await o.trx
-        .updateTable('exchange_authorities')
-        .set(values)
-        .where('code', '=', o.code)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-    : await o.trx
-        .insertInto('exchange_authorities')
-        .values({ ...values, code: o.code, endpoint: null, is_self: true })
-        .returningAll()
-        .executeTakeFirstOrThrow()
+  const values = { ...columnsOf(o.authority), agency_code: o.agencyCode }
+  const row = await upsert(o.trx, o.code, Boolean(self), values, { endpoint: null, is_self: true })
   if (!self) await ensureOwnKeys(o.trx)
   await audit(o.trx, o.actor, self, row)
   return row
@@ -136,25 +150,8 @@ export async function savePartnerAuthority(o: {
     .where('code', '=', o.code)
     .executeTakeFirst()
   if (before?.is_self) throw new AppError('rule_violation', { reason: 'exchange_partner_is_self' })
-  const values = {
-    country: o.authority.country,
-    name_en: o.authority.nameEn,
-    name_km: o.authority.nameKm,
-    contacts: JSON.stringify(o.authority.contacts),
-    endpoint: o.endpoint,
-  }
-  const row = before
-    ? await o.trx
-        .updateTable('exchange_authorities')
-        .set(values)
-        .where('code', '=', o.code)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-    : await o.trx
-        .insertInto('exchange_authorities')
-        .values({ ...values, code: o.code, agency_code: null })
-        .returningAll()
-        .executeTakeFirstOrThrow()
+  const values = { ...columnsOf(o.authority), endpoint: o.endpoint }
+  const row = await upsert(o.trx, o.code, Boolean(before), values, { agency_code: null })
   await audit(o.trx, o.actor, before, row)
   return row
 }

@@ -6,6 +6,11 @@ export interface ChainCheck {
   /** Messages walked, and how many of them are past retention (checked by their hashes only). */
   checked: number
   purged: number
+  /**
+   * Received lines only: places where the sender's `prev` names a message we never stored — one we refused (a
+   * refusal keeps nothing but its audit entry) or one still on its way. The sender's own line has none.
+   */
+  gaps: number
   /** The first message that does not verify, and why. */
   broken: { id: string; why: 'hash' | 'link' } | null
 }
@@ -30,14 +35,21 @@ export async function verifyMessageChain(
     .execute()
   let prev: string | null = null
   let purged = 0
+  let gaps = 0
+  const seen = new Set<string>()
   for (const [i, r] of rows.entries()) {
     if (r.purged_at) purged++
     if (r.jws !== null && messageHash(r.jws) !== r.hash)
-      return { ok: false, checked: i + 1, purged, broken: { id: r.id, why: 'hash' } }
+      return { ok: false, checked: i + 1, purged, gaps, broken: { id: r.id, why: 'hash' } }
     // The first message kept here may follow ones sent before this instance kept any (prev unknown to us).
-    if (i > 0 && r.prev_hash !== prev)
-      return { ok: false, checked: i + 1, purged, broken: { id: r.id, why: 'link' } }
+    if (i > 0 && r.prev_hash !== prev) {
+      // A received message may follow one we refused, but never point back into the line we hold.
+      if (direction === 'out' || r.prev_hash === null || seen.has(r.prev_hash))
+        return { ok: false, checked: i + 1, purged, gaps, broken: { id: r.id, why: 'link' } }
+      gaps++
+    }
+    seen.add(r.hash)
     prev = r.hash
   }
-  return { ok: true, checked: rows.length, purged, broken: null }
+  return { ok: true, checked: rows.length, purged, gaps, broken: null }
 }

@@ -28,13 +28,18 @@ const date: FieldKind = { kind: 'date' }
 const gender: FieldKind = { kind: 'enum', values: HTCDS_GENDERS }
 const country: FieldKind = { kind: 'country' }
 
-const PERSON = {
+/** Names in both scripts, birth date and gender: the core of every person a message carries. */
+const NAMES = {
   prs_FirstName: text(100),
   prs_SecondName: text(100),
   xch_FirstNameNative: text(100),
   xch_SecondNameNative: text(100),
   prs_Birthdate: date,
   prs_Gender: gender,
+} as const
+
+const PERSON = {
+  ...NAMES,
   prs_Nationality: country,
   prs_MobilePhone: { kind: 'phone' } as FieldKind,
   xch_HomeProvince: text(100),
@@ -149,12 +154,7 @@ export const MESSAGE_TYPES = {
         max: 2000,
         fields: {
           xch_RowId: text(80),
-          prs_FirstName: text(100),
-          prs_SecondName: text(100),
-          xch_FirstNameNative: text(100),
-          xch_SecondNameNative: text(100),
-          prs_Birthdate: date,
-          prs_Gender: gender,
+          ...NAMES,
           xch_ClaimedNationality: country,
           xch_HomeProvince: text(100),
           xch_HomeCommune: text(100),
@@ -188,12 +188,7 @@ export const MESSAGE_TYPES = {
         max: 5000,
         fields: {
           xch_AlertId: text(80),
-          prs_FirstName: text(100),
-          prs_SecondName: text(100),
-          xch_FirstNameNative: text(100),
-          xch_SecondNameNative: text(100),
-          prs_Birthdate: date,
-          prs_Gender: gender,
+          ...NAMES,
           prs_Nationality: country,
           // The categories of Passage's own alert lists that a partner may send.
           xch_AlertCategory: oneOf('wanted', 'suspected_trafficker', 'missing_person', 'child_at_risk'),
