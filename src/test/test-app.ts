@@ -37,6 +37,8 @@ export interface TestApp {
 export function testConfig(env: Record<string, string> = {}): { config: Config; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'passage-audit-'))
   const config = loadConfig({
+    // One exchange key directory per test process: files are named by thumbprint, so instances can share it.
+    PASSAGE_KEY_DIR: testKeyDir(),
     RATE_LIMIT_PER_MINUTE: '100000',
     AUDIT_KEY_FILE: join(dir, 'key', 'checkpoint-signing.pem'),
     AUDIT_CHECKPOINT_DIR: join(dir, 'checkpoints'),
@@ -44,6 +46,16 @@ export function testConfig(env: Record<string, string> = {}): { config: Config; 
     ...env,
   })
   return { config, dir }
+}
+
+let keyDir: string | undefined
+function testKeyDir(): string {
+  if (!keyDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'passage-keys-'))
+    keyDir = dir
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+  }
+  return keyDir
 }
 
 /** `opened`: a store the caller opened (e.g. with a read replica); closing the app closes it. */

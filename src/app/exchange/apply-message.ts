@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { MessageType } from '../../domain/exchange/index.ts'
 import type { Tx } from '../../platform/db/database.ts'
-import { DocumentEntryInput } from '../screening/entry-input.ts'
+import { DocumentEntryInput, PersonEntryInput } from '../screening/entry-input.ts'
 import { addEntry, removeEntry } from '../screening/manage-entries.ts'
 import { createWatchlist } from '../screening/manage-watchlists.ts'
 import { findListByName } from '../screening/watchlists.repository.ts'
@@ -75,9 +75,17 @@ async function referralOf(trx: Tx, partner: string, ref: string): Promise<Row> {
   return (m?.content ?? {}) as Row
 }
 
-/** One alert list per partner, owned by this instance's agency, so every entry names the partner that owns it. */
-async function partnerList(trx: Tx, self: AuthorityRow, partner: string): Promise<string> {
-  const name = `Exchange: ${partner}`
+/**
+ * One alert list per partner and kind, owned by this instance's agency, so every entry names the partner that owns
+ * it (documents: `Exchange: TH-MSDHS`; persons: `Exchange persons: TH-MSDHS`).
+ */
+async function partnerList(
+  trx: Tx,
+  self: AuthorityRow,
+  partner: string,
+  kind: 'documents' | 'persons' = 'documents',
+): Promise<string> {
+  const name = kind === 'documents' ? `Exchange: ${partner}` : `Exchange persons: ${partner}`
   const found = await findListByName(trx, name)
   if (found) return found.id
   const list = await createWatchlist({
@@ -86,12 +94,64 @@ async function partnerList(trx: Tx, self: AuthorityRow, partner: string): Promis
     list: {
       name,
       ownerAgency: self.agency_code ?? 'GDI',
-      kind: 'documents',
-      description: `Alerts received from ${partner} under its agreement`,
+      kind,
+      description: `${kind === 'documents' ? 'Alerts' : 'Person alerts'} received from ${partner} under its agreement`,
     },
     reason: `exchange:${partner}`,
   })
   return list.id
+}
+
+const SEX: Record<string, 'M' | 'F' | 'X'> = { Male: 'M', Female: 'F', 'Transgender/NonConforming': 'X' }
+
+/** Person alerts as changes: added entries screened like any other, withdrawn ones removed; the partner named. */
+async function applyPersonAlerts(
+  trx: Tx,
+  self: AuthorityRow,
+  partner: string,
+  id: string,
+  content: Content,
+): Promise<string> {
+  const listId = await partnerList(trx, self, partner, 'persons')
+  const reason = `exchange:${partner}:${id}`
+  const live = (externalId: string) =>
+    trx
+      .selectFrom('watchlist_persons')
+      .select('id')
+      .where('list_id', '=', listId)
+      .where('external_id', '=', externalId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst()
+  for (const a of (content.xch_AddedPersons ?? []) as Row[]) {
+    const externalId = `${partner}:${a.xch_AlertId}`
+    const latin = [a.prs_FirstName, a.prs_SecondName].filter(Boolean).join(' ')
+    const native = [a.xch_FirstNameNative, a.xch_SecondNameNative].filter(Boolean).join(' ')
+    const names = [latin, native].filter((n) => n.length > 0)
+    // An alert the agreement let travel without any name cannot be screened: nothing to add.
+    if (!a.xch_AlertId || !a.xch_AlertCategory || names.length === 0 || (await live(externalId))) continue
+    const country = a.prs_Nationality
+      ? await trx
+          .selectFrom('countries')
+          .select('icao_code')
+          .where('alpha2', '=', a.prs_Nationality)
+          .executeTakeFirst()
+      : undefined
+    const entry = PersonEntryInput.parse({
+      externalId,
+      names,
+      birthDate: a.prs_Birthdate ?? null,
+      nationality: country ? [country.icao_code] : [],
+      sex: SEX[a.prs_Gender ?? ''] ?? null,
+      category: a.xch_AlertCategory,
+      source: partner,
+    })
+    await addEntry({ trx, actor: null, listId, reason, kind: 'person', entry })
+  }
+  for (const w of (content.xch_WithdrawnPersons ?? []) as Row[]) {
+    const known = await live(`${partner}:${w.xch_AlertId}`)
+    if (known) await removeEntry({ trx, actor: null, listId, kind: 'person', entryId: known.id, reason })
+  }
+  return listId
 }
 
 async function applyAlerts(
@@ -187,6 +247,8 @@ export async function applyMessage(o: {
     }
     case 'alerts.delta':
       return applyAlerts(trx, o.self, partner, id, content)
+    case 'alerts.persons_delta':
+      return applyPersonAlerts(trx, o.self, partner, id, content)
     default:
       return null
   }

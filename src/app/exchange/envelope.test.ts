@@ -31,9 +31,16 @@ describe('sign-then-encrypt envelope', () => {
   let kem: { publicKey: KeyLike; privateKey: KeyLike }
   let sealed: string
   const known =
-    (revoked = false) =>
+    (revokedAt: string | null = null, expiresAt: string | null = null) =>
     async (kid: string): Promise<KnownKey | null> =>
-      kid === 'sig-1' ? { authority: 'TH-MSDHS', key: sig.publicKey, revoked } : null
+      kid === 'sig-1'
+        ? {
+            authority: 'TH-MSDHS',
+            key: sig.publicKey,
+            revokedAt: revokedAt ? new Date(revokedAt) : null,
+            expiresAt: expiresAt ? new Date(expiresAt) : null,
+          }
+        : null
   const own = async (kid: string) => (kid === 'enc-1' ? kem.privateKey : null)
   const open = async (jwe: string) => {
     const d = await decrypt(jwe, own)
@@ -98,7 +105,16 @@ describe('sign-then-encrypt envelope', () => {
   it('refuses a revoked key, an unknown signer and a message for another recipient', async () => {
     const d = await decrypt(sealed, own)
     if (!d.ok) throw new Error('should open')
-    expect(await verifyEnvelope(d.jws, known(true))).toMatchObject({
+    // Signed at 08:00: a key revoked at 07:59 refuses it, one revoked at 08:01 still vouches for it.
+    expect(await verifyEnvelope(d.jws, known('2026-12-04T07:59:00Z'))).toMatchObject({
+      ok: false,
+      refusal: { reason: 'key_revoked' },
+    })
+    expect(await verifyEnvelope(d.jws, known('2026-12-04T08:00:00Z'))).toMatchObject({ ok: false })
+    expect(await verifyEnvelope(d.jws, known('2026-12-04T08:01:00Z'))).toMatchObject({ ok: true })
+    // A retired key verifies up to its end date, not after.
+    expect(await verifyEnvelope(d.jws, known(null, '2026-12-04T08:00:00Z'))).toMatchObject({ ok: true })
+    expect(await verifyEnvelope(d.jws, known(null, '2026-12-04T07:00:00Z'))).toMatchObject({
       ok: false,
       refusal: { reason: 'key_revoked' },
     })

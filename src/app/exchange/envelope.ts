@@ -82,7 +82,8 @@ export async function encryptTo(jws: string, recipient: { kid: string; key: KeyL
 export interface KnownKey {
   authority: string
   key: KeyLike
-  revoked: boolean
+  revokedAt: Date | null
+  expiresAt: Date | null
 }
 
 export type Opened<T> = { ok: true; value: T; jws: string; signer: string } | { ok: false; refusal: Refusal }
@@ -92,6 +93,7 @@ export async function verifyJson<T>(
   jws: string,
   typ: string,
   keyOf: (kid: string) => Promise<KnownKey | null>,
+  signedAt: (value: T) => unknown,
 ): Promise<Opened<T>> {
   let kid: unknown
   let headerTyp: unknown
@@ -107,12 +109,24 @@ export async function verifyJson<T>(
   if (!known) return { ok: false, refusal: { reason: 'bad_signature', detail: 'unknown_key' } }
   try {
     const { payload } = await compactVerify(jws, known.key, { algorithms: [SIG_ALG] })
-    // Checked after the signature, so the answer never tells a forger whether a revoked key exists.
-    if (known.revoked) return { ok: false, refusal: { reason: 'key_revoked', detail: kid } }
-    return { ok: true, value: JSON.parse(dec.decode(payload)) as T, jws, signer: known.authority }
+    const value = JSON.parse(dec.decode(payload)) as T
+    // Checked after the signature, so the answer never tells a forger whether a revoked key exists. The time is the
+    // one the signer signed: a key revoked yesterday still vouches for what it signed the day before.
+    const refusal = keyTimeRefusal(known, signedAt(value), kid)
+    if (refusal) return { ok: false, refusal }
+    return { ok: true, value, jws, signer: known.authority }
   } catch {
     return { ok: false, refusal: { reason: 'bad_signature' } }
   }
+}
+
+/** A key revoked or past its end date at the signed time (an unreadable time counts as after). */
+function keyTimeRefusal(known: KnownKey, at: unknown, kid: string): Refusal | null {
+  if (!known.revokedAt && !known.expiresAt) return null
+  const t = typeof at === 'string' ? Date.parse(at) : Number.NaN
+  if (known.revokedAt && !(t < known.revokedAt.getTime())) return { reason: 'key_revoked', detail: kid }
+  if (known.expiresAt && !(t <= known.expiresAt.getTime())) return { reason: 'key_revoked', detail: kid }
+  return null
 }
 
 /** Decrypts with this instance's key the header names; a message for another recipient has no such key. */
@@ -142,13 +156,13 @@ export async function decrypt(
 }
 
 export const verifyEnvelope = (jws: string, keyOf: (kid: string) => Promise<KnownKey | null>) =>
-  verifyJson<Envelope>(jws, MSG_TYP, keyOf)
+  verifyJson<Envelope>(jws, MSG_TYP, keyOf, (e) => e?.sentAt)
 export const signReceipt = (r: Receipt, by: SigningKey) => signJson(r, RECEIPT_TYP, by)
 export const verifyReceipt = (jws: string, keyOf: (kid: string) => Promise<KnownKey | null>) =>
-  verifyJson<Receipt>(jws, RECEIPT_TYP, keyOf)
+  verifyJson<Receipt>(jws, RECEIPT_TYP, keyOf, (r) => r?.at)
 export const signBundle = (b: unknown, by: SigningKey) => signJson(b, BUNDLE_TYP, by)
 export const verifyBundle = <T>(jws: string, keyOf: (kid: string) => Promise<KnownKey | null>) =>
-  verifyJson<T>(jws, BUNDLE_TYP, keyOf)
+  verifyJson<T>(jws, BUNDLE_TYP, keyOf, (b) => (b as { createdAt?: unknown } | null)?.createdAt)
 
 export type { JWK }
 

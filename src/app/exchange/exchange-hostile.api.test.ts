@@ -5,6 +5,7 @@ import { engines } from '../../test/test-db.ts'
 import { deliverDue } from './deliver-outbox.ts'
 import { type Envelope, encryptTo, KEY_ALG, type KeyLike, SIG_ALG, signEnvelope } from './envelope.ts'
 import { AGREEMENT, countRows, type Pair, referralContent, type Side, usePair } from './exchange.testing.ts'
+import { keyStore } from './key-store.ts'
 
 const FAR = new Date(Date.now() + 86_400_000)
 
@@ -15,7 +16,7 @@ describe.each(engines())('hostile exchange on %s', (engine) => {
     p = pair()
   })
 
-  // Thailand's own keys as its database holds them, to build messages by hand as a forger or a replayer would.
+  // Thailand's own keys as its key directory holds them, to build messages by hand as a forger or a replayer would.
   const keysOf = async (side: Side) => {
     const rows = await side.t.store.db
       .selectFrom('exchange_keys')
@@ -24,7 +25,7 @@ describe.each(engines())('hostile exchange on %s', (engine) => {
       .where('retired_at', 'is', null)
       .execute()
     const sig = rows.find((r) => r.use === 'sig')!
-    return { kid: sig.kid, key: (await importJWK(sig.private_jwk as JWK, SIG_ALG)) as KeyLike }
+    return { kid: sig.kid, key: (await importJWK(keyStore().read(sig.kid) as JWK, SIG_ALG)) as KeyLike }
   }
   const encKeyOf = async (side: Side) => {
     const row = await side.t.store.db

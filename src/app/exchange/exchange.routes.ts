@@ -11,20 +11,25 @@ import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { authorize } from '../identity/authorize.ts'
 import { findAgreement, listAgreements, saveAgreement } from './agreements.ts'
 import { listArrivals, recordHandover } from './arrivals.ts'
+import { saveOwnAuthority, savePartnerAuthority } from './authorities.ts'
 import { BUNDLE_MAX_BYTES, exportBundle, importBundle, importReceipts } from './bundles.ts'
 import { presentAgreement, presentArrival, presentAuthority, presentMessage } from './exchange.presenter.ts'
 import {
   AgreementBody,
   AgreementList,
   AgreementView,
+  AnswersBody,
   ArrivalList,
   ArrivalQuery,
   AuthorityList,
+  AuthorityView,
   BundleImportView,
   BundleReceiptsBody,
   CodeParams,
   ComposeBody,
   CountsView,
+  FollowUpList,
+  FollowUpQuery,
   HandoverView,
   IdParams,
   InboxBody,
@@ -33,18 +38,26 @@ import {
   KeySetBody,
   KeySetView,
   KidParams,
+  ListParams,
   MessageDetailView,
   MessageList,
   MessageParams,
   MessageQuery,
+  OwnAuthorityBody,
+  PartnerAuthorityBody,
   PreviewView,
+  RevokeBody,
   SentView,
+  VerificationListView,
 } from './exchange.schemas.ts'
-import { keySet, ownAuthority } from './keys.ts'
+import { listFollowUps } from './follow-ups.ts'
+import { configureKeyStore } from './key-store.ts'
+import { ensureOwnKeys, keySet, ownAuthority } from './keys.ts'
 import { importPartnerKeys, revokeExchangeKey, rotateKeys } from './manage-keys.ts'
 import { exchangeCounts, listMessages, readMessage } from './read-messages.ts'
 import { receiveMessage } from './receive-message.ts'
 import { refused, sendMessage } from './send-message.ts'
+import { answerVerificationList, readVerificationList } from './verification-lists.ts'
 
 const BUNDLE_TYPE = 'application/jose'
 
@@ -53,6 +66,8 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const { db } = ctx.store
   const tags = ['exchange']
+  // Own private keys live in the configured key directory, never in the database.
+  configureKeyStore(ctx.config)
 
   r.get('/api/exchange/agreements', { schema: { tags, response: { 200: AgreementList } } }, async (req) => {
     const day = todayInCambodia()
@@ -83,12 +98,41 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: AppContext) {
     return { items: rows.map(presentAuthority) }
   })
 
+  // This instance's own authority, and each partner's names, contacts and inbox URL (administrators, audited).
+  r.put(
+    '/api/exchange/authority',
+    { schema: { tags, body: OwnAuthorityBody, response: { 200: AuthorityView } } },
+    async (req) => {
+      const { code, agencyCode, ...authority } = req.body
+      const row = await db
+        .transaction()
+        .execute((trx) => saveOwnAuthority({ trx, actor: actorOf(req), code, agencyCode, authority }))
+      return presentAuthority(row)
+    },
+  )
+
+  r.put(
+    '/api/exchange/authorities/:code',
+    { schema: { tags, params: CodeParams, body: PartnerAuthorityBody, response: { 200: AuthorityView } } },
+    async (req) => {
+      const { endpoint, ...authority } = req.body
+      const row = await db
+        .transaction()
+        .execute((trx) =>
+          savePartnerAuthority({ trx, actor: actorOf(req), code: req.params.code, endpoint, authority }),
+        )
+      return presentAuthority(row)
+    },
+  )
+
   // Public halves only, for partners to fetch and pin; like an X-Road security server's published certificates.
   r.get(
     '/api/exchange/keys',
     { config: { public: true }, schema: { tags, response: { 200: KeySetView } } },
     async () => {
       const self = await ownAuthority(db)
+      // Created at first start; an instance never started with `passage start` makes them on first request.
+      if (!(await keySet(db, self.code)).length) await ensureOwnKeys(db)
       return { authority: self.code, keys: (await keySet(db, self.code)) as never }
     },
   )
@@ -111,9 +155,16 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: AppContext) {
   )
 
   r.post('/api/exchange/keys/:kid/revoke', { schema: { tags, params: KidParams } }, async (req) => {
+    // The body is optional (revoke now); when given it may only name the time of revocation.
+    const body = RevokeBody.safeParse(req.body ?? {})
+    if (!body.success)
+      throw new AppError('validation_failed', {}, [
+        { path: 'body.at', code: 'exchange.errors.revocation_time' },
+      ])
+    const at = body.data.at ? new Date(body.data.at) : undefined
     const row = await db
       .transaction()
-      .execute((trx) => revokeExchangeKey({ trx, actor: actorOf(req), kid: req.params.kid }))
+      .execute((trx) => revokeExchangeKey({ trx, actor: actorOf(req), kid: req.params.kid, at }))
     return { kid: row.kid, revokedAt: new Date(row.revoked_at as Date).toISOString() }
   })
 
@@ -244,6 +295,52 @@ export async function exchangeRoutes(app: FastifyInstance, ctx: AppContext) {
         .transaction()
         .execute((trx) => recordHandover({ trx, actor: actorOf(req), arrivalId: req.params.id }))
       return { ...presentArrival(row), receiptMessageId: row.receiptMessageId }
+    },
+  )
+
+  // Nationality verification lists: a partner's list with each row's answer so far, and our answers to it.
+  r.get(
+    '/api/exchange/verification-lists/:direction/:id',
+    { schema: { tags, params: MessageParams, response: { 200: VerificationListView } } },
+    async (req) => {
+      const { list, rows } = await readVerificationList({ db, actor: actorOf(req), ...req.params })
+      return {
+        id: list.id,
+        partner: list.partner_code,
+        agreement: list.agreement_code,
+        listRef: typeof list.content.xch_ListRef === 'string' ? list.content.xch_ListRef : null,
+        purged: list.purged_at !== null,
+        rows,
+      }
+    },
+  )
+
+  r.post(
+    '/api/exchange/verification-lists/:id/answers',
+    { schema: { tags, params: ListParams, body: AnswersBody, response: { 201: SentView, 200: SentView } } },
+    (req, reply) =>
+      replyCreated(req, reply, db, 'exchange.answer', async (trx, actor) => {
+        const { row, withheld } = await answerVerificationList({
+          trx,
+          actor,
+          listId: req.params.id,
+          answers: req.body.answers,
+        })
+        return { ...presentMessage(row), withheld }
+      }),
+  )
+
+  // The SOP's follow-up reports due or overdue, for case managers (every month the agreement sets).
+  r.get(
+    '/api/exchange/follow-ups',
+    { schema: { tags, querystring: FollowUpQuery, response: { 200: FollowUpList } } },
+    async (req) => {
+      // Noon in Phnom Penh on the day asked, so the day is that day whatever the server's time zone.
+      const now = req.query.on ? new Date(`${req.query.on}T12:00:00+07:00`) : new Date()
+      return {
+        today: todayInCambodia(now),
+        items: await listFollowUps({ db, actor: actorOf(req), now, all: req.query.all === 'true' }),
+      }
     },
   )
 

@@ -12,6 +12,7 @@ export const TypeRuleBody = z.strictObject({
   fields: z.array(fieldName).max(200),
   retentionDays: z.number().int().min(1).max(36_500),
   consent: z.enum(['required', 'not_required']),
+  followUpMonths: z.array(z.number().int().min(1).max(60)).max(24).optional(),
 })
 
 export const AgreementBody = z.strictObject({
@@ -51,15 +52,38 @@ export const AuthorityView = z.object({
 })
 export const AuthorityList = z.object({ items: z.array(AuthorityView) })
 
+const ContactBody = z.strictObject({
+  name: text().min(1).max(200),
+  role: text().min(1).max(200),
+  email: text().max(200).email().nullable(),
+  phone: text()
+    .regex(/^\+[1-9]\d{1,14}$/)
+    .nullable(),
+})
+const AuthorityFields = {
+  country: text().regex(/^[A-Z]{2}$/),
+  nameEn: text().min(1).max(200),
+  nameKm: text().min(1).max(200),
+  contacts: z.array(ContactBody).max(20),
+}
+export const OwnAuthorityBody = z.strictObject({ code, agencyCode: code, ...AuthorityFields })
+export const PartnerAuthorityBody = z.strictObject({
+  endpoint: text().min(1).max(500).nullable(),
+  ...AuthorityFields,
+})
+
 export const PublishedKeyBody = z.strictObject({
   kid: text().min(1).max(100),
   use: z.enum(['sig', 'enc']),
   jwk: z.record(text().max(10), text().max(200)),
   retired: z.boolean(),
   revoked: z.boolean(),
+  revokedAt: z.string().datetime({ offset: true }).nullable().optional(),
+  expiresAt: z.string().datetime({ offset: true }).nullable().optional(),
 })
 export const KeySetView = z.object({ authority: z.string(), keys: z.array(PublishedKeyBody) })
 export const KeySetBody = z.strictObject({ keys: z.array(PublishedKeyBody).min(1).max(50) })
+export const RevokeBody = z.strictObject({ at: z.string().datetime({ offset: true }).optional() })
 export const KidParams = z.strictObject({ kid: text().min(1).max(100) })
 
 // Content is checked field by field by the domain against the type's schema; here only its outer shape.
@@ -152,6 +176,62 @@ export const CountsView = z.object({
       direction: z.string(),
       outcome: z.string(),
       count: z.number(),
+    }),
+  ),
+})
+
+export const AnswersBody = z.strictObject({
+  answers: z
+    .array(
+      z.strictObject({
+        rowId: text().min(1).max(80),
+        result: z.enum(['verified', 'not_verified', 'needs_interview']),
+        office: text().min(1).max(200).nullable().default(null),
+      }),
+    )
+    .min(1)
+    .max(2000),
+})
+export const ListParams = z.strictObject({ id: z.uuid() })
+export const VerificationListView = z.object({
+  id: z.string(),
+  partner: z.string(),
+  agreement: z.string(),
+  listRef: z.string().nullable(),
+  purged: z.boolean(),
+  rows: z.array(
+    z.object({
+      person: z.record(z.string(), z.unknown()),
+      answer: z
+        .object({ rowId: z.string(), result: z.string(), office: z.string().nullable(), at: z.string() })
+        .nullable(),
+    }),
+  ),
+})
+export const FollowUpQuery = z.strictObject({
+  all: z.enum(['true', 'false']).default('false'),
+  // As of a day (planning ahead, or a fixed clock in tests); today in Cambodia by default.
+  on: isoDate
+    .refine((d) => {
+      const t = Date.parse(`${d}T00:00:00Z`)
+      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
+    })
+    .optional(),
+})
+export const FollowUpList = z.object({
+  today: z.string(),
+  items: z.array(
+    z.object({
+      threadRef: z.string(),
+      partner: z.string(),
+      agreement: z.string(),
+      caseId: z.string().nullable(),
+      givenLatin: z.string().nullable(),
+      familyLatin: z.string().nullable(),
+      handedOverOn: z.string(),
+      month: z.number(),
+      dueOn: z.string(),
+      status: z.enum(['done', 'overdue', 'due', 'upcoming']),
     }),
   ),
 })

@@ -29,10 +29,12 @@ export interface KeyTable {
   authority_code: string
   use: 'sig' | 'enc'
   public_jwk: Json<Record<string, unknown>>
-  /** Only for this instance's own authority. */
-  private_jwk: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  /** Legacy (migration 0029): own private keys now live in files; `moveLegacyPrivateKeys` empties this. */
+  private_jwk: ColumnType<Record<string, unknown> | null, null, null>
   created_at: Generated<Date>
   retired_at: Timestamp | null
+  /** A retired key still verifies what was signed before this time (rotation overlap); null: no end. */
+  expires_at: Timestamp | null
   revoked_at: Timestamp | null
 }
 
@@ -58,7 +60,8 @@ export interface MessageTable {
   type: string
   thread_ref: string | null
   content: Json<Record<string, unknown>>
-  jws: string
+  /** Null once the message is past its retention (its hashes stay, so the chain still verifies). */
+  jws: string | null
   hash: string
   prev_hash: string | null
   sent_at: Timestamp
@@ -71,6 +74,7 @@ export interface MessageTable {
   applied_ref: string | null
   created_by: string | null
   created_at: Generated<Date>
+  purged_at: Timestamp | null
 }
 
 export interface ArrivalTable {

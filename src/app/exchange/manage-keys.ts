@@ -40,15 +40,23 @@ export async function rotateKeys(o: { trx: Tx; actor: RequestActor }) {
   return kids
 }
 
-/** Revokes a key at once (ours when compromised, or a partner's on its word): nothing it signs is accepted after. */
-export async function revokeExchangeKey(o: { trx: Tx; actor: RequestActor; kid: string }) {
+/**
+ * Revokes a key (ours when compromised, or a partner's on its word): nothing signed with it at or after `at` is
+ * accepted. `at` may lie in the past (the moment the key is known to have leaked), never in the future.
+ */
+export async function revokeExchangeKey(o: { trx: Tx; actor: RequestActor; kid: string; at?: Date }) {
   authorize(o.actor, 'update', 'exchange_agreement')
-  const row = await revokeKey(o.trx, o.kid, new Date())
+  const now = new Date()
+  if (o.at && o.at.getTime() > now.getTime())
+    throw new AppError('validation_failed', {}, [
+      { path: 'body.at', code: 'exchange.errors.revocation_in_future', params: {} },
+    ])
+  const row = await revokeKey(o.trx, o.kid, o.at ?? now)
   await appendAudit(o.trx, auditActor(o.actor), {
     action: 'revoke',
     resource: 'exchange_key',
     recordId: o.kid,
-    details: { authority: row.authority_code, use: row.use },
+    details: { authority: row.authority_code, use: row.use, at: (o.at ?? now).toISOString() },
   })
   return row
 }

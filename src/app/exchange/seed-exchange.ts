@@ -5,13 +5,14 @@ import type { Tx } from '../../platform/db/database.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { type AgreementInput, saveAgreement } from './agreements.ts'
 import { KEY_ALG, SIG_ALG } from './envelope.ts'
-import { ensureOwnKeys, importKeySet } from './keys.ts'
+import { importKeySet } from './keys.ts'
 
 /**
  * Demo data only (issue 17): this instance as Cambodia's NCCT, Thailand's MSDHS and Viet Nam's MOLISA as partners,
  * and two agreements modelled on the Cambodia–Thailand MOU and the Cambodia–Viet Nam agreement. Titles say
  * "demo"; the legal references are as publicly reported, not checked against the signed texts. The partners'
- * keys are fresh public keys whose private halves are thrown away: real keys come from the partner.
+ * keys are fresh public keys whose private halves are thrown away: real keys come from the partner. This
+ * instance's own keys are made at start (`ensureOwnKeys`), into the key directory, not by the seed.
  */
 const PERSON = [
   'prs_FirstName',
@@ -54,9 +55,38 @@ const repatriation = (referralExtra: string[]) => ({
     ['repatriation'],
     ['xch_ReceivedAt', 'xch_BorderPoint', 'xch_ReceivingOrganisation'],
   ),
-  'repatriation.follow_up': rule(
-    ['reintegration'],
-    ['xch_FollowUpMonth', 'cas_Status', 'xch_FollowUpSummary'],
+  // Reports due 1, 3, 6 and 12 months after the handover: an assumption for the demo (no public SOP gives them).
+  'repatriation.follow_up': {
+    ...rule(['reintegration'], ['xch_FollowUpMonth', 'cas_Status', 'xch_FollowUpSummary']),
+    followUpMonths: [1, 3, 6, 12],
+  },
+  'nationality.verification_list': rule(
+    ['nationality_verification'],
+    [
+      'xch_ListRef',
+      ...[
+        'xch_RowId',
+        'prs_FirstName',
+        'prs_SecondName',
+        'xch_FirstNameNative',
+        'xch_SecondNameNative',
+        'prs_Birthdate',
+        'prs_Gender',
+        'xch_ClaimedNationality',
+        'xch_HomeProvince',
+        'xch_HomeCommune',
+        'xch_ReturnKind',
+      ].map((f) => `xch_Persons.${f}`),
+    ],
+  ),
+  'nationality.verification_answers': rule(
+    ['nationality_verification'],
+    [
+      'xch_ListRef',
+      'xch_Answers.xch_RowId',
+      'xch_Answers.xch_VerificationResult',
+      'xch_Answers.xch_VerifyingOffice',
+    ],
   ),
   'returns.g2g_list': rule(
     ['return'],
@@ -103,6 +133,20 @@ export const DEMO_AGREEMENTS: AgreementInput[] = [
           'xch_Added.xch_IssuingState',
           'xch_Added.xch_DocumentStatus',
           'xch_Withdrawn.xch_AlertId',
+        ],
+      ),
+      // Person alerts travel under the Thai agreement only (the Viet Nam one does not name them: refused there).
+      'alerts.persons_delta': rule(
+        ['trafficking_prevention'],
+        [
+          'xch_AddedPersons.xch_AlertId',
+          'xch_AddedPersons.prs_FirstName',
+          'xch_AddedPersons.prs_SecondName',
+          'xch_AddedPersons.prs_Birthdate',
+          'xch_AddedPersons.prs_Gender',
+          'xch_AddedPersons.prs_Nationality',
+          'xch_AddedPersons.xch_AlertCategory',
+          'xch_WithdrawnPersons.xch_AlertId',
         ],
       ),
     },
@@ -199,7 +243,6 @@ export async function seedExchange(trx: Tx): Promise<void> {
       },
     ])
     .execute()
-  await ensureOwnKeys(trx)
   await demoPartnerKeys(trx, 'TH-MSDHS')
   await demoPartnerKeys(trx, 'VN-MOLISA')
   for (const agreement of DEMO_AGREEMENTS) await saveAgreement({ trx, actor: null, agreement })

@@ -3,6 +3,8 @@ import { scheduleCheckpoints } from '../../app/audit/checkpoint-schedule.ts'
 import { checkpointSettingsOf } from '../../app/audit/checkpoint-settings.ts'
 import { scheduleSealing } from '../../app/audit/seal-schedule.ts'
 import { scheduleOutbox } from '../../app/exchange/outbox-schedule.ts'
+import { scheduleRetention } from '../../app/exchange/purge-retention.ts'
+import { startExchangeKeys } from '../../app/exchange/start-keys.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { beat, HEARTBEAT_EVERY_MS } from '../../app/offline/heartbeat.ts'
 import { schedulePlanFolds } from '../../app/plans/fold-plan-sources.ts'
@@ -35,6 +37,8 @@ export const startCommand: Command = {
       demoTraffic: config.demoTraffic,
       out: io.stdout,
     })
+    // The exchange's own keys: private halves in PASSAGE_KEY_DIR (0600 files), made at first start (issue 17).
+    await startExchangeKeys({ db: store.db, config })
     // An API-only process (SERVE_WEB=false, e.g. behind a load balancer that serves the app elsewhere) neither builds
     // nor serves the web app: `/` and every other non-API path answer `route_not_found`.
     if (config.serveWeb) await ensureWebBuilt(io.stdout)
@@ -63,6 +67,8 @@ export const startCommand: Command = {
     })
     // Sends the exchange outbox to partners online, with back-off per message (issue 17).
     const outbox = scheduleOutbox({ db: store.db, log: app.log })
+    // Minimises exchanged messages past their agreement's retention, hourly (issue 17).
+    const retention = scheduleRetention({ db: store.db, log: app.log })
     const address = await app.listen({ port: config.port, host: config.host })
     io.stdout.write(
       `Passage is running at ${address.replace('127.0.0.1', 'localhost')}  (API docs: ${address}/api/docs` +
@@ -94,6 +100,7 @@ export const startCommand: Command = {
         await folds.stop()
         await planFolds.stop()
         await outbox.stop()
+        await retention.stop()
         await store.close()
         resolve()
       }

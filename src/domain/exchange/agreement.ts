@@ -11,6 +11,8 @@ export interface TypeRule {
   fields: string[]
   retentionDays: number
   consent: ConsentRule
+  /** For `repatriation.follow_up`: the months after a handover when a follow-up report is due (the SOP's timers). */
+  followUpMonths?: number[]
 }
 
 export interface LegalReference {
@@ -56,6 +58,8 @@ export function agreementProblems(a: Agreement): string[] {
   for (const [type, rule] of Object.entries(a.rules) as [MessageType, TypeRule][]) {
     const known = new Set(fieldPaths(type))
     for (const f of rule.fields) if (!known.has(f)) problems.push(`${type}:${f}`)
+    if (rule.followUpMonths?.length && type !== 'repatriation.follow_up')
+      problems.push(`${type}:followUpMonths`)
   }
   return problems
 }

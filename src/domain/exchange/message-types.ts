@@ -28,13 +28,18 @@ const date: FieldKind = { kind: 'date' }
 const gender: FieldKind = { kind: 'enum', values: HTCDS_GENDERS }
 const country: FieldKind = { kind: 'country' }
 
-const PERSON = {
+/** Names in both scripts, birth date and gender: the core of every person a message carries. */
+const NAMES = {
   prs_FirstName: text(100),
   prs_SecondName: text(100),
   xch_FirstNameNative: text(100),
   xch_SecondNameNative: text(100),
   prs_Birthdate: date,
   prs_Gender: gender,
+} as const
+
+const PERSON = {
+  ...NAMES,
   prs_Nationality: country,
   prs_MobilePhone: { kind: 'phone' } as FieldKind,
   xch_HomeProvince: text(100),
@@ -137,6 +142,59 @@ export const MESSAGE_TYPES = {
         },
       },
       xch_Withdrawn: { kind: 'rows', max: 5000, fields: { xch_AlertId: text(80) } },
+    },
+  },
+  // Returnees and deportees without documents: the partner lists them, we answer each row (issue 17, §2).
+  'nationality.verification_list': {
+    version: 1,
+    fields: {
+      xch_ListRef: text(80),
+      xch_Persons: {
+        kind: 'rows',
+        max: 2000,
+        fields: {
+          xch_RowId: text(80),
+          ...NAMES,
+          xch_ClaimedNationality: country,
+          xch_HomeProvince: text(100),
+          xch_HomeCommune: text(100),
+          xch_ParentNames: text(300),
+          xch_ReturnKind: oneOf('returnee', 'deportee'),
+        },
+      },
+    },
+  },
+  'nationality.verification_answers': {
+    version: 1,
+    fields: {
+      xch_ListRef: text(80),
+      xch_Answers: {
+        kind: 'rows',
+        max: 2000,
+        fields: {
+          xch_RowId: text(80),
+          xch_VerificationResult: oneOf('verified', 'not_verified', 'needs_interview'),
+          xch_VerifyingOffice: text(200),
+        },
+      },
+    },
+  },
+  // Persons on a partner's alert list, as changes; only where an agreement names this type (issue 17, §2).
+  'alerts.persons_delta': {
+    version: 1,
+    fields: {
+      xch_AddedPersons: {
+        kind: 'rows',
+        max: 5000,
+        fields: {
+          xch_AlertId: text(80),
+          ...NAMES,
+          prs_Nationality: country,
+          // The categories of Passage's own alert lists that a partner may send.
+          xch_AlertCategory: oneOf('wanted', 'suspected_trafficker', 'missing_person', 'child_at_risk'),
+        },
+      },
+      xch_WithdrawnPersons: { kind: 'rows', max: 5000, fields: { xch_AlertId: text(80) } },
     },
   },
   'statistics.table': {

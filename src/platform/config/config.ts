@@ -99,6 +99,9 @@ const schema = z.object({
   WATCHLIST_MAX_REMOVAL_SHARE: z.coerce.number().min(0).max(1).default(0.5),
   PHOTO_MAX_DIMENSION: z.coerce.number().int().min(16).default(8000),
   PHOTO_MAX_PIXELS: z.coerce.number().int().min(256).default(40_000_000),
+  // The exchange's own private keys (issue 17): a directory of 0600 files, or JWKs given by the environment.
+  PASSAGE_KEY_DIR: z.string().min(1).optional(),
+  PASSAGE_EXCHANGE_PRIVATE_KEYS: z.string().min(1).optional(),
 })
 
 export type Config = Readonly<{
@@ -152,6 +155,10 @@ export type Config = Readonly<{
   }>
   /** Largest side and pixel count of an uploaded photo, read from its header. */
   photos: Readonly<{ maxDimension: number; maxPixels: number }>
+  /** Where the exchange's own private keys live (one 0600 file per key, named by its thumbprint). */
+  exchangeKeyDir: string
+  /** Own private keys given by the environment (a JSON array of JWKs), e.g. from a secrets manager. */
+  exchangePrivateKeys: string | undefined
 }>
 
 export class ConfigError extends Error {}
@@ -213,5 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRemovalShare: c.WATCHLIST_MAX_REMOVAL_SHARE,
     }),
     photos: Object.freeze({ maxDimension: c.PHOTO_MAX_DIMENSION, maxPixels: c.PHOTO_MAX_PIXELS }),
+    exchangeKeyDir: resolve(c.PASSAGE_KEY_DIR ?? join(dataDir, 'keys')),
+    exchangePrivateKeys: c.PASSAGE_EXCHANGE_PRIVATE_KEYS,
   })
 }

@@ -35,6 +35,7 @@ import * as m0029 from './migrations/0029-exchange.ts'
 import * as m0030 from './migrations/0030-offline-posts.ts'
 import * as m0033 from './migrations/0033-plan-source-rollups.ts'
 import * as m0034 from './migrations/0034-training-pace.ts'
+import * as m0035 from './migrations/0035-exchange-keys-retention.ts'
 import * as m0037 from './migrations/0037-offline-identity.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
@@ -65,6 +66,7 @@ export const migrations: Record<string, Migration> = {
   '0030-offline-posts': m0030,
   '0033-plan-source-rollups': m0033,
   '0034-training-pace': m0034,
+  '0035-exchange-keys-retention': m0035,
   '0037-offline-identity': m0037,
 }
 

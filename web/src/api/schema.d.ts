@@ -1179,6 +1179,20 @@ export interface paths {
      */
     get: operations["getExchangeAuthorities"];
   };
+  "/api/exchange/authority": {
+    /**
+     * Replace exchange authority
+     * @description `PUT /api/exchange/authority`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    put: operations["putExchangeAuthority"];
+  };
+  "/api/exchange/authorities/{code}": {
+    /**
+     * Replace exchange authorities
+     * @description `PUT /api/exchange/authorities/{code}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    put: operations["putExchangeAuthoritiesByCode"];
+  };
   "/api/exchange/keys": {
     /**
      * Read exchange keys
@@ -1274,6 +1288,27 @@ export interface paths {
      * @description `POST /api/exchange/arrivals/{id}/handover`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
      */
     post: operations["postExchangeArrivalsByIdHandover"];
+  };
+  "/api/exchange/verification-lists/{direction}/{id}": {
+    /**
+     * Read exchange verification lists
+     * @description `GET /api/exchange/verification-lists/{direction}/{id}`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeVerificationListsByDirectionById"];
+  };
+  "/api/exchange/verification-lists/{id}/answers": {
+    /**
+     * Submit exchange verification lists answers
+     * @description `POST /api/exchange/verification-lists/{id}/answers`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeVerificationListsByIdAnswers"];
+  };
+  "/api/exchange/follow-ups": {
+    /**
+     * Read exchange follow ups
+     * @description `GET /api/exchange/follow-ups`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeFollowUps"];
   };
   "/api/exchange/counts": {
     /**
@@ -14099,6 +14134,7 @@ export interface operations {
                     retentionDays: number;
                     /** @enum {string} */
                     consent: "required" | "not_required";
+                    followUpMonths?: number[];
                   };
                 };
                 id: string;
@@ -14152,6 +14188,7 @@ export interface operations {
               retentionDays: number;
               /** @enum {string} */
               consent: "required" | "not_required";
+              followUpMonths?: number[];
             };
           };
         };
@@ -14178,6 +14215,7 @@ export interface operations {
                 retentionDays: number;
                 /** @enum {string} */
                 consent: "required" | "not_required";
+                followUpMonths?: number[];
               };
             };
             id: string;
@@ -14244,6 +14282,124 @@ export interface operations {
     };
   };
   /**
+   * Replace exchange authority
+   * @description `PUT /api/exchange/authority`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  putExchangeAuthority: {
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+          agencyCode: string;
+          country: string;
+          nameEn: string;
+          nameKm: string;
+          contacts: ({
+              name: string;
+              role: string;
+              email: string | null;
+              phone: string | null;
+            })[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            code: string;
+            country: string;
+            nameEn: string;
+            nameKm: string;
+            endpoint: string | null;
+            self: boolean;
+            demo: boolean;
+            contacts: ({
+                name: string;
+                role: string;
+                email: string | null;
+                phone: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Replace exchange authorities
+   * @description `PUT /api/exchange/authorities/{code}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  putExchangeAuthoritiesByCode: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          endpoint: string | null;
+          country: string;
+          nameEn: string;
+          nameKm: string;
+          contacts: ({
+              name: string;
+              role: string;
+              email: string | null;
+              phone: string | null;
+            })[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            code: string;
+            country: string;
+            nameEn: string;
+            nameKm: string;
+            endpoint: string | null;
+            self: boolean;
+            demo: boolean;
+            contacts: ({
+                name: string;
+                role: string;
+                email: string | null;
+                phone: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
    * Read exchange keys
    * @description `GET /api/exchange/keys`. Public: no session needed. Errors answer with the shared error body.
    */
@@ -14263,6 +14419,8 @@ export interface operations {
                 };
                 retired: boolean;
                 revoked: boolean;
+                revokedAt?: string | null;
+                expiresAt?: string | null;
               })[];
           };
         };
@@ -14304,6 +14462,8 @@ export interface operations {
               };
               retired: boolean;
               revoked: boolean;
+              revokedAt?: string | null;
+              expiresAt?: string | null;
             })[];
         };
       };
@@ -14403,7 +14563,7 @@ export interface operations {
         "application/json": {
           agreement: string;
           /** @enum {string} */
-          type: "repatriation.referral" | "repatriation.nationality_verification" | "repatriation.family_assessment" | "repatriation.handover_agreed" | "repatriation.handover_receipt" | "repatriation.follow_up" | "returns.g2g_list" | "alerts.delta" | "statistics.table";
+          type: "repatriation.referral" | "repatriation.nationality_verification" | "repatriation.family_assessment" | "repatriation.handover_agreed" | "repatriation.handover_receipt" | "repatriation.follow_up" | "returns.g2g_list" | "alerts.delta" | "nationality.verification_list" | "nationality.verification_answers" | "alerts.persons_delta" | "statistics.table";
           content: {
             [key: string]: unknown;
           };
@@ -14508,7 +14668,7 @@ export interface operations {
         "application/json": {
           agreement: string;
           /** @enum {string} */
-          type: "repatriation.referral" | "repatriation.nationality_verification" | "repatriation.family_assessment" | "repatriation.handover_agreed" | "repatriation.handover_receipt" | "repatriation.follow_up" | "returns.g2g_list" | "alerts.delta" | "statistics.table";
+          type: "repatriation.referral" | "repatriation.nationality_verification" | "repatriation.family_assessment" | "repatriation.handover_agreed" | "repatriation.handover_receipt" | "repatriation.follow_up" | "returns.g2g_list" | "alerts.delta" | "nationality.verification_list" | "nationality.verification_answers" | "alerts.persons_delta" | "statistics.table";
           content: {
             [key: string]: unknown;
           };
@@ -14872,6 +15032,193 @@ export interface operations {
             status: string;
             caseId: string | null;
             receiptMessageId: string | null;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange verification lists
+   * @description `GET /api/exchange/verification-lists/{direction}/{id}`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeVerificationListsByDirectionById: {
+    parameters: {
+      path: {
+        direction: "out" | "in";
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            partner: string;
+            agreement: string;
+            listRef: string | null;
+            purged: boolean;
+            rows: ({
+                person: {
+                  [key: string]: unknown;
+                };
+                answer: ({
+                  rowId: string;
+                  result: string;
+                  office: string | null;
+                  at: string;
+                }) | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange verification lists answers
+   * @description `POST /api/exchange/verification-lists/{id}/answers`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangeVerificationListsByIdAnswers: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          answers: ({
+              rowId: string;
+              /** @enum {string} */
+              result: "verified" | "not_verified" | "needs_interview";
+              /** @default null */
+              office?: string | null;
+            })[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            partner: string;
+            agreement: string;
+            type: string;
+            threadRef: string | null;
+            sentAt: string;
+            status: string;
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            hash: string;
+            prevHash: string | null;
+            receipted: boolean;
+            appliedRef: string | null;
+            fields: string[];
+            withheld: string[];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            partner: string;
+            agreement: string;
+            type: string;
+            threadRef: string | null;
+            sentAt: string;
+            status: string;
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            hash: string;
+            prevHash: string | null;
+            receipted: boolean;
+            appliedRef: string | null;
+            fields: string[];
+            withheld: string[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange follow ups
+   * @description `GET /api/exchange/follow-ups`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeFollowUps: {
+    parameters: {
+      query?: {
+        all?: "true" | "false";
+        on?: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            today: string;
+            items: ({
+                threadRef: string;
+                partner: string;
+                agreement: string;
+                caseId: string | null;
+                givenLatin: string | null;
+                familyLatin: string | null;
+                handedOverOn: string;
+                month: number;
+                dueOn: string;
+                /** @enum {string} */
+                status: "done" | "overdue" | "due" | "upcoming";
+              })[];
           };
         };
       };
