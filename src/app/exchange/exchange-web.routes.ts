@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { replyCreated } from '../../platform/http/idempotency.ts'
+import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
+import { authorize } from '../identity/authorize.ts'
 import { listBoardArrivals, recordListArrival } from './board-arrivals.ts'
 import { previewFromCase, sendFromCase } from './case-exchange.ts'
 import { caseExchangeTimeline } from './case-timeline.ts'
@@ -10,6 +12,7 @@ import { presentMessage } from './exchange.presenter.ts'
 import { IdParams } from './exchange.schemas.ts'
 import { presentArrivalKind, presentBoardArrival, presentCaseMessage } from './exchange-web.presenter.ts'
 import {
+  AgreementChoiceList,
   BoardArrivalList,
   BoardArrivalView,
   BoardPostParams,
@@ -53,6 +56,34 @@ export async function exchangeWebRoutes(app: FastifyInstance, ctx: AppContext) {
         .transaction()
         .execute((trx) => recordListArrival({ trx, actor: actorOf(req), arrivalId: req.params.id }))
       return presentArrivalKind(row)
+    },
+  )
+
+  // The agreements a case worker may refer under: in force, named, with the partner; not their rules.
+  r.get(
+    '/api/exchange/agreements-in-force',
+    { schema: { tags, response: { 200: AgreementChoiceList } } },
+    async (req) => {
+      authorize(actorOf(req), 'create', 'exchange_message')
+      const day = todayInCambodia()
+      const rows = await db
+        .selectFrom('exchange_agreements as a')
+        .innerJoin('exchange_authorities as p', 'p.code', 'a.partner_code')
+        .select(['a.code', 'a.title', 'a.partner_code', 'a.demo', 'p.name_en', 'p.name_km'])
+        .where('a.valid_from', '<=', day)
+        .where('a.valid_until', '>=', day)
+        .orderBy('a.code')
+        .execute()
+      return {
+        items: rows.map((a) => ({
+          code: a.code,
+          title: a.title,
+          partner: a.partner_code,
+          partnerNameEn: a.name_en,
+          partnerNameKm: a.name_km,
+          demo: a.demo,
+        })),
+      }
     },
   )
 

@@ -60,3 +60,16 @@ export const CaseExchangeView = z.object({
   messages: z.array(CaseExchangeItem),
   arrivals: z.array(BoardArrivalView.omit({ partnerNameEn: true, partnerNameKm: true })),
 })
+
+export const AgreementChoiceList = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      partner: z.string(),
+      partnerNameEn: z.string(),
+      partnerNameKm: z.string(),
+      demo: z.boolean(),
+    }),
+  ),
+})
