@@ -131,11 +131,11 @@ function PreviewLists({ p }: { p: CasePreview }) {
   return (
     <div data-testid="case-exchange-preview">
       <p>
-        {t('exchange-web.case.legal', {
-          title: p.agreement.legal.title,
-          date: formatDay(p.agreement.legal.date),
-          article: p.agreement.legal.article,
-        })}
+        {t('exchange-web.case.legal')}{' '}
+        {/* The legal reference as signed: a proper name, not interface text. */}
+        <span lang="en">
+          {p.agreement.legal.title}, {formatDay(p.agreement.legal.date)}, {p.agreement.legal.article}
+        </span>
       </p>
       <p data-testid="case-exchange-consent" className={p.blocked ? 'banner banner-error' : undefined}>
         {consent}

@@ -12,7 +12,7 @@ const shown = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v))
  * request only, through the audited read.
  */
 export function CaseExchangeTimeline({ data, error }: { data?: CaseExchange; error?: unknown }) {
-  const { t, formatDateTime, formatDay } = useI18n()
+  const { t, locale, formatDateTime, formatDay } = useI18n()
   const [opened, setOpened] = useState<Record<string, Record<string, unknown>>>({})
   const [readError, setReadError] = useState<unknown>()
   const open = async (m: CaseExchangeMessage) => {
@@ -36,16 +36,14 @@ export function CaseExchangeTimeline({ data, error }: { data?: CaseExchange; err
             <strong>
               {t(`exchange-web.timeline.${m.direction}`, {
                 type: t(`exchange.types.${m.type}`),
-                partner: m.partnerNameEn ?? m.partner,
+                partner: (locale === 'km' ? m.partnerNameKm : m.partnerNameEn) ?? m.partner,
               })}
             </strong>{' '}
             — {formatDateTime(m.sentAt)}
             <div className="muted">
-              {t('exchange-web.timeline.agreement', {
-                title: m.agreementTitle ?? m.agreement,
-                date: m.legal ? formatDay(m.legal.date) : '—',
-              })}{' '}
-              · <span translate="no">{m.threadRef}</span>
+              {/* The agreement's title is a proper name, in the language it was signed in. */}
+              <span lang="en">{m.agreementTitle ?? m.agreement}</span>{' '}
+              {m.legal && `(${formatDay(m.legal.date)})`} · <span translate="no">{m.threadRef}</span>
             </div>
             <div>
               {t(`exchange.status.${m.status}`)}

@@ -1,0 +1,140 @@
+import type { Page } from '@playwright/test'
+import { apiFrom, as, expect, requireChromium, signIn, test } from './fixtures.ts'
+
+test.beforeEach(() => requireChromium())
+
+const yes = (purpose: string) => ({
+  purpose,
+  decision: 'given',
+  givenBy: 'self',
+  guardianName: null,
+  method: 'verbal',
+})
+
+// A presumed victim of a scam compound, as the border's screening records her.
+const ANSWERS = {
+  age: 26,
+  actRecruitedByIntermediary: 'yes',
+  actMovedByOthers: 'yes',
+  actHeldOrReceived: 'yes',
+  meansDeceived: 'yes',
+  meansThreatsOrForce: 'no',
+  meansDebt: 'no',
+  meansDocumentsTaken: 'yes',
+  meansNotFreeToLeave: 'yes',
+  meansEarningsTaken: 'no',
+  meansAbuseOfVulnerability: 'no',
+  purposeForcedLabour: 'no',
+  purposeForcedCriminality: 'yes',
+  purposeSexualExploitation: 'no',
+  purposeForcedMarriage: 'no',
+  purposeOrganRemoval: 'no',
+  vulMedicalNeed: 'no',
+  vulDisability: 'no',
+  vulPregnancy: 'no',
+  vulNoDocuments: 'yes',
+  vulDestitution: 'yes',
+  vulUnpaidOrAbusiveWork: 'yes',
+  vulViolence: 'no',
+  vulDistress: 'no',
+  vulSubstanceDependence: 'no',
+  vulStranded: 'yes',
+}
+
+/** A Thai citizen met at Poipet, referred by the border and taken on by MoSVY: a case to refer from. */
+async function thaiCase(officer: Page, worker: Page): Promise<string> {
+  const referral = await apiFrom(officer, 'POST', '/api/protection/referrals', {
+    person: {
+      givenLatin: 'Malee',
+      familyLatin: 'Srisuk',
+      givenKhmer: null,
+      familyKhmer: null,
+      birthDate: '1999-05-02',
+      birthDateEstimated: false,
+      gender: 'female',
+      nationality: 'THA',
+      mobilePhone: '+85512345678',
+      provinceCode: null,
+    },
+    answers: ANSWERS,
+    context: 'crossing',
+    consents: [yes('services'), yes('sharing')],
+    providerId: '7a0c1d2e-0001-4000-8000-000000000001',
+    services: ['shelter'],
+    note: 'Asks to go home to Sa Kaeo.',
+    override: null,
+  })
+  expect(referral.status).toBe(201)
+  const accepted = await apiFrom(worker, 'POST', `/api/protection/referrals/${referral.json.id}/events`, {
+    type: 'accept',
+  })
+  expect(accepted.status).toBe(200)
+  return accepted.json.caseId
+}
+
+test("the border officer sees today's arrivals from Thailand on Poipet's board, live, and records one", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'officer.poipet')
+  await page.goto('/posts/board')
+  const card = page.getByTestId('board-arrivals')
+  await expect(card.getByRole('heading', { name: /Expected arrivals from partners today/ })).toBeVisible()
+  const vuthy = card.getByRole('row', { name: /Vuthy Prak/ })
+  await expect(vuthy).toContainText('Return list')
+  await expect(vuthy).toContainText(/Thailand|Social Development/)
+  await vuthy.getByRole('button', { name: 'Record the arrival' }).click()
+  await expect(vuthy).toContainText('Arrived')
+
+  // MoSVY records another person's arrival at its own desk: the board follows without a reload.
+  const worker = await as(browser, 'socialworker')
+  const list = await apiFrom(worker, 'GET', '/api/exchange/arrivals?post=LAND-POIPET')
+  const sokunthea = list.json.items.find((a: { givenLatin: string }) => a.givenLatin === 'Sokunthea')
+  expect((await apiFrom(worker, 'POST', `/api/exchange/arrivals/${sokunthea.id}/handover`, {})).status).toBe(
+    200,
+  )
+  await expect(card.getByRole('row', { name: /Sokunthea Mao/ })).toHaveAttribute('data-status', 'arrived')
+
+  // The same board in Khmer, with the partner named in Khmer.
+  await page.getByRole('button', { name: 'ខ្មែរ' }).click()
+  await expect(card.getByRole('heading', { name: /អ្នកដែលរំពឹងថានឹងមកដល់ពីដៃគូនៅថ្ងៃនេះ/ })).toBeVisible()
+  await expect(card.getByRole('row', { name: /Vuthy Prak/ })).toContainText('បញ្ជីអ្នកវិលត្រឡប់')
+  await expect(card.getByRole('row', { name: /Vuthy Prak/ })).toContainText(/[\u1780-\u17FF]/)
+})
+
+test('in Khmer, a social worker requests repatriation from a case: allowed fields marked, the phone withheld, the exchange on the case', async ({
+  page,
+  browser,
+}) => {
+  const officer = await as(browser, 'officer.poipet')
+  const worker = await as(browser, 'socialworker')
+  const caseId = await thaiCase(officer, worker)
+  await signIn(page, 'socialworker')
+  await page.getByRole('button', { name: 'ខ្មែរ' }).click()
+  await page.goto(`/protection/case?id=${caseId}`)
+  const card = page.getByTestId('case-exchange')
+  await expect(card.getByRole('heading', { name: 'បញ្ជូនទៅដៃគូ' })).toBeVisible()
+  await card.getByLabel('ស្នើសុំការធ្វើមាតុភូមិនិវត្តន៍').check()
+  await card.getByLabel('ក្រោមកិច្ចព្រមព្រៀង').selectOption('KH-TH-MOU-2003')
+  await card.getByRole('button', { name: 'ពិនិត្យអ្វីដែលនឹងត្រូវផ្ញើ' }).click()
+
+  const allowed = card.getByTestId('case-exchange-allowed')
+  await expect(allowed.locator('li[data-field="prs_FirstName"]')).toContainText('នាមខ្លួន (អក្សរឡាតាំង)')
+  await expect(allowed.locator('li[data-field="prs_FirstName"]')).toContainText('Malee')
+  // The phone and the vulnerabilities stay in Cambodia: the Cambodia–Thailand agreement does not let them go.
+  const withheld = card.getByTestId('case-exchange-withheld')
+  await expect(withheld.locator('li[data-field="prs_MobilePhone"]')).toContainText('ទូរសព្ទដៃ')
+  await expect(withheld.locator('li[data-field="prs_MobilePhone"] s')).toBeVisible()
+  await expect(allowed.locator('li[data-field="prs_MobilePhone"]')).toHaveCount(0)
+  await expect(card).not.toContainText('+85512345678')
+  await expect(card.getByTestId('case-exchange-consent')).toContainText('ការយល់ព្រមឱ្យចែករំលែក៖ បានផ្តល់')
+
+  await card.getByRole('button', { name: 'ផ្ញើសំណើមាតុភូមិនិវត្តន៍' }).click()
+  await expect(card.getByRole('status')).toContainText('បានដាក់ក្នុងជួរដើម្បីបញ្ជូន')
+  const timeline = page.getByTestId('case-exchange-timeline')
+  await expect(timeline.locator('li[data-direction="out"]')).toHaveCount(1)
+  await expect(timeline.locator('li[data-direction="out"]')).toContainText('បានផ្ញើទៅ')
+  await expect(timeline.locator('li[data-direction="out"]')).toContainText('Cambodia–Thailand')
+  await page.reload()
+  await expect(page.getByTestId('timeline')).toContainText('បានស្នើសុំមាតុភូមិនិវត្តន៍ពី TH-MSDHS')
+})
