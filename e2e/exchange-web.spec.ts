@@ -1,69 +1,18 @@
 import type { Page } from '@playwright/test'
+import { THAI_PERSON, THAI_PHONE } from '../src/app/exchange/exchange-web.testing.ts'
+import { referralBody } from '../src/app/protection/protection.testing.ts'
 import { apiFrom, as, expect, requireChromium, signIn, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
-const yes = (purpose: string) => ({
-  purpose,
-  decision: 'given',
-  givenBy: 'self',
-  guardianName: null,
-  method: 'verbal',
-})
-
-// A presumed victim of a scam compound, as the border's screening records her.
-const ANSWERS = {
-  age: 26,
-  actRecruitedByIntermediary: 'yes',
-  actMovedByOthers: 'yes',
-  actHeldOrReceived: 'yes',
-  meansDeceived: 'yes',
-  meansThreatsOrForce: 'no',
-  meansDebt: 'no',
-  meansDocumentsTaken: 'yes',
-  meansNotFreeToLeave: 'yes',
-  meansEarningsTaken: 'no',
-  meansAbuseOfVulnerability: 'no',
-  purposeForcedLabour: 'no',
-  purposeForcedCriminality: 'yes',
-  purposeSexualExploitation: 'no',
-  purposeForcedMarriage: 'no',
-  purposeOrganRemoval: 'no',
-  vulMedicalNeed: 'no',
-  vulDisability: 'no',
-  vulPregnancy: 'no',
-  vulNoDocuments: 'yes',
-  vulDestitution: 'yes',
-  vulUnpaidOrAbusiveWork: 'yes',
-  vulViolence: 'no',
-  vulDistress: 'no',
-  vulSubstanceDependence: 'no',
-  vulStranded: 'yes',
-}
-
 /** A Thai citizen met at Poipet, referred by the border and taken on by MoSVY: a case to refer from. */
 async function thaiCase(officer: Page, worker: Page): Promise<string> {
-  const referral = await apiFrom(officer, 'POST', '/api/protection/referrals', {
-    person: {
-      givenLatin: 'Malee',
-      familyLatin: 'Srisuk',
-      givenKhmer: null,
-      familyKhmer: null,
-      birthDate: '1999-05-02',
-      birthDateEstimated: false,
-      gender: 'female',
-      nationality: 'THA',
-      mobilePhone: '+85512345678',
-      provinceCode: null,
-    },
-    answers: ANSWERS,
-    context: 'crossing',
-    consents: [yes('services'), yes('sharing')],
-    providerId: '7a0c1d2e-0001-4000-8000-000000000001',
-    services: ['shelter'],
-    note: 'Asks to go home to Sa Kaeo.',
-    override: null,
-  })
+  const referral = await apiFrom(
+    officer,
+    'POST',
+    '/api/protection/referrals',
+    referralBody({ person: THAI_PERSON }),
+  )
   expect(referral.status).toBe(201)
   const accepted = await apiFrom(worker, 'POST', `/api/protection/referrals/${referral.json.id}/events`, {
     type: 'accept',
@@ -126,7 +75,7 @@ test('in Khmer, a social worker requests repatriation from a case: allowed field
   await expect(withheld.locator('li[data-field="prs_MobilePhone"]')).toContainText('ទូរសព្ទដៃ')
   await expect(withheld.locator('li[data-field="prs_MobilePhone"] s')).toBeVisible()
   await expect(allowed.locator('li[data-field="prs_MobilePhone"]')).toHaveCount(0)
-  await expect(card).not.toContainText('+85512345678')
+  await expect(card).not.toContainText(THAI_PHONE)
   await expect(card.getByTestId('case-exchange-consent')).toContainText('ការយល់ព្រមឱ្យចែករំលែក៖ បានផ្តល់')
 
   await card.getByRole('button', { name: 'ផ្ញើសំណើមាតុភូមិនិវត្តន៍' }).click()

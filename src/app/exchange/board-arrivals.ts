@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { authorize } from '../identity/authorize.ts'
+import { requirePost } from '../posts/post-board.ts'
 import type { ArrivalRow } from './exchange.tables.ts'
 
 /** Counts for the post board's snapshot: a new list or a recorded arrival changes them, so the board pushes. */
@@ -32,12 +33,7 @@ export async function listBoardArrivals(o: {
   postCode: string
 }): Promise<{ day: string; items: BoardArrival[] }> {
   authorize(o.actor, 'read', 'exchange_arrival', { postCode: o.postCode })
-  const post = await o.db
-    .selectFrom('points_of_entry')
-    .select('code')
-    .where('code', '=', o.postCode)
-    .executeTakeFirst()
-  if (!post) throw new AppError('not_found')
+  await requirePost(o.db, o.postCode)
   const day = todayInCambodia()
   const items = await o.db
     .selectFrom('exchange_arrivals as a')
@@ -55,6 +51,18 @@ export async function listBoardArrivals(o: {
   return { day, items }
 }
 
+/** An arrival, locked for the one who records it: two desks recording it at once are served one after the other. */
+export async function lockArrival(trx: Tx, id: string): Promise<ArrivalRow> {
+  const arrival = await trx
+    .selectFrom('exchange_arrivals')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!arrival) throw new AppError('not_found')
+  return arrival
+}
+
 /**
  * The border records that a person on a partner's return list has arrived at its post. It is part of the
  * returnees' registration, so whoever registers returnees at that post records it. A repatriated victim's
@@ -66,13 +74,7 @@ export async function recordListArrival(o: {
   arrivalId: string
 }): Promise<ArrivalRow> {
   const { trx, actor } = o
-  const arrival = await trx
-    .selectFrom('exchange_arrivals')
-    .selectAll()
-    .where('id', '=', o.arrivalId)
-    .forUpdate()
-    .executeTakeFirst()
-  if (!arrival) throw new AppError('not_found')
+  const arrival = await lockArrival(trx, o.arrivalId)
   // An officer of another post is refused, whatever id the browser sends.
   authorize(actor, 'update', 'returnee', { postCode: arrival.post_code })
   if (arrival.thread_ref) throw new AppError('conflict', { reason: 'handover_by_protection' })

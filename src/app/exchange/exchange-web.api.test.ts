@@ -5,6 +5,7 @@ import type { Client, TestApp } from '../../test/test-app.ts'
 import { createTestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
 import { referFromBorder } from '../protection/protection.testing.ts'
+import { THAI_PERSON, THAI_PHONE } from './exchange-web.testing.ts'
 
 const AGREEMENT = 'KH-TH-MOU-2003'
 const selfConsent = (purpose: string) => ({
@@ -14,7 +15,6 @@ const selfConsent = (purpose: string) => ({
   guardianName: null,
   method: 'verbal',
 })
-const PHONE = '+85512345678'
 
 describe.each(engines())('the exchange on the board and in the case on %s', (engine) => {
   let t: TestApp
@@ -25,19 +25,7 @@ describe.each(engines())('the exchange on the board and in the case on %s', (eng
 
   /** A Thai citizen met at Poipet, with her sharing consent recorded: more data than the agreement lets go. */
   const openCase = async (person: Record<string, unknown> = {}, consents?: unknown[]) => {
-    const base = {
-      givenLatin: 'Malee',
-      familyLatin: 'Srisuk',
-      givenKhmer: null,
-      familyKhmer: null,
-      birthDate: '1999-05-02',
-      birthDateEstimated: false,
-      gender: 'female',
-      nationality: 'THA',
-      mobilePhone: PHONE,
-      provinceCode: null,
-      ...person,
-    }
+    const base = { ...THAI_PERSON, ...person }
     const referral = await referFromBorder(officer, { person: base, ...(consents ? { consents } : {}) })
     const res = await worker.request('POST', `/api/protection/referrals/${referral}/events`, {
       type: 'accept',
@@ -187,7 +175,7 @@ describe.each(engines())('the exchange on the board and in the case on %s', (eng
       agreement: AGREEMENT,
       kind: 'repatriation',
       note: null,
-      content: { prs_MobilePhone: PHONE },
+      content: { prs_MobilePhone: THAI_PHONE },
     })
     expect(slipped.statusCode).toBe(400)
     const key = { 'idempotency-key': `case-send-${randomUUID()}` }
@@ -205,7 +193,7 @@ describe.each(engines())('the exchange on the board and in the case on %s', (eng
     // The signed envelope, as it leaves: no withheld field name, and the phone number nowhere in it.
     const signed = Buffer.from(row.jws.split('.')[1]!, 'base64url').toString('utf8')
     expect(signed).not.toContain('prs_MobilePhone')
-    expect(signed).not.toContain(PHONE.slice(1))
+    expect(signed).not.toContain(THAI_PHONE.slice(1))
     expect(signed).not.toContain('vic_DetailsOfVulnerabilities')
     expect(Object.keys(row.content)).not.toContain('prs_MobilePhone')
     expect(row.partner_code).toBe('TH-MSDHS')

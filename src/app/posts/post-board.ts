@@ -94,10 +94,15 @@ export async function authorizeBoard(o: {
   postCode: string
 }): Promise<void> {
   authorize(o.actor, 'read', 'crossing', { postCode: o.postCode })
-  const post = await o.db
+  await requirePost(o.db, o.postCode)
+}
+
+/** Refuses a post code that names no point of entry. */
+export async function requirePost(db: Executor, postCode: string): Promise<void> {
+  const post = await db
     .selectFrom('points_of_entry')
     .select('code')
-    .where('code', '=', o.postCode)
+    .where('code', '=', postCode)
     .executeTakeFirst()
   if (!post) throw new AppError('not_found')
 }
