@@ -106,7 +106,8 @@ export async function sendFromCase(
   const agreement = await findAgreement(trx, o.agreementCode)
   const partner = agreement?.partner ?? ''
   const threadRef =
-    (await threadWith(trx, kase.id, partner)) ?? `KH-C${kase.number}-${randomBytes(3).toString('hex')}`
+    (await threadWith(trx, kase.id, partner)) ??
+    `KH-C${kase.number}-${randomBytes(3).toString('hex').toUpperCase()}`
   const { source } = await caseSource({
     db: trx,
     kase,

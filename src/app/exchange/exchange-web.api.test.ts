@@ -197,7 +197,7 @@ describe.each(engines())('the exchange on the board and in the case on %s', (eng
     expect(signed).not.toContain('vic_DetailsOfVulnerabilities')
     expect(Object.keys(row.content)).not.toContain('prs_MobilePhone')
     expect(row.partner_code).toBe('TH-MSDHS')
-    expect(row.thread_ref).toMatch(/^KH-C\d+-[0-9a-f]{6}$/)
+    expect(row.thread_ref).toMatch(/^KH-C\d+-[0-9A-F]{6}$/)
   })
 
   it("refuses a referral without the case's consent, from another agency, or a role too low; nothing is sent", async () => {
