@@ -9,6 +9,7 @@ import { authorize } from '../identity/authorize.ts'
 import { addTimeline } from '../protection/cases.repository.ts'
 import { openCase } from '../protection/open-case.ts'
 import { recordPerson } from '../protection/record-person.ts'
+import { lockArrival } from './board-arrivals.ts'
 import type { ArrivalRow } from './exchange.tables.ts'
 import { sendMessage } from './send-message.ts'
 
@@ -51,13 +52,7 @@ export async function recordHandover(o: {
 }): Promise<ArrivalRow & { receiptMessageId: string | null }> {
   const { trx, actor } = o
   authorize(actor, 'update', 'exchange_arrival')
-  const arrival = await trx
-    .selectFrom('exchange_arrivals')
-    .selectAll()
-    .where('id', '=', o.arrivalId)
-    .forUpdate()
-    .executeTakeFirst()
-  if (!arrival) throw new AppError('not_found')
+  const arrival = await lockArrival(trx, o.arrivalId)
   if (arrival.status === 'arrived') throw new AppError('conflict', { reason: 'already_arrived' })
   const referral = arrival.thread_ref
     ? await trx

@@ -12,6 +12,7 @@ const snapshot = (postCode: string, entries: number): BoardSnapshot => ({
   hitsAwaiting: 0,
   secondary: { waiting: 0, inInterview: 0, oldestWaitingSince: null },
   returneesToday: 0,
+  arrivals: { expected: 0, arrived: 0 },
 })
 
 describe('the board hub', () => {

@@ -18,4 +18,6 @@ export interface BoardSnapshot {
   /** Referrals not yet decided: waiting to be taken, and in interview; the oldest waiting shows the dwell. */
   secondary: { waiting: number; inInterview: number; oldestWaitingSince: string | null }
   returneesToday: number
+  /** Today's expected arrivals from partners (return lists, agreed handovers): still expected, and arrived. */
+  arrivals: { expected: number; arrived: number }
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
+import { arrivalCounts } from '../exchange/board-arrivals.ts'
 import type { RequestActor } from '../identity/actor.ts'
 import { authorize } from '../identity/authorize.ts'
 import type { BoardSnapshot, Movements } from './board.contract.ts'
@@ -23,7 +24,7 @@ export async function loadBoard(
   day = todayInCambodia(),
 ): Promise<BoardSnapshot> {
   const hour = sql<number>`extract(hour from crossed_at AT TIME ZONE 'Asia/Phnom_Penh')::int`
-  const [rows, hits, secondary, returnees] = await Promise.all([
+  const [rows, hits, secondary, returnees, arrivals] = await Promise.all([
     db
       .selectFrom('crossings')
       .select(['direction', 'decision', hour.as('hour'), (eb) => eb.fn.countAll<number>().as('n')])
@@ -53,6 +54,7 @@ export async function loadBoard(
       .where('post_code', '=', postCode)
       .where('registered_on', '=', day)
       .executeTakeFirstOrThrow(),
+    arrivalCounts(db, postCode, day),
   ])
   const empty = (): Movements => ({ total: 0, admitted: 0, referred: 0, refused: 0 })
   const entries = empty()
@@ -81,6 +83,7 @@ export async function loadBoard(
       oldestWaitingSince: secondary.oldest ? new Date(secondary.oldest).toISOString() : null,
     },
     returneesToday: Number(returnees.n),
+    arrivals,
   }
 }
 
@@ -91,10 +94,15 @@ export async function authorizeBoard(o: {
   postCode: string
 }): Promise<void> {
   authorize(o.actor, 'read', 'crossing', { postCode: o.postCode })
-  const post = await o.db
+  await requirePost(o.db, o.postCode)
+}
+
+/** Refuses a post code that names no point of entry. */
+export async function requirePost(db: Executor, postCode: string): Promise<void> {
+  const post = await db
     .selectFrom('points_of_entry')
     .select('code')
-    .where('code', '=', o.postCode)
+    .where('code', '=', postCode)
     .executeTakeFirst()
   if (!post) throw new AppError('not_found')
 }

@@ -42,6 +42,7 @@ export const BoardView = z.object({
     oldestWaitingSince: z.string().nullable(),
   }),
   returneesToday: z.number(),
+  arrivals: z.object({ expected: z.number(), arrived: z.number() }),
 })
 
 export const ReasonCode = text()

@@ -9,6 +9,7 @@ import { crossingsRoutes } from '../../app/crossings/crossings.routes.ts'
 import { identifyRoutes } from '../../app/crossings/identify-traveller.routes.ts'
 import { documentsRoutes } from '../../app/documents/documents.routes.ts'
 import { exchangeRoutes } from '../../app/exchange/exchange.routes.ts'
+import { exchangeWebRoutes } from '../../app/exchange/exchange-web.routes.ts'
 import { authRoutes } from '../../app/identity/auth.routes.ts'
 import { usersRoutes } from '../../app/identity/users.routes.ts'
 import { offlineRoutes } from '../../app/offline/offline.routes.ts'
@@ -66,6 +67,7 @@ const areas = [
   plansRoutes,
   trainingRoutes,
   exchangeRoutes,
+  exchangeWebRoutes,
 ]
 
 export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {

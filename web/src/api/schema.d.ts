@@ -1317,6 +1317,46 @@ export interface paths {
      */
     get: operations["getExchangeCounts"];
   };
+  "/api/exchange/board/{code}/arrivals": {
+    /**
+     * Read exchange board arrivals
+     * @description `GET /api/exchange/board/{code}/arrivals`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeBoardByCodeArrivals"];
+  };
+  "/api/exchange/board/arrivals/{id}/arrived": {
+    /**
+     * Submit exchange board arrivals arrived
+     * @description `POST /api/exchange/board/arrivals/{id}/arrived`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postExchangeBoardArrivalsByIdArrived"];
+  };
+  "/api/exchange/agreements-in-force": {
+    /**
+     * Read exchange agreements in force
+     * @description `GET /api/exchange/agreements-in-force`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeAgreementsInForce"];
+  };
+  "/api/protection/cases/{caseId}/exchange/preview": {
+    /**
+     * Submit protection cases exchange preview
+     * @description `POST /api/protection/cases/{caseId}/exchange/preview`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postProtectionCasesByCaseIdExchangePreview"];
+  };
+  "/api/protection/cases/{caseId}/exchange": {
+    /**
+     * Read protection cases exchange
+     * @description `GET /api/protection/cases/{caseId}/exchange`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getProtectionCasesByCaseIdExchange"];
+    /**
+     * Submit protection cases exchange
+     * @description `POST /api/protection/cases/{caseId}/exchange`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postProtectionCasesByCaseIdExchange"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -11582,6 +11622,10 @@ export interface operations {
               oldestWaitingSince: string | null;
             };
             returneesToday: number;
+            arrivals: {
+              expected: number;
+              arrived: number;
+            };
           };
         };
       };
@@ -15253,6 +15297,390 @@ export interface operations {
                 outcome: string;
                 count: number;
               })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange board arrivals
+   * @description `GET /api/exchange/board/{code}/arrivals`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeBoardByCodeArrivals: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            day: string;
+            items: ({
+                id: string;
+                partner: string;
+                threadRef: string | null;
+                postCode: string | null;
+                borderPoint: string;
+                expectedOn: string;
+                familyLatin: string | null;
+                givenLatin: string | null;
+                sex: string | null;
+                birthDate: string | null;
+                nationality: string | null;
+                status: string;
+                caseId: string | null;
+                partnerNameEn: string | null;
+                partnerNameKm: string | null;
+                /** @enum {string} */
+                kind: "handover" | "list";
+                arrivedAt: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit exchange board arrivals arrived
+   * @description `POST /api/exchange/board/arrivals/{id}/arrived`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postExchangeBoardArrivalsByIdArrived: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            partner: string;
+            threadRef: string | null;
+            postCode: string | null;
+            borderPoint: string;
+            expectedOn: string;
+            familyLatin: string | null;
+            givenLatin: string | null;
+            sex: string | null;
+            birthDate: string | null;
+            nationality: string | null;
+            status: string;
+            caseId: string | null;
+            /** @enum {string} */
+            kind: "handover" | "list";
+            arrivedAt: string | null;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange agreements in force
+   * @description `GET /api/exchange/agreements-in-force`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeAgreementsInForce: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: {
+                code: string;
+                title: string;
+                partner: string;
+                partnerNameEn: string;
+                partnerNameKm: string;
+                demo: boolean;
+              }[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit protection cases exchange preview
+   * @description `POST /api/protection/cases/{caseId}/exchange/preview`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postProtectionCasesByCaseIdExchangePreview: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        caseId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          agreement: string;
+          /** @default null */
+          note?: string | null;
+          /** @default false */
+          bestInterestsDone?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            agreement: {
+              code: string;
+              title: string;
+              partner: string;
+              legal: {
+                title: string;
+                date: string;
+                article: string;
+              };
+            };
+            /** @enum {string} */
+            consentRule: "required" | "not_required";
+            consent: {
+              /** @enum {string} */
+              sharing: "given" | "refused" | "withdrawn" | "notAsked";
+              child: boolean;
+              bestInterestsDone: boolean;
+            };
+            content: {
+              [key: string]: unknown;
+            };
+            withheld: string[];
+            allowed: string[];
+            blocked: ({
+              reason: string;
+              detail: string | null;
+            }) | null;
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read protection cases exchange
+   * @description `GET /api/protection/cases/{caseId}/exchange`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getProtectionCasesByCaseIdExchange: {
+    parameters: {
+      path: {
+        caseId: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            threads: {
+                partner: string;
+                ref: string;
+              }[];
+            messages: ({
+                id: string;
+                /** @enum {string} */
+                direction: "out" | "in";
+                partner: string;
+                agreement: string;
+                type: string;
+                threadRef: string | null;
+                sentAt: string;
+                status: string;
+                attempts: number;
+                nextAttemptAt: string | null;
+                lastError: string | null;
+                hash: string;
+                prevHash: string | null;
+                receipted: boolean;
+                appliedRef: string | null;
+                fields: string[];
+                agreementTitle: string | null;
+                legal: {
+                  title: string;
+                  date: string;
+                  article: string;
+                } | null;
+                partnerNameEn: string | null;
+                partnerNameKm: string | null;
+              })[];
+            arrivals: ({
+                id: string;
+                partner: string;
+                threadRef: string | null;
+                postCode: string | null;
+                borderPoint: string;
+                expectedOn: string;
+                familyLatin: string | null;
+                givenLatin: string | null;
+                sex: string | null;
+                birthDate: string | null;
+                nationality: string | null;
+                status: string;
+                caseId: string | null;
+                /** @enum {string} */
+                kind: "handover" | "list";
+                arrivedAt: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Submit protection cases exchange
+   * @description `POST /api/protection/cases/{caseId}/exchange`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postProtectionCasesByCaseIdExchange: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        caseId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          agreement: string;
+          /** @default null */
+          note?: string | null;
+          /** @default false */
+          bestInterestsDone?: boolean;
+          /** @enum {string} */
+          kind: "referral" | "repatriation";
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            partner: string;
+            agreement: string;
+            type: string;
+            threadRef: string | null;
+            sentAt: string;
+            status: string;
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            hash: string;
+            prevHash: string | null;
+            receipted: boolean;
+            appliedRef: string | null;
+            fields: string[];
+            withheld: string[];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            partner: string;
+            agreement: string;
+            type: string;
+            threadRef: string | null;
+            sentAt: string;
+            status: string;
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            hash: string;
+            prevHash: string | null;
+            receipted: boolean;
+            appliedRef: string | null;
+            fields: string[];
+            withheld: string[];
           };
         };
       };

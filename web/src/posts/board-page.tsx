@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Post } from '../api/types.ts'
 import { useSession } from '../auth/session.tsx'
+import { BoardArrivals } from '../exchange/board-arrivals.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { SelectField } from '../ui/field.tsx'
@@ -61,6 +62,7 @@ export function BoardPage() {
 
 function Board({ board }: { board: BoardSnapshot }) {
   const { t, formatNumber, formatDay, locale } = useI18n()
+  const { can } = useSession()
   const postName = usePostName(board.postCode)
   const breakdown = (m: BoardSnapshot['entries']) =>
     t('posts.board.breakdown', {
@@ -112,6 +114,7 @@ function Board({ board }: { board: BoardSnapshot }) {
         <h2>{t('posts.board.hourly')}</h2>
         <HourlyChart hourly={board.hourly} />
       </section>
+      {can('exchange_arrival:read') && <BoardArrivals post={board.postCode} counts={board.arrivals} />}
     </>
   )
 }

@@ -1,3 +1,4 @@
+import { CaseExchangeSection } from '../exchange/case-exchange.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { EmptyState, Loading } from '../ui/feedback.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
@@ -109,6 +110,7 @@ export function CasePage() {
       <CaseCare c={v} onChanged={() => c.reload()} />
       {!notAsked && consent}
       <CaseReferral c={v} onChanged={() => c.reload()} />
+      <CaseExchangeSection caseId={v.id} open={v.state !== 'closed'} />
       <CaseTimeline entries={v.timeline} />
     </>
   )

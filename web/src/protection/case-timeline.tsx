@@ -22,7 +22,8 @@ function useExplain() {
       case 'identified':
         return t('cases.timeline.identified', { outcome: t(`protection.screening.outcomes.${e.event}`) })
       case 'exchange':
-        return t(`exchange.timeline.${e.event}`, {
+        // The handover's own words are the exchange's; a referral sent from the case is the case screen's.
+        return t(`${e.event === 'handover_received' ? 'exchange' : 'exchange-web'}.timeline.${e.event}`, {
           partner: String(d.partner ?? ''),
           ref: String(d.threadRef ?? '—'),
         })
