@@ -1137,6 +1137,20 @@ export interface paths {
      */
     post: operations["postTrainingExercisesByIdAttempts"];
   };
+  "/api/training/attempts/{id}/documents/{index}": {
+    /**
+     * Submit training attempts documents
+     * @description `POST /api/training/attempts/{id}/documents/{index}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    post: operations["postTrainingAttemptsByIdDocumentsByIndex"];
+  };
+  "/api/training/attempts/{id}/documents/{index}/answer": {
+    /**
+     * Replace training attempts documents answer
+     * @description `PUT /api/training/attempts/{id}/documents/{index}/answer`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    put: operations["putTrainingAttemptsByIdDocumentsByIndexAnswer"];
+  };
   "/api/training/attempts/{id}/submission": {
     /**
      * Submit training attempts submission
@@ -13990,6 +14004,7 @@ export interface operations {
       content: {
         "application/json": ({
           title: string;
+          secondsPerDocument?: number;
           items: ({
               /** @enum {string} */
               kind: "TD3" | "TD1" | "VISA";
@@ -13997,6 +14012,7 @@ export interface operations {
             })[];
         }) | ({
           title: string;
+          secondsPerDocument?: number;
           /** @enum {string} */
           difficulty: "easy" | "medium" | "hard";
           size: number;
@@ -14055,6 +14071,76 @@ export interface operations {
     };
   };
   /**
+   * Submit training attempts documents
+   * @description `POST /api/training/attempts/{id}/documents/{index}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  postTrainingAttemptsByIdDocumentsByIndex: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+        index: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Replace training attempts documents answer
+   * @description `PUT /api/training/attempts/{id}/documents/{index}/answer`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  putTrainingAttemptsByIdDocumentsByIndexAnswer: {
+    parameters: {
+      path: {
+        id: string;
+        index: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          findings: ("mrz_check_digit" | "mrz_viz_birth_date" | "mrz_viz_name" | "mrz_viz_number" | "expired" | "altered_expiry" | "lost_stolen" | "alert_list" | "child_without_guardian" | "trafficking_indicators")[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
    * Submit training attempts submission
    * @description `POST /api/training/attempts/{id}/submission`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
    */
@@ -14069,9 +14155,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          findings: (("mrz_check_digit" | "mrz_viz_birth_date" | "mrz_viz_name" | "mrz_viz_number" | "expired" | "altered_expiry" | "lost_stolen" | "alert_list" | "child_without_guardian" | "trafficking_indicators")[])[];
-        };
+        "application/json": Record<string, never>;
       };
     };
     responses: {
