@@ -103,7 +103,10 @@ export function presentIssue(issue: MrzIssue) {
 }
 
 function issues(out: JsonSink, list: readonly MrzIssue[]): void {
-  if (list.length === 0) return out.raw('[]')
+  if (list.length === 0) {
+    out.raw('[]')
+    return
+  }
   for (let i = 0; i < list.length; i++) {
     const issue = list[i]!
     out.raw(i > 0 ? ',{"code":' : '[{"code":')

@@ -44,7 +44,10 @@ export class ChunkedOutput {
 
   /** A JSON string (or `null`). */
   string(s: string | null | undefined): void {
-    if (s === null || s === undefined) return this.raw('null')
+    if (s === null || s === undefined) {
+      this.raw('null')
+      return
+    }
     this.room(s.length + 2)
     const b = this.buffer
     let at = this.used
@@ -52,7 +55,10 @@ export class ChunkedOutput {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i)
       // Controls, quote, backslash and anything past ASCII: JSON.stringify's own escaping and UTF-8.
-      if (c < 32 || c > 126 || c === 34 || c === 92) return this.escaped(s)
+      if (c < 32 || c > 126 || c === 34 || c === 92) {
+        this.escaped(s)
+        return
+      }
       b[at++] = c
     }
     b[at++] = 34
