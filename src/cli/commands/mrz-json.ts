@@ -11,6 +11,25 @@ export interface JsonSink {
   utf8(text: string): void
 }
 
+/** The fields in their fixed order, each with its quoted key; the optional ones only where the format has them. */
+const FIELDS = [
+  'documentCode',
+  'issuingState',
+  'documentNumber',
+  'nationality',
+  'surname',
+  'givenNames',
+  'birthDate',
+  'sex',
+  'expiryDate',
+  'personalNumber',
+  'optionalData',
+  'optionalData2',
+  'issuingStateRaw',
+  'nationalityRaw',
+].map((key) => [key, `"${key}":`] as const)
+const OPTIONAL = new Set(['personalNumber', 'optionalData', 'optionalData2'])
+
 /**
  * The JSON line of one document, written by hand into the output's buffer: building the object for
  * `JSON.stringify`, or a string per line, cost more than parsing the MRZ. The bytes are exactly what
@@ -19,43 +38,19 @@ export interface JsonSink {
  * here too).
  */
 export function writeJsonLine(out: JsonSink, result: MrzResult, referenceDate: string): void {
-  const f = result.fields
+  const f = result.fields as unknown as Record<string, string | null | undefined>
   out.raw('{"format":')
   out.string(result.format)
-  out.raw(`,"valid":${result.valid},"fields":{"documentCode":`)
-  out.string(f.documentCode)
-  out.raw(',"issuingState":')
-  out.string(f.issuingState)
-  out.raw(',"documentNumber":')
-  out.string(f.documentNumber)
-  out.raw(',"nationality":')
-  out.string(f.nationality)
-  out.raw(',"surname":')
-  out.string(f.surname)
-  out.raw(',"givenNames":')
-  out.string(f.givenNames)
-  out.raw(',"birthDate":')
-  out.string(f.birthDate)
-  out.raw(',"sex":')
-  out.string(f.sex)
-  out.raw(',"expiryDate":')
-  out.string(f.expiryDate)
-  if ('personalNumber' in f) {
-    out.raw(',"personalNumber":')
-    out.string(f.personalNumber)
+  out.raw(`,"valid":${result.valid},"fields":`)
+  let prefix = '{'
+  for (const [key, quoted] of FIELDS) {
+    // The format-specific fields only where the format has them (`in`, as the object's own keys).
+    if (OPTIONAL.has(key) && !(key in f)) continue
+    out.raw(prefix)
+    out.raw(quoted)
+    out.string(f[key])
+    prefix = ','
   }
-  if ('optionalData' in f) {
-    out.raw(',"optionalData":')
-    out.string(f.optionalData)
-  }
-  if ('optionalData2' in f) {
-    out.raw(',"optionalData2":')
-    out.string(f.optionalData2)
-  }
-  out.raw(',"issuingStateRaw":')
-  out.string(f.issuingStateRaw)
-  out.raw(',"nationalityRaw":')
-  out.string(f.nationalityRaw)
   out.raw('},"facts":')
   object(out, deriveFacts(result.fields, { onDate: referenceDate }) as unknown as Record<string, unknown>)
   out.raw(',"checks":')
