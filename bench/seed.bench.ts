@@ -19,6 +19,7 @@ import { seed } from '../src/app/seed.ts'
 import { openStore } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
 import { freshBenchDatabase } from './lib/bench-database.ts'
+import { serverCpu } from './lib/server-cpu.ts'
 import type { BenchArea, Figure } from './lib/types.ts'
 
 const CROSSINGS = Number(process.env.BENCH_SEED_CROSSINGS ?? 10_000_000)
@@ -31,6 +32,19 @@ async function seconds(run: () => Promise<unknown>): Promise<number> {
   return (performance.now() - started) / 1000
 }
 
+/** CPU seconds of this process and of the database server while `run` ran (the server's when on this machine). */
+async function cpuOf(server: () => number | null, run: () => Promise<unknown>): Promise<string> {
+  const client = process.cpuUsage()
+  const before = server()
+  await run()
+  const after = server()
+  const used = process.cpuUsage(client)
+  const ours = ((used.user + used.system) / 1e6).toFixed(1)
+  return before === null || after === null
+    ? `${ours} s CPU here`
+    : `${ours} s CPU here, ${(after - before).toFixed(1)} s CPU in PostgreSQL`
+}
+
 const area: BenchArea = {
   area: 'seed',
   async run(ctx) {
@@ -41,36 +55,49 @@ const area: BenchArea = {
       await seed({ db: store.db, demo: false })
       ctx.log(`seeding ${CROSSINGS.toLocaleString('en')} crossings through COPY…`)
       let last = 0
-      const report = await seedTraffic({
-        db: store.db,
-        crossings: CROSSINGS,
-        copyUrl: url,
-        onProgress: (done) => {
-          if (done - last < CROSSINGS / 5) return
-          last = done
-          ctx.log(`  ${done.toLocaleString('en')}`)
-        },
+      const server = await serverCpu(url)
+      let report!: Awaited<ReturnType<typeof seedTraffic>>
+      const seedCpu = await cpuOf(server, async () => {
+        report = await seedTraffic({
+          db: store.db,
+          crossings: CROSSINGS,
+          copyUrl: url,
+          onProgress: (done) => {
+            if (done - last < CROSSINGS / 5) return
+            last = done
+            ctx.log(`  ${done.toLocaleString('en')}`)
+          },
+        })
       })
       ctx.log(
-        `seeded ${report.crossings.toLocaleString('en')} crossings of ${report.travellers.toLocaleString('en')} travellers in ${report.seconds.toFixed(1)} s, of which the statistics fold ${report.foldSeconds.toFixed(1)} s`,
+        `seeded ${report.crossings.toLocaleString('en')} crossings of ${report.travellers.toLocaleString('en')} travellers in ${report.seconds.toFixed(1)} s, of which the statistics fold ${report.foldSeconds.toFixed(1)} s; ${seedCpu}`,
       )
+
+      const p = report.phases
+      if (p)
+        ctx.log(
+          `  phases: COPY ${p.copy.toFixed(1)} s, indexes ${p.indexes.toFixed(1)} s, foreign keys ${p.foreignKeys.toFixed(1)} s, counting ${p.count.toFixed(1)} s, commit ${p.commit.toFixed(1)} s (the rest: generating the rows)`,
+        )
 
       // The same rows (same seed) through COPY into bare tables: no keys, no indexes, no triggers.
       for (const t of ['travellers', 'travel_documents', 'crossings'])
         await sql.raw(`CREATE TABLE plain_${t} (LIKE ${t} INCLUDING DEFAULTS)`).execute(store.db)
       const officerId = await syntheticOfficer(store.db)
+      let plainCpu = ''
       const plain = await seconds(async () => {
-        const writer = new CopyWriter(url, (t) => `plain_${t}`)
-        try {
-          await writer.begin()
-          for (const batch of trafficBatches({ crossings: CROSSINGS }, COPY_BATCH))
-            await writer.write(batch, officerId)
-          await writer.commit()
-        } finally {
-          await writer.close()
-        }
+        plainCpu = await cpuOf(server, async () => {
+          const writer = new CopyWriter(url, (t) => `plain_${t}`)
+          try {
+            await writer.begin()
+            for (const batch of trafficBatches({ crossings: CROSSINGS }, COPY_BATCH))
+              await writer.write(batch, officerId)
+            await writer.commit()
+          } finally {
+            await writer.close()
+          }
+        })
       })
-      ctx.log(`plain COPY of the same rows into bare tables: ${plain.toFixed(1)} s`)
+      ctx.log(`plain COPY of the same rows into bare tables: ${plain.toFixed(1)} s; ${plainCpu}`)
 
       // The record key per crossing: the trigger's SHA-256 (stat_record_key) beside the same scan without it.
       await sql`ANALYZE crossings`.execute(store.db)

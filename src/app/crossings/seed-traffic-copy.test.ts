@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../../platform/db/database.ts'
 import { cloneTemplateDatabase, engines } from '../../test/test-db.ts'
 import { bruteForce, expectCuboids } from '../statistics/rollup-check.testing.ts'
-import { seedTraffic } from './seed-traffic.ts'
+import { seedTraffic, syntheticOfficer, trafficBatches } from './seed-traffic.ts'
 import { orderedIds, TrafficBatch } from './seed-traffic-batch.ts'
 import { CopyWriter } from './seed-traffic-copy.ts'
 
@@ -16,6 +16,28 @@ async function foreignKeys(store: Store): Promise<string[]> {
     SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated AS d
     FROM pg_constraint WHERE contype = 'f' ORDER BY 1`.execute(store.db)
   return rows.map((r) => r.d)
+}
+
+/** Every index (and so every unique rule) of the tables the seed writes and of the five cuboids. */
+async function indexes(store: Store): Promise<string[]> {
+  const { rows } = await sql<{ d: string }>`
+    SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND (tablename LIKE 'stat_crossings%'
+      OR tablename IN ('travellers', 'travel_documents', 'crossings')) ORDER BY 1`.execute(store.db)
+  return rows.map((r) => r.d)
+}
+
+/** Copies `crossings` synthetic movements through one writer, committed; returns how each cuboid was counted. */
+async function copyTraffic(url: string, store: Store, crossings: number, seed: number) {
+  const writer = new CopyWriter(url)
+  const officer = await syntheticOfficer(store.db)
+  try {
+    await writer.begin()
+    for (const batch of trafficBatches({ crossings, seed }, 1000)) await writer.write(batch, officer)
+    await writer.commit()
+  } finally {
+    await writer.close()
+  }
+  return writer.paths
 }
 
 async function count(store: Store, query: string): Promise<number> {
@@ -129,5 +151,44 @@ describe.skipIf(!postgres)('synthetic crossings through COPY on PostgreSQL', () 
     expect(await count(store, 'SELECT count(*) FROM stat_crossing_deltas')).toBe(0)
     // The rolled-back rows were never counted either.
     await expectCuboids(store, await bruteForce(store), '')
+  })
+
+  it('refuses a broken admission chain when its unique index is built again, and writes nothing', async () => {
+    const before = await indexes(store)
+    const crossings = await count(store, 'SELECT count(*) FROM crossings')
+    const [batch] = [...trafficBatches({ crossings: 200, seed: 11 }, 1000)]
+    // Every admission made a first one: travellers with two admissions now have two chain heads.
+    batch!.c.previous.fill(null)
+    // Read before the copy starts: dropping the foreign keys locks the tables they point at (users) until commit.
+    const officer = await syntheticOfficer(store.db)
+    const writer = new CopyWriter(url)
+    await writer.begin()
+    await writer.write(batch!, officer)
+    await expect(writer.commit()).rejects.toThrow(/crossings_first_admitted_idx|duplicate key/)
+    await writer.abort()
+    await writer.close()
+    expect(await count(store, 'SELECT count(*) FROM crossings')).toBe(crossings)
+    expect(await indexes(store)).toEqual(before)
+  })
+
+  it('fills empty cuboids with their indexes built after, upserts into filled ones, and both equal a brute-force count', async () => {
+    // An empty database's statistics: no crossings, nothing counted, nothing queued.
+    await sql`TRUNCATE crossings, stat_crossing_deltas, stat_crossings, stat_crossings_post, stat_crossings_post_month,
+      stat_crossings_post_person, stat_crossings_person CASCADE`.execute(store.db)
+    const before = await indexes(store)
+    const keys = await foreignKeys(store)
+    const first = await copyTraffic(url, store, 2500, 21)
+    expect(Object.values(first)).toEqual(Array(5).fill('built'))
+    expect(await indexes(store)).toEqual(before)
+    expect(await foreignKeys(store)).toEqual(keys)
+    await expectCuboids(store, await bruteForce(store), '')
+    // The same seed again: the same cells (another run's rows) are added to the filled cuboids, cell by cell.
+    const second = await copyTraffic(url, store, 2500, 21)
+    expect(Object.values(second)).toEqual(Array(5).fill('upserted'))
+    const fine = await bruteForce(store)
+    await expectCuboids(store, fine, '')
+    await expectCuboids(store, fine, '_now')
+    expect(await indexes(store)).toEqual(before)
+    expect(await count(store, 'SELECT count(*) FROM stat_crossing_deltas')).toBe(0)
   })
 })

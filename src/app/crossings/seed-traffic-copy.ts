@@ -1,19 +1,23 @@
 import { once } from 'node:events'
 import pg from 'pg'
-import { COUNTED_BY_WRITER, FOLD_WRITTEN_CROSSINGS, TAKE_FOLD_LOCK } from '../statistics/fold-deltas.ts'
+import { COUNTED_BY_WRITER } from '../statistics/fold-deltas.ts'
 import type { TrafficBatch } from './seed-traffic-batch.ts'
+import { type CountPaths, countWrittenCrossings } from './seed-traffic-count.ts'
 
 /**
  * PostgreSQL's bulk path for synthetic traffic: `COPY … FROM STDIN` (through `pg-copy-streams`, the `pg` driver's
  * own companion for the COPY sub-protocol) on one connection, in one transaction. Row by row, ten million crossings
  * spent most of their time in foreign-key checks (seven index probes per crossing); here the foreign keys of the
  * two tables written are dropped at the start and added again before commit, which checks every row in one join
- * per key. Unique indexes and CHECK constraints stay in force throughout. The statistics insert trigger is off for
+ * per key. Secondary indexes are dropped likewise and built again before commit, one sort each; primary keys, the
+ * document number's unique key and CHECK constraints stay in force throughout. The statistics insert trigger is off for
  * this transaction only (migration 0024): the copied crossings are counted into the rollups once, set-based, just
  * before commit, so the counts commit or roll back with the rows. The tables are locked for writing until commit:
  * this is for seeding a demo or benchmark database, not a live one.
  */
 const TABLES = ['travel_documents', 'crossings'] as const
+/** Tables whose indexes that back no constraint are dropped for the copy and built again before commit. */
+const INDEXED = ['travellers', 'travel_documents', 'crossings'] as const
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; null is `\N`. */
 function field(value: string | number | null | undefined): string {
@@ -47,10 +51,15 @@ async function copy(client: pg.Client, table: string, columns: string, text: str
 export class CopyWriter {
   private readonly client: pg.Client
   private foreignKeys: { table: string; name: string; definition: string }[] = []
+  private indexes: { name: string; definition: string }[] = []
+  /** Which way each cuboid was counted (known after commit). */
+  paths: CountPaths = {}
   /** The benchmark's bare tables have neither trigger nor rollups: only the real ones are counted. */
   private readonly counts: boolean
   /** Time spent counting the written crossings into the rollups, in seconds (known after commit). */
   countSeconds = 0
+  /** Where the time went, in seconds: the COPY statements, adding the foreign keys back, counting, committing. */
+  readonly phases = { copy: 0, indexes: 0, foreignKeys: 0, count: 0, commit: 0 }
 
   /** `into` renames the tables written (the benchmark's baseline copies the same rows into bare tables). */
   constructor(
@@ -74,6 +83,19 @@ export class CopyWriter {
     )
     this.foreignKeys = rows
     for (const fk of rows) await this.client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT "${fk.name}"`)
+    // Secondary indexes (the partial unique ones of the admission chain among them) cost a random insert per row
+    // and index; built again before commit they are one sort each, and a unique one is checked on every row as it
+    // is built. Indexes behind a constraint (primary keys, the document number's unique key) or that a foreign
+    // key of another table relies on stay.
+    const indexes = await this.client.query<{ name: string; definition: string }>(
+      `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i WHERE i.indrelid = ANY($1::regclass[])
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+       ORDER BY 1`,
+      [INDEXED.map(this.into)],
+    )
+    this.indexes = indexes.rows
+    for (const i of this.indexes) await this.client.query(`DROP INDEX ${i.name}`)
   }
 
   /** Travellers, their passports, then their movements: three COPY statements in the open transaction. */
@@ -81,6 +103,7 @@ export class CopyWriter {
     if (!batch.travellers) return
     const { t, t2, c } = batch
     const n = batch.travellers
+    const started = performance.now()
     await copy(
       this.client,
       this.into('travellers'),
@@ -151,34 +174,42 @@ export class CopyWriter {
         m,
       ),
     )
+    this.phases.copy += (performance.now() - started) / 1000
   }
 
-  /** Adds every dropped foreign key back (each checks all rows in one query), counts the rows, and commits. */
+  /**
+   * Builds every dropped index again, adds every dropped foreign key back (each checks all rows in one query),
+   * counts the rows, and commits.
+   */
   async commit(): Promise<void> {
+    const building = performance.now()
+    await this.client.query(`SET LOCAL maintenance_work_mem = '512MB'`)
+    for (const i of this.indexes) await this.client.query(i.definition)
+    this.phases.indexes = (performance.now() - building) / 1000
+    const keys = performance.now()
     for (const fk of this.foreignKeys)
       await this.client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`)
+    this.phases.foreignKeys = (performance.now() - keys) / 1000
     if (this.counts) {
       const started = performance.now()
       // The planner still sees the tables as they were before the copy: fresh statistics (a sample, in this
       // transaction, which sees its own rows; the one-row secret table is otherwise guessed at 1,330 rows, which
-      // turned the grouping into a sort of every row) and memory for one in-memory hash of every copied cell. No
-      // JIT: compiling took a quarter of the statement. All end with the transaction (SET LOCAL: PgBouncer-safe).
+      // turned the grouping into a sort of every row).
       await this.client.query('ANALYZE travellers, travel_documents, crossings, stat_key_secret')
-      await this.client.query(`SET LOCAL work_mem = '256MB'`)
-      await this.client.query('SET LOCAL jit = off')
-      // The one folder for this count: background folders skip their rounds until commit (they try the lock).
-      await this.client.query(TAKE_FOLD_LOCK)
-      await this.client.query(FOLD_WRITTEN_CROSSINGS)
+      this.paths = await countWrittenCrossings(this.client)
       this.countSeconds = (performance.now() - started) / 1000
+      this.phases.count = this.countSeconds
     }
+    const committing = performance.now()
     await this.client.query('COMMIT')
+    this.phases.commit = (performance.now() - committing) / 1000
   }
 
   async close(): Promise<void> {
     await this.client.end()
   }
 
-  /** Rolls back whatever was written (the foreign keys come back with it). */
+  /** Rolls back whatever was written (the foreign keys and indexes come back with it). */
   async abort(): Promise<void> {
     await this.client.query('ROLLBACK').catch(() => {})
   }

@@ -45,6 +45,8 @@ export interface TrafficReport {
   seconds: number
   /** Of which counting the crossings into the rollups (the COPY path's own count, then the queue's fold). */
   foldSeconds: number
+  /** The COPY path's phases in seconds (`CopyWriter.phases`); absent on the row path. */
+  phases?: CopyWriter['phases']
 }
 
 export interface SeedTrafficOptions {
@@ -79,7 +81,7 @@ export async function seedTraffic(o: SeedTrafficOptions): Promise<TrafficReport>
   const officerId = await syntheticOfficer(o.db)
   const years = o.years ?? 3
   const seed = o.seed ?? 1
-  const { travellers, crossings, countSeconds } = o.copyUrl
+  const { travellers, crossings, countSeconds, phases } = o.copyUrl
     ? await copyTraffic(o, o.copyUrl, officerId)
     : await insertTraffic(o, officerId)
   // The row path's deltas, counted once in bounded batches: the dashboards read the queue until then, so they are
@@ -94,7 +96,7 @@ export async function seedTraffic(o: SeedTrafficOptions): Promise<TrafficReport>
       details: { travellers, crossings, seed, years },
     }),
   )
-  return { travellers, crossings, seconds: (performance.now() - started) / 1000, foldSeconds }
+  return { travellers, crossings, seconds: (performance.now() - started) / 1000, foldSeconds, phases }
 }
 
 /** Larger than the background job's batches: a seed runs alone, and fewer statements fold faster. */
@@ -132,7 +134,7 @@ async function copyTraffic(
   o: SeedTrafficOptions,
   url: string,
   officerId: string,
-): Promise<{ travellers: number; crossings: number; countSeconds: number }> {
+): Promise<{ travellers: number; crossings: number; countSeconds: number; phases: CopyWriter['phases'] }> {
   const writer = new CopyWriter(url)
   let travellers = 0
   let crossings = 0
@@ -151,13 +153,13 @@ async function copyTraffic(
   } finally {
     await writer.close()
   }
-  return { travellers, crossings, countSeconds: writer.countSeconds }
+  return { travellers, crossings, countSeconds: writer.countSeconds, phases: writer.phases }
 }
 
 async function insertTraffic(
   o: SeedTrafficOptions,
   officerId: string,
-): Promise<{ travellers: number; crossings: number; countSeconds: number }> {
+): Promise<{ travellers: number; crossings: number; countSeconds: number; phases?: CopyWriter['phases'] }> {
   const concurrency = Math.max(1, o.concurrency ?? 2)
   const inFlight = new Set<Promise<void>>()
   let failure: { error: unknown } | undefined

@@ -11,12 +11,12 @@ export const FOLD_BATCH = 20_000
  */
 const FOLD_LOCK = 0x5354_4146 // 'STAF'
 
-const FINE =
+export const FINE =
   'day, post_code, direction, decision, refusal_reason, nationality, sex, age, document_type, purpose'
 const MONTH = `substr(day, 1, 7) || '-01'`
 
 /** One cuboid's upsert from the taken deltas `d`, keys in order so that two folds never wait in opposite orders. */
-function upsert(table: string, columns: string, select: string): string {
+export function upsert(table: string, columns: string, select: string): string {
   const n = columns.split(',').length
   const positions = Array.from({ length: n }, (_, i) => i + 1).join(', ')
   return `INSERT INTO ${table} (${columns}, count, key_sum)
@@ -26,12 +26,37 @@ function upsert(table: string, columns: string, select: string): string {
     SET count = ${table}.count + EXCLUDED.count, key_sum = ${table}.key_sum + EXCLUDED.key_sum`
 }
 
+/** The five cuboids: each table, its key columns, and how each key is computed from a fine cell of `d`. */
+export const CUBOIDS = [
+  { name: 'fine', table: 'stat_crossings', columns: FINE, select: FINE },
+  {
+    name: 'by_post',
+    table: 'stat_crossings_post',
+    columns: 'day, post_code, direction, decision, refusal_reason',
+    select: 'day, post_code, direction, decision, refusal_reason',
+  },
+  {
+    name: 'by_post_month',
+    table: 'stat_crossings_post_month',
+    columns: 'month, post_code, direction, decision, refusal_reason',
+    select: `${MONTH}, post_code, direction, decision, refusal_reason`,
+  },
+  {
+    name: 'by_post_person',
+    table: 'stat_crossings_post_person',
+    columns: 'post_code, month, decision, nationality, sex, age',
+    select: `post_code, ${MONTH}, decision, nationality, sex, age`,
+  },
+  {
+    name: 'by_person',
+    table: 'stat_crossings_person',
+    columns: 'month, direction, decision, nationality, sex, age',
+    select: `${MONTH}, direction, decision, nationality, sex, age`,
+  },
+] as const
+
 /** The five cuboids' upserts from the grouped cells `d` (fine cell, `n` records, `k` key sum), as CTEs. */
-const UPSERTS = `fine AS (${upsert('stat_crossings', FINE, FINE)}),
-  by_post AS (${upsert('stat_crossings_post', 'day, post_code, direction, decision, refusal_reason', 'day, post_code, direction, decision, refusal_reason')}),
-  by_post_month AS (${upsert('stat_crossings_post_month', 'month, post_code, direction, decision, refusal_reason', `${MONTH}, post_code, direction, decision, refusal_reason`)}),
-  by_post_person AS (${upsert('stat_crossings_post_person', 'post_code, month, decision, nationality, sex, age', `post_code, ${MONTH}, decision, nationality, sex, age`)}),
-  by_person AS (${upsert('stat_crossings_person', 'month, direction, decision, nationality, sex, age', `${MONTH}, direction, decision, nationality, sex, age`)})`
+const UPSERTS = CUBOIDS.map((c) => `${c.name} AS (${upsert(c.table, c.columns, c.select)})`).join(',\n  ')
 
 /**
  * Takes the oldest `limit` deltas off the queue and adds them to the five cuboids, all in one statement so that

@@ -1,99 +1,138 @@
+import { Writable } from 'node:stream'
 import { deriveFacts, type MrzIssue, type MrzResult } from '../../domain/documents/index.ts'
 import { translate } from '../../platform/i18n/catalog.ts'
+import { ChunkedOutput } from './mrz-output.ts'
+
+/** Where a JSON line is written: ASCII text as it is, JSON strings, other text (`ChunkedOutput`). */
+export interface JsonSink {
+  raw(ascii: string): void
+  string(s: string | null | undefined): void
+  /** Any text, as UTF-8 (a nested value's `JSON.stringify`). */
+  utf8(text: string): void
+}
+
+/** The fields in their fixed order, each with its quoted key; the optional ones only where the format has them. */
+const FIELDS = [
+  'documentCode',
+  'issuingState',
+  'documentNumber',
+  'nationality',
+  'surname',
+  'givenNames',
+  'birthDate',
+  'sex',
+  'expiryDate',
+  'personalNumber',
+  'optionalData',
+  'optionalData2',
+  'issuingStateRaw',
+  'nationalityRaw',
+].map((key) => [key, `"${key}":`] as const)
+const OPTIONAL = new Set(['personalNumber', 'optionalData', 'optionalData2'])
 
 /**
- * The JSON line of one document, written by hand: building the object for `JSON.stringify` and stringifying
- * it cost more than parsing the MRZ (a third of a 500,000-document run). The text is exactly what
- * `JSON.stringify` gives for the same object (`mrz-json.test.ts` compares the two on random and hostile
- * input); any string that needs escaping goes through `JSON.stringify` itself.
+ * The JSON line of one document, written by hand into the output's buffer: building the object for
+ * `JSON.stringify`, or a string per line, cost more than parsing the MRZ. The bytes are exactly what
+ * `JSON.stringify` gives for the same object (`mrz-stream.test.ts` compares the two on random and hostile input).
+ * Fields in a fixed order, then the facts the web app shows on the reference day (an expired document says so
+ * here too).
  */
+export function writeJsonLine(out: JsonSink, result: MrzResult, referenceDate: string): void {
+  const f = result.fields as unknown as Record<string, string | null | undefined>
+  out.raw('{"format":')
+  out.string(result.format)
+  out.raw(`,"valid":${result.valid},"fields":`)
+  let prefix = '{'
+  for (const [key, quoted] of FIELDS) {
+    // The format-specific fields only where the format has them (`in`, as the object's own keys).
+    if (OPTIONAL.has(key) && !(key in f)) continue
+    out.raw(prefix)
+    out.raw(quoted)
+    out.string(f[key])
+    prefix = ','
+  }
+  out.raw('},"facts":')
+  object(out, deriveFacts(result.fields, { onDate: referenceDate }) as unknown as Record<string, unknown>)
+  out.raw(',"checks":')
+  object(out, result.checks as Record<string, unknown>)
+  out.raw(',"errors":')
+  issues(out, result.errors)
+  out.raw(',"warnings":')
+  issues(out, result.warnings)
+  out.raw('}')
+}
+
+/** The line as a string (tests): written through the same `ChunkedOutput`, then read back as UTF-8. */
 export function toJsonLine(result: MrzResult, referenceDate: string): string {
-  return jsonLine(result, referenceDate).text
+  const chunks: Buffer[] = []
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(Buffer.from(chunk))
+      done()
+    },
+  })
+  const out = new ChunkedOutput(sink)
+  writeJsonLine(out, result, referenceDate)
+  void out.flush()
+  out.end()
+  return Buffer.concat(chunks).toString('utf8')
 }
 
-/** Whether the last `str` calls met only ASCII: such a line is encoded as Latin-1, five times faster than UTF-8. */
-let ascii = true
+/** English messages of issues without parameters, by code: most documents repeat a handful of them. */
+const plainMessages = new Map<string, string>()
 
-/** The JSON line of a document, and whether it is all ASCII (its UTF-8 and Latin-1 bytes are then the same). */
-export function jsonLine(result: MrzResult, referenceDate: string): { text: string; ascii: boolean } {
-  ascii = true
-  const text = build(result, referenceDate)
-  return { text, ascii }
-}
-
-/** Fields in a fixed order, the facts the web app shows on the reference day (an expired document says so here too). */
-function build(result: MrzResult, referenceDate: string): string {
-  const f = result.fields
-  let fields =
-    `{"documentCode":${str(f.documentCode)},"issuingState":${str(f.issuingState)}` +
-    `,"documentNumber":${str(f.documentNumber)},"nationality":${str(f.nationality)}` +
-    `,"surname":${str(f.surname)},"givenNames":${str(f.givenNames)},"birthDate":${str(f.birthDate)}` +
-    `,"sex":${str(f.sex)},"expiryDate":${str(f.expiryDate)}`
-  if ('personalNumber' in f) fields += `,"personalNumber":${str(f.personalNumber)}`
-  if ('optionalData' in f) fields += `,"optionalData":${str(f.optionalData)}`
-  if ('optionalData2' in f) fields += `,"optionalData2":${str(f.optionalData2)}`
-  fields += `,"issuingStateRaw":${str(f.issuingStateRaw)},"nationalityRaw":${str(f.nationalityRaw)}}`
-  return (
-    `{"format":${str(result.format)},"valid":${result.valid},"fields":${fields}` +
-    `,"facts":${object(deriveFacts(result.fields, { onDate: referenceDate }) as unknown as Record<string, unknown>)}` +
-    `,"checks":${object(result.checks as Record<string, unknown>)}` +
-    `,"errors":${issues(result.errors)},"warnings":${issues(result.warnings)}}`
-  )
+function message(code: string, params: Record<string, unknown> | undefined): string {
+  if (params) for (const _ in params) return translate('en', code, params)
+  let text = plainMessages.get(code)
+  if (text === undefined) {
+    text = translate('en', code, params)
+    plainMessages.set(code, text)
+  }
+  return text
 }
 
 /** What the command reports of an issue: its English message beside the code and position. */
 export function presentIssue(issue: MrzIssue) {
   const { code, field, line, start, end, params } = issue
-  return { code, field, message: translate('en', code, params), line, start, end }
+  return { code, field, message: message(code, params), line, start, end }
 }
 
-function issues(list: readonly MrzIssue[]): string {
-  if (list.length === 0) return '[]'
-  let out = '['
-  for (let i = 0; i < list.length; i++) {
-    const p = presentIssue(list[i]!)
-    out +=
-      `${i > 0 ? ',' : ''}{"code":${str(p.code)},"field":${str(p.field)},"message":${str(p.message)}` +
-      `,"line":${num(p.line)},"start":${num(p.start)},"end":${num(p.end)}}`
+function issues(out: JsonSink, list: readonly MrzIssue[]): void {
+  if (list.length === 0) {
+    out.raw('[]')
+    return
   }
-  return `${out}]`
+  for (let i = 0; i < list.length; i++) {
+    const issue = list[i]!
+    out.raw(i > 0 ? ',{"code":' : '[{"code":')
+    out.string(issue.code)
+    out.raw(',"field":')
+    out.string(issue.field)
+    out.raw(',"message":')
+    out.string(message(issue.code, issue.params))
+    out.raw(`,"line":${num(issue.line)},"start":${num(issue.start)},"end":${num(issue.end)}}`)
+  }
+  out.raw(']')
 }
 
 /** A flat object of strings, numbers, booleans and nulls, in its own key order (`undefined` left out). */
-function object(o: Record<string, unknown>): string {
-  let out = '{'
+function object(out: JsonSink, o: Record<string, unknown>): void {
+  let first = true
   for (const key in o) {
     const v = o[key]
     if (v === undefined) continue
-    out += `${out.length > 1 ? ',' : ''}${str(key)}:${value(v)}`
+    out.raw(first ? '{' : ',')
+    first = false
+    out.string(key)
+    out.raw(':')
+    if (typeof v === 'string') out.string(v)
+    else if (v === null || typeof v === 'boolean') out.raw(String(v))
+    else if (typeof v === 'number') out.raw(num(v))
+    else out.utf8(JSON.stringify(v))
   }
-  return `${out}}`
-}
-
-function value(v: unknown): string {
-  if (v === null || typeof v === 'boolean') return String(v)
-  if (typeof v === 'number') return num(v)
-  if (typeof v === 'string') return str(v)
-  return JSON.stringify(v)
+  out.raw(first ? '{}' : '}')
 }
 
 function num(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? 'null' : String(v)
-}
-
-/** A JSON string; the characters JSON escapes (quote, backslash, controls, surrogates) go to JSON.stringify. */
-function str(s: string | null | undefined): string {
-  if (s === null || s === undefined) return 'null'
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return escaped(s)
-    if (c > 126) ascii = false
-  }
-  return `"${s}"`
-}
-
-function escaped(s: string): string {
-  const out = JSON.stringify(s)
-  for (let i = 0; i < out.length; i++) if (out.charCodeAt(i) > 126) ascii = false
-  return out
 }

@@ -3,15 +3,11 @@ import type { Writable } from 'node:stream'
 const SIZE = 256 * 1024
 
 /**
- * Node's own Latin-1 copy (documented only through `buf.write(text, offset, 'latin1')`, which goes through an
- * encoding lookup per call and measured an order of magnitude slower for short lines).
- */
-type Latin1Writable = Buffer & { latin1Write(text: string, offset: number): number }
-
-/**
- * Lines gathered into large writes. Concatenating the lines into one string and letting the stream encode it
- * spent more time flattening and encoding than parsing; ASCII lines (nearly all) are copied as Latin-1
- * straight into a buffer, others as UTF-8.
+ * JSON lines written straight into large buffers, one write per 256 KiB. Building each line as a string first
+ * (concatenations, then one flattening and encoding per line) spent more time, and more garbage collection, than
+ * parsing the documents: here constants and numbers are copied byte by byte (they are ASCII) and a JSON string is
+ * copied byte by byte while it is printable ASCII, the common case; any other string goes through
+ * `JSON.stringify` and is written as UTF-8, so the bytes are exactly what `JSON.stringify` gives.
  */
 export class ChunkedOutput {
   private buffer = Buffer.allocUnsafe(SIZE)
@@ -36,14 +32,58 @@ export class ChunkedOutput {
     return this.used
   }
 
-  add(text: string, ascii: boolean): void {
-    // A character takes at most three UTF-8 bytes (a surrogate pair four, for two characters); one newline.
-    const room = (ascii ? text.length : text.length * 3) + 1
-    if (this.used + room > this.buffer.length) this.swap(Math.max(SIZE, room))
-    this.used += ascii
-      ? (this.buffer as Latin1Writable).latin1Write(text, this.used)
-      : this.buffer.write(text, this.used, 'utf8')
+  /** ASCII text as it is: the JSON punctuation and keys, numbers, booleans. */
+  raw(text: string): void {
+    this.room(text.length)
+    // A loop in JavaScript: for a few bytes, a call into the runtime (`latin1Write`) cost several times more.
+    const b = this.buffer
+    let at = this.used
+    for (let i = 0; i < text.length; i++) b[at++] = text.charCodeAt(i)
+    this.used = at
+  }
+
+  /** A JSON string (or `null`). */
+  string(s: string | null | undefined): void {
+    if (s === null || s === undefined) {
+      this.raw('null')
+      return
+    }
+    this.room(s.length + 2)
+    const b = this.buffer
+    let at = this.used
+    b[at++] = 34
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      // Controls, quote, backslash and anything past ASCII: JSON.stringify's own escaping and UTF-8.
+      if (c < 32 || c > 126 || c === 34 || c === 92) {
+        this.escaped(s)
+        return
+      }
+      b[at++] = c
+    }
+    b[at++] = 34
+    this.used = at
+  }
+
+  /** The end of a line. */
+  newline(): void {
+    this.room(1)
     this.buffer[this.used++] = 10
+  }
+
+  private escaped(s: string): void {
+    this.utf8(JSON.stringify(s))
+  }
+
+  /** Any text, as UTF-8. */
+  utf8(text: string): void {
+    // A character takes at most three UTF-8 bytes (a surrogate pair four, for two characters).
+    this.room(text.length * 3)
+    this.used += this.buffer.write(text, this.used, 'utf8')
+  }
+
+  private room(bytes: number): void {
+    if (this.used + bytes > this.buffer.length) this.swap(Math.max(SIZE, bytes))
   }
 
   /** Writes what was gathered and waits until the stream wants more (constant memory for any input). */
@@ -59,7 +99,7 @@ export class ChunkedOutput {
     this.out.off('error', this.onError)
   }
 
-  /** The buffer is handed to the stream as is, so a full one is queued and a fresh one started. */
+  /** The buffer is handed to the stream as is, so a full one is queued and a fresh one started (a line may span two). */
   private swap(size: number): void {
     if (this.used > 0 && !this.closed) this.out.write(this.buffer.subarray(0, this.used))
     this.buffer = Buffer.allocUnsafe(size)

@@ -7,7 +7,7 @@ import { documentFor } from '../../domain/documents/test-factories.ts'
 import { translate } from '../../platform/i18n/catalog.ts'
 import { mrzCommand } from './mrz.ts'
 import { DocumentSplitter } from './mrz-input.ts'
-import { jsonLine, toJsonLine } from './mrz-json.ts'
+import { toJsonLine } from './mrz-json.ts'
 
 const options = { referenceDate: '2026-05-20' }
 const cambodian = generateMrz(documentFor('TD3')).lines.join('\n')
@@ -105,13 +105,24 @@ describe('passage mrz output', () => {
     }
   })
 
-  it('says a line is ASCII only when it is, so non-ASCII text is written as UTF-8', async () => {
-    expect(jsonLine(parseMrz(cambodian.split('\n'), options), options.referenceDate).ascii).toBe(true)
-    const accented = jsonLine(parseMrz(['P<UTOÉRIKSSON<<ANNA', 'L898'], options), options.referenceDate)
-    expect(accented.ascii).toBe(false)
+  it('writes non-ASCII text as UTF-8 beside ASCII lines', async () => {
     const { docs } = await run([`P<UTOÉRIKSSON<<ANNA\nL898\n\n${cambodian}\n`])
     expect(docs[0].errors[0].message).toContain('É')
     expect(docs[1].valid).toBe(true)
+  })
+
+  it('writes whole lines across its 256 KiB buffers, the accented and escaped ones among them', async () => {
+    // About 1.5 MB of output: lines fall across buffer boundaries at every offset the mix of lengths gives.
+    const documents = [cambodian, 'P<UTOÉRIKSSON<<ANNA\nL898', 'P<"\\<ក\nX', cambodian.split('\n')[0]!]
+    const input = Array.from({ length: 2000 }, (_, i) => documents[i % documents.length]).join('\n\n')
+    const { text } = await run([input])
+    const lines = text.split('\n')
+    expect(lines.pop()).toBe('')
+    expect(lines).toHaveLength(2000)
+    lines.forEach((line, i) => {
+      const doc = documents[i % documents.length]!
+      expect(line).toBe(reference(parseMrz(doc.split('\n'), options)))
+    })
   })
 })
 

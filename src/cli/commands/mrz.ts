@@ -7,7 +7,7 @@ import {
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { type Command, UsageError } from '../command.ts'
 import { DocumentSplitter } from './mrz-input.ts'
-import { jsonLine } from './mrz-json.ts'
+import { writeJsonLine } from './mrz-json.ts'
 import { ChunkedOutput } from './mrz-output.ts'
 
 /** Bytes gathered before they are written: one write per document cost more than parsing it. */
@@ -55,8 +55,8 @@ export const mrzCommand: Command = {
     // long a line is (readline would keep a whole line, a gigabyte without a break included).
     const documents = new DocumentSplitter((block, length) => {
       const result = length > MAX_INPUT_LENGTH ? oversizedInputResult(length) : parseMrz(block, options)
-      const line = jsonLine(result, options.referenceDate)
-      output.add(line.text, line.ascii)
+      writeJsonLine(output, result, options.referenceDate)
+      output.newline()
     })
     try {
       for await (const chunk of io.stdin as AsyncIterable<Buffer | string>) {
