@@ -58,7 +58,13 @@ export function UserForm({ me, user, agencies, posts, onDone }: Props) {
 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
-      <h2>{user ? t('web.users.edit', { username: user.username }) : t('web.users.add')}</h2>
+      <h2>
+        {user ? (
+          <Titled text={t('web.users.edit', { username: HOLE })} name={user.username} />
+        ) : (
+          t('web.users.add')
+        )}
+      </h2>
       <ErrorBanner error={form.bannerError()} />
       {!user && (
         <TextField
@@ -145,5 +151,19 @@ export function UserForm({ me, user, agencies, posts, onDone }: Props) {
       )}
       <FormActions onCancel={onDone} />
     </form>
+  )
+}
+
+const HOLE = '\u0000'
+
+/** The translated title with the username in its place, marked as the code it is (never translated, not Khmer). */
+function Titled({ text, name }: { text: string; name: string }) {
+  const [before, after] = text.split(HOLE)
+  return (
+    <>
+      {before}
+      <span translate="no">{name}</span>
+      {after}
+    </>
   )
 }
