@@ -28,3 +28,18 @@ export function periodLabel(key: string, words: PeriodWords): string {
       return key
   }
 }
+
+/**
+ * A breakdown's labels as a reader says them: periods by name ("មីនា ២០២៦", not `2026-03`) and labels made only of
+ * figures (age bands `0-4`, `60+`) in the reader's digits, so a Khmer table never mixes the two scripts.
+ */
+export function readableLabels<T extends { label: string; code: string }>(
+  items: readonly T[],
+  dimension: string,
+  words: PeriodWords,
+): T[] {
+  if (dimension.startsWith('period')) return items.map((i) => ({ ...i, label: periodLabel(i.code, words) }))
+  return items.map((i) =>
+    /\p{L}/u.test(i.label) ? i : { ...i, label: i.label.replace(/[0-9]/g, (d) => words.digits(Number(d))) },
+  )
+}
