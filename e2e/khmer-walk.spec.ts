@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { DEMO_USERS } from '../src/app/identity/seed-demo-users.ts'
 import { generateMrz } from '../src/domain/documents/index.ts'
-import { apiFrom, as, expect, readMrz, requireChromium, signIn, test } from './fixtures.ts'
+import { admitThroughApi, apiFrom, as, expect, readMrz, requireChromium, signIn, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
@@ -87,7 +87,9 @@ function rawPostCodes(page: Page): Promise<Set<string>> {
  * Khmer, so a screen never mixes the two. Digits inside a code (`A3`, `N05520417`) belong to the code.
  */
 function latinNumbers(text: string): string[] {
-  return text.match(/(?<![\p{L}\p{N}_.-])[0-9][0-9.,:/-]*(?![\p{L}\p{N}_])/gu) ?? []
+  const numbers = text.matchAll(/(?<![\p{L}\p{N}_.-])[0-9][0-9.,:/-]*(?![\p{L}\p{N}_])/gu)
+  // With the words before it, so a report says where on the screen the number stands.
+  return [...numbers].map((m) => `${m[0]} (…${text.slice(Math.max(0, m.index - 24), m.index).trim()})`)
 }
 
 /** Reads the screen as it stands, once its loading lines are gone, and notes any stray Latin, post code or digit. */
@@ -162,19 +164,7 @@ const passport = generateMrz({
 
 /** Creates through the API what the record pages show: a crossing, a referred returnee, a listed person's hit. */
 async function recordsToShow(officer: Page, investigator: Page, customs: Page): Promise<void> {
-  const inspection = await apiFrom(officer, 'POST', '/api/crossings/inspect', { text: passport.join('\n') })
-  expect(inspection.status).toBe(200)
-  const i = inspection.json
-  const crossing = await apiFrom(officer, 'POST', '/api/crossings', {
-    documentId: i.document.id,
-    counter: 'A3',
-    direction: 'entry',
-    decision: 'admit',
-    purpose: 'family',
-    riskEvaluationId: i.risk.id,
-    screeningRequestId: i.screening.requestId,
-  })
-  expect(crossing.status).toBe(201)
+  await admitThroughApi(officer, passport, 'A3')
   const returnee = await apiFrom(officer, 'POST', '/api/returns', {
     returnee: {
       familyLatin: 'Ouch',

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
 import { SelectField, TextField } from '../ui/field.tsx'
 import { FormActions, useForm } from '../ui/form.tsx'
+import { CODE_HOLE, WithCode } from '../ui/with-code.tsx'
 import { actorOfUser, grantOptions } from './grant-reach.ts'
 
 export const ROLES = [
@@ -60,7 +61,7 @@ export function UserForm({ me, user, agencies, posts, onDone }: Props) {
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>
         {user ? (
-          <Titled text={t('web.users.edit', { username: HOLE })} name={user.username} />
+          <WithCode text={t('web.users.edit', { username: CODE_HOLE })} code={user.username} />
         ) : (
           t('web.users.add')
         )}
@@ -151,19 +152,5 @@ export function UserForm({ me, user, agencies, posts, onDone }: Props) {
       )}
       <FormActions onCancel={onDone} />
     </form>
-  )
-}
-
-const HOLE = '\u0000'
-
-/** The translated title with the username in its place, marked as the code it is (never translated, not Khmer). */
-function Titled({ text, name }: { text: string; name: string }) {
-  const [before, after] = text.split(HOLE)
-  return (
-    <>
-      {before}
-      <span translate="no">{name}</span>
-      {after}
-    </>
   )
 }
