@@ -52,7 +52,8 @@ async function visibleText(page: Page): Promise<string> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement
-      if (!el || el.closest('[lang]:not([lang="km"]), script, style, code, kbd, [translate="no"]')) continue
+      if (!el || el.closest('[lang]:not([lang="km"]), script, style, code, kbd, textarea, [translate="no"]'))
+        continue
       const box = el.getBoundingClientRect()
       if (box.width === 0 && box.height === 0) continue
       out.push(n.textContent ?? '')

@@ -48,7 +48,10 @@ export function Figure({
       categories: readableLabels(s.categories, category, words),
       series: series ? readableLabels(s.series, series, words) : s.series,
     })
-    if (spec.kind === 'pyramid') return pyramid(data).table
+    if (spec.kind === 'pyramid') {
+      const table = pyramid(data).table
+      return { ...table, categories: readableLabels(table.categories, 'ageBand', words) }
+    }
     // Bars read best largest first; the API sorts by code.
     if (spec.kind === 'bars' && spec.horizontal) return readable(byTotal(shape(data, category, series)))
     if (spec.kind !== 'timeSeries') return readable(shape(data, category, series))

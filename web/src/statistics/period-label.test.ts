@@ -22,6 +22,9 @@ describe('period labels', () => {
   it('keeps quarters, weeks and values that are not periods as they are', () => {
     for (const key of ['2026-Q1', '2026-W09', 'unknown', '2026-13'])
       expect(periodLabel(key, english)).toBe(key)
+    // In Khmer a quarter keeps its shape, in Khmer digits.
+    const khmer = { months: english.months, digits: (n: number) => khmerDigits.format(n) }
+    expect(periodLabel('2026-Q1', khmer)).toBe('២០២៦-Q១')
   })
 
   it("writes a breakdown's periods by name and its figure-only labels in the reader's digits", () => {

@@ -10,7 +10,7 @@ export interface PeriodWords {
 /**
  * A period key as a reader says it: `2026-03` → "Mar 2026" / "មីនា ២០២៦", a day in full. Month names come
  * from the message catalog rather than `Intl`, since browsers without Khmer locale data (Debian's
- * Chromium) would silently write them in English. Quarters and ISO weeks read well as they are.
+ * Chromium) would silently write them in English. Quarters and ISO weeks keep their shape, in the reader's digits.
  */
 export function periodLabel(key: string, words: PeriodWords): string {
   const period = parsePeriod(key)
@@ -25,7 +25,8 @@ export function periodLabel(key: string, words: PeriodWords): string {
     case 'year':
       return words.digits(year)
     default:
-      return key
+      // Quarters and weeks keep their shape (2026-Q1), in the reader's digits.
+      return key.replace(/[0-9]/g, (d) => words.digits(Number(d)))
   }
 }
 
