@@ -71,15 +71,24 @@ export function Figure({
         return timeSeriesOption(shaped, formats, t('dashboards.withheld.short'))
       case 'bars':
         return barOption(spec.top ? firstCategories(shaped, spec.top) : shaped, formats, spec)
-      case 'pyramid':
-        return pyramidOption(pyramid(result.data), formats, {
+      case 'pyramid': {
+        const p = pyramid(result.data)
+        // The bands as the table names them, in the reader's digits.
+        const bands = readableLabels(
+          p.rows.map((r) => r.band),
+          'ageBand',
+          words,
+        )
+        const rows = p.rows.map((r, i) => ({ ...r, band: bands[i] ?? r.band }))
+        return pyramidOption({ ...p, rows }, formats, {
           male: t('dashboards.sex.male'),
           female: t('dashboards.sex.female'),
         })
+      }
       case 'map':
         return undefined
     }
-  }, [shaped, result.data, spec, formats, t])
+  }, [shaped, result.data, spec, formats, t, words])
 
   if (!query) return null
   const others = spec.kind === 'pyramid' && result.data ? pyramid(result.data).others : []
