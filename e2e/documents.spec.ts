@@ -48,7 +48,8 @@ test('an officer scans a passport, sees its fields and records an examination', 
   await expect(page.getByRole('status').filter({ hasText: 'Valid' })).toBeVisible()
   await expect(page.getByRole('row', { name: /Surname/ })).toContainText('SOK')
   await expect(page.getByRole('row', { name: /Given names/ })).toContainText('CHENDA')
-  await expect(page.getByRole('row', { name: /Date of birth/ })).toContainText('1994-02-17')
+  // Day-first, as every date on screen.
+  await expect(page.getByRole('row', { name: /Date of birth/ })).toContainText('17 Feb 1994')
   await expect(page.getByText('New document: stored and linked to a new traveller.')).toBeVisible()
 
   await expect(page.getByRole('heading', { name: 'Document examination' })).toBeVisible()

@@ -130,3 +130,21 @@ test('the language chosen on the sign-in page is kept at sign-in and stays the p
   await expect(other.getByTestId('who')).toBeVisible()
   await expect(other.locator('html')).toHaveAttribute('lang', 'en')
 })
+
+test('every shortcut the menu shows opens its screen, and none needs two digits', async ({ browser }) => {
+  const page = await as(browser, 'chief.poipet')
+  const nav = page.getByRole('navigation', { name: 'Main navigation' })
+  const shown = await nav.getByRole('link').evaluateAll((links) =>
+    links.flatMap((a) => {
+      const key = a.querySelector('kbd')?.textContent
+      return key ? [{ key, href: a.getAttribute('href') ?? '' }] : []
+    }),
+  )
+  expect(shown.length).toBeGreaterThan(1)
+  for (const { key, href } of shown) {
+    // Alt+10 cannot be typed: a shown shortcut is Alt and one digit.
+    expect(key).toMatch(/^Alt\+[1-9]$/)
+    await page.keyboard.press(key)
+    await expect(page).toHaveURL((url) => url.pathname === href)
+  }
+})

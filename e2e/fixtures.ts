@@ -47,6 +47,22 @@ export function apiFrom(page: Page, method: string, path: string, body?: unknown
   )
 }
 
+/** Inspects a passport and admits the entry through the API, as another officer would at their counter. */
+export async function admitThroughApi(page: Page, lines: readonly string[], counter: string): Promise<void> {
+  const inspection = await apiFrom(page, 'POST', '/api/crossings/inspect', { text: lines.join('\n') })
+  expect(inspection.status).toBe(200)
+  const i = inspection.json
+  const recorded = await apiFrom(page, 'POST', '/api/crossings', {
+    documentId: i.document.id,
+    counter,
+    direction: 'entry',
+    decision: 'admit',
+    riskEvaluationId: i.risk.id,
+    screeningRequestId: i.screening.requestId,
+  })
+  expect(recorded.status).toBe(201)
+}
+
 /** A passport reader at the counter: each MRZ line typed into the focused box at once, ended by Enter. */
 export async function readMrz(page: Page, lines: readonly string[]): Promise<void> {
   for (const line of lines) {

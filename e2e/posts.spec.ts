@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { generateMrz } from '../src/domain/documents/index.ts'
-import { apiFrom, expect, requireChromium, signIn, test } from './fixtures.ts'
+import { admitThroughApi, expect, requireChromium, signIn, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
@@ -18,21 +18,7 @@ const passport = (documentNumber: string, surname: string, birthDate: string) =>
     expiryDate: '2034-02-28',
   }).lines
 
-/** Inspects a passport and admits the entry, through the API, as another officer would at their counter. */
-async function admit(page: Page, lines: string[]) {
-  const inspection = await apiFrom(page, 'POST', '/api/crossings/inspect', { text: lines.join('\n') })
-  expect(inspection.status).toBe(200)
-  const i = inspection.json
-  const recorded = await apiFrom(page, 'POST', '/api/crossings', {
-    documentId: i.document.id,
-    counter: 'Z9',
-    direction: 'entry',
-    decision: 'admit',
-    riskEvaluationId: i.risk.id,
-    screeningRequestId: i.screening.requestId,
-  })
-  expect(recorded.status).toBe(201)
-}
+const admit = (page: Page, lines: string[]) => admitThroughApi(page, lines, 'Z9')
 
 test('a supervisor opens a shift and watches the post board count an entry without reloading', async ({
   page,

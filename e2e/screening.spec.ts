@@ -45,7 +45,7 @@ test('an investigator lists a person with a Khmer-script alias, an officer scree
   await expect(hit).toHaveCount(1)
   await expect(hit).toContainText('NPC trafficking suspects')
   await expect(hit).toContainText('ឆាយ សុខា')
-  await expect(hit).toContainText('Same date of birth (1990-04-12)')
+  await expect(hit).toContainText('Same date of birth (12 Apr 1990)')
   await expect(hit).toContainText('Refer to secondary inspection')
   await expect(hit.getByText(/^(Match|Possible match)$/)).toBeVisible()
   await page.getByRole('button', { name: 'Sign out' }).click()

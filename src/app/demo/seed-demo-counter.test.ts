@@ -58,6 +58,7 @@ describe.each(engines())("the counter's demo day on %s", (engine) => {
       crossingsToday: 60,
       secondaryOpen: 2,
       notifications: 1,
+      alerts: 2,
       returnListRows: 12,
     })
   })

@@ -7,6 +7,7 @@ import { PersonEntryInput } from '../screening/entry-input.ts'
 import { addEntry } from '../screening/manage-entries.ts'
 import { createWatchlist } from '../screening/manage-watchlists.ts'
 import { ScreeningIndex } from '../screening/screening-index.ts'
+import { seedDemoAlerts, seedDemoNgoReferral } from './demo-inboxes.ts'
 import { seedDemoReturnList } from './demo-return-list.ts'
 import { seedTodaysTraffic } from './todays-traffic.ts'
 
@@ -20,6 +21,8 @@ export interface DemoCounterReport {
   hitsOpen: number
   secondaryOpen: number
   notifications: number
+  /** Risk alerts waiting in the police inbox. */
+  alerts: number
   returnListRows: number
 }
 
@@ -32,7 +35,7 @@ async function actor(trx: Tx, username: string): Promise<RequestActor | null> {
  * The counter's side of the demo day at Poipet and Bavet: today's traffic by hour, a police list with three of
  * the day's travellers on it, their inspections (screening hits, two awaiting adjudication, one confirmed by the
  * investigator so the police inbox has it), two travellers referred to secondary inspection and still in the
- * queue, and a return list from Thailand imported at Poipet. Everything after the bulk traffic goes through the
+ * queue, risk alerts in the police inbox, and a return list from Thailand imported at Poipet. Everything after the bulk traffic goes through the
  * screens' own use cases, so the rows, the audit and the rules are as an officer's. A database without the demo
  * users gets nothing.
  */
@@ -117,12 +120,15 @@ export async function seedDemoCounter(o: { db: Db; crossings?: number }): Promis
       }),
     )
   const returnListRows = await seedDemoReturnList({ db, actor: officer })
+  const alerts = await seedDemoAlerts({ db, officer })
+  await seedDemoNgoReferral({ db, officer })
   return {
     crossingsToday: traffic.crossings,
     byPost: traffic.byPost,
     hitsOpen: Math.max(0, hitIds.length - 1),
     secondaryOpen,
     notifications: confirmed ? 1 : 0,
+    alerts,
     returnListRows,
   }
 }

@@ -162,7 +162,7 @@ export function AuditPage() {
                   {named(t, 'resources', e.resource)}
                   {e.recordId && <code className="muted record-id">{e.recordId}</code>}
                 </td>
-                <td>{e.ip ?? '—'}</td>
+                <td translate="no">{e.ip ?? '—'}</td>
                 <td>
                   <AuditDetails details={e.details} />
                 </td>

@@ -61,7 +61,9 @@ export function PostsPage() {
               <tr key={p.code}>
                 <td>
                   {locale === 'km' ? p.nameKm : p.nameEn}
-                  <div className="muted">{p.code}</div>
+                  <div className="muted" translate="no">
+                    {p.code}
+                  </div>
                 </td>
                 <td>{t(`web.posts.types.${p.type}`)}</td>
                 <td>{provinceName(p.provinceCode)}</td>

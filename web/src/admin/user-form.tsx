@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { ErrorBanner } from '../ui/feedback.tsx'
 import { SelectField, TextField } from '../ui/field.tsx'
 import { FormActions, useForm } from '../ui/form.tsx'
+import { CODE_HOLE, WithCode } from '../ui/with-code.tsx'
 import { actorOfUser, grantOptions } from './grant-reach.ts'
 
 export const ROLES = [
@@ -58,7 +59,13 @@ export function UserForm({ me, user, agencies, posts, onDone }: Props) {
 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
-      <h2>{user ? t('web.users.edit', { username: user.username }) : t('web.users.add')}</h2>
+      <h2>
+        {user ? (
+          <WithCode text={t('web.users.edit', { username: CODE_HOLE })} code={user.username} />
+        ) : (
+          t('web.users.add')
+        )}
+      </h2>
       <ErrorBanner error={form.bannerError()} />
       {!user && (
         <TextField

@@ -11,7 +11,7 @@ import { ResetPasswordPanel } from './reset-password-panel.tsx'
 import { ROLES, UserForm } from './user-form.tsx'
 
 export function UsersPage() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const { can, session } = useSession()
   const [search, setSearch] = useState('')
   const [role, setRole] = useState('')
@@ -27,6 +27,11 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<User | null>(null)
   const [error, setError] = useState<unknown>()
   const me = session ? actorOfUser(session.user) : null
+  // The post by its name in the reader's language, as every other screen shows it; its code only until the list comes.
+  const postName = (code: string | null) => {
+    const p = code ? posts.data?.find((x) => x.code === code) : undefined
+    return p ? (locale === 'km' ? p.nameKm : p.nameEn) : (code ?? '—')
+  }
   // Accounts beyond the actor's reach (another agency, a wider scope) are listed but offer no actions.
   const may = (action: 'update' | 'disable' | 'reset_password', u: User) =>
     me !== null && mayAdminister(me, action, actorOfUser(u))
@@ -108,7 +113,7 @@ export function UsersPage() {
                 <td translate="no">{u.displayName}</td>
                 <td>{t(`web.roles.${u.role}`)}</td>
                 <td>{u.agencyCode}</td>
-                <td>{u.postCode ?? '—'}</td>
+                <td>{postName(u.postCode)}</td>
                 <td>
                   {u.disabled
                     ? t('web.users.disabled')

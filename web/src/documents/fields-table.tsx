@@ -18,7 +18,13 @@ const ROWS: [keyof MrzFields, string][] = [
 ]
 
 export function FieldsTable({ fields, errors }: { fields: MrzFields; errors: MrzIssue[] }) {
-  const { t } = useI18n()
+  const { t, formatDay } = useI18n()
+  // Dates day-first in the reader's digits, like every other date; the rest as the document prints it.
+  const shown = (key: keyof MrzFields) => {
+    const v = fields[key]
+    if (!v) return '—'
+    return key === 'birthDate' || key === 'expiryDate' ? formatDay(String(v)) : v
+  }
   const compositeError = errors.find((e) => e.field === 'composite')
   return (
     <table className="data mrz-fields">
@@ -30,7 +36,7 @@ export function FieldsTable({ fields, errors }: { fields: MrzFields; errors: Mrz
           return (
             <tr key={key} data-field={key} data-valid={ok}>
               <th scope="row">{t(`documents.field.${key}`)}</th>
-              <td className="mrz-value">{fields[key] || '—'}</td>
+              <td className="mrz-value">{shown(key)}</td>
               <td>
                 <span
                   className={ok ? 'mark mark-ok' : 'mark mark-bad'}

@@ -49,7 +49,7 @@ export function MrzLines({
   return (
     <figure className="mrz-figure">
       <figcaption className="visually-hidden">{label}</figcaption>
-      <pre className="mrz-lines">
+      <pre className="mrz-lines" translate="no">
         {lines.map((line, n) => {
           const marks: Mark[] = [
             ...errors

@@ -17,6 +17,12 @@ describe('dates, times and numbers in both languages', () => {
     expect(formatDay('2026-01-31', 'en')).toBe('31 Jan 2026')
   })
 
+  it('keeps what a partial day knows: the month and year, or the year alone', () => {
+    expect(formatDay('1990-05', 'en')).toBe('May 1990')
+    expect(formatDay('1990-05', 'km')).toBe('ឧសភា ១៩៩០')
+    expect(formatDay('1990', 'km')).toBe('១៩៩០')
+  })
+
   it('groups numbers with each language’s separators', () => {
     expect(formatNumber(12345.5, 'en')).toBe('12,345.5')
     expect(formatNumber(12345.5, 'km')).toBe('១២.៣៤៥,៥')

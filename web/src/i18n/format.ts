@@ -48,12 +48,16 @@ export const formatDateTime = (m: string | Date, l: Locale) => formatted(m, 'd M
 export const formatTime = (m: string | Date, l: Locale, seconds = false) =>
   formatted(m, seconds ? 'HH:mm:ss' : 'HH:mm', l)
 
-/** A calendar day (`2026-12-04`, no time zone): 4 Dec 2026 / ៤ ធ្នូ ២០២៦. */
+/**
+ * A calendar day (`2026-12-04`, no time zone): 4 Dec 2026 / ៤ ធ្នូ ២០២៦. A partial day, as a returnee or a list
+ * entry may only know it (`1990-05`, `1990`), keeps what is known: May 1990 / ឧសភា ១៩៩០.
+ */
 export function formatDay(day: string, locale: Locale): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(day)
   if (!m) return toLocaleDigits(day, locale)
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
-  return toLocaleDigits(format(d, 'd MMM yyyy', { locale: DATE_LOCALES[locale] }), locale)
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1))
+  const pattern = m[3] ? 'd MMM yyyy' : 'MMM yyyy'
+  return toLocaleDigits(format(d, pattern, { locale: DATE_LOCALES[locale] }), locale)
 }
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })

@@ -16,19 +16,25 @@ function flatten(prefix: string, value: unknown, out: Messages) {
     for (const [k, v] of Object.entries(value)) flatten(`${prefix}.${k}`, v, out)
 }
 
+const ISO_DAY = /^\d{4}-\d{2}(-\d{2})?$/
+
 const catalogs: Record<Locale, Messages> = { en: {}, km: {} }
 for (const [path, content] of Object.entries(files)) {
   const match = /locales\/(en|km)\/([\w-]+)\.json$/.exec(path)
   if (match) flatten(match[2]!, content, catalogs[match[1] as Locale])
 }
 
-/** A number given as a parameter is written in the interface's digits ("ថ្ងៃទី ១", never "ថ្ងៃទី 1"). */
+/**
+ * A number given as a parameter is written in the interface's digits ("ថ្ងៃទី ១", never "ថ្ងៃទី 1"); so is a day the
+ * server words into a message (`2026-12-04`, in a reason or a period), day-first like every other date.
+ */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const template = catalogs[locale][key] ?? catalogs.en[key] ?? key
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole
     const value = params[name]
-    return typeof value === 'number' ? fmt.formatNumber(value, locale) : String(value)
+    if (typeof value === 'number') return fmt.formatNumber(value, locale)
+    return ISO_DAY.test(String(value)) ? fmt.formatDay(String(value), locale) : String(value)
   })
 }
 

@@ -1,3 +1,4 @@
+import { dayToText, parseDay, toLatinDigits } from '../i18n/format.ts'
 import type { Returnee } from './types.ts'
 
 /** What stays from one returnee to the next: a family or a bus of deportees shares them. */
@@ -30,7 +31,7 @@ export const fromReturnee = (r: Returnee): Fields => ({
   familyKhmer: r.familyKhmer ?? '',
   givenKhmer: r.givenKhmer ?? '',
   sex: r.sex ?? '',
-  born: r.birthDate ?? (r.estimatedAge === null ? '' : String(r.estimatedAge)),
+  born: r.birthDate ? bornText(r.birthDate) : r.estimatedAge === null ? '' : String(r.estimatedAge),
   originProvince: r.originProvince ?? '',
   originDistrict: r.originDistrict ?? '',
   returnProvince: r.returnProvince ?? '',
@@ -41,10 +42,26 @@ export const fromReturnee = (r: Returnee): Fields => ({
 })
 
 /** One box for "born": up to three digits is an age, anything else a (possibly partial) birth date. */
-const isAge = (born: string) => /^\d{1,3}$/.test(born.trim())
+const isAge = (born: string) => /^\d{1,3}$/.test(born)
+
+/** A stored birth date as the box shows it, day-first like every date: 02/05/1990, 05/1990 or 1990. */
+function bornText(iso: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(iso)
+  return month ? `${month[2]}/${month[1]}` : dayToText(iso)
+}
+
+/**
+ * The birth date typed day-first (02/05/1990, 05/1990, 1990, in either script's digits) as the API's
+ * `yyyy-mm-dd`, `yyyy-mm` or `yyyy`; anything else is sent as typed, for the server to refuse by its field.
+ */
+function bornDate(born: string): string {
+  const month = /^(\d{1,2})[/.\- ](\d{4})$/.exec(born)
+  if (month) return `${month[2]}-${month[1]!.padStart(2, '0')}`
+  return parseDay(born) ?? born
+}
 
 export function returneeBody(f: Fields, sticky: Sticky, groupId: string | null) {
-  const born = f.born.trim()
+  const born = toLatinDigits(f.born.trim())
   const text = (s: string) => s.trim() || null
   return {
     familyLatin: text(f.familyLatin),
@@ -52,7 +69,7 @@ export function returneeBody(f: Fields, sticky: Sticky, groupId: string | null) 
     familyKhmer: text(f.familyKhmer),
     givenKhmer: text(f.givenKhmer),
     sex: f.sex || null,
-    birthDate: born && !isAge(born) ? born : null,
+    birthDate: born && !isAge(born) ? bornDate(born) : null,
     estimatedAge: isAge(born) ? Number(born) : null,
     originProvince: f.originProvince || null,
     originDistrict: text(f.originDistrict),

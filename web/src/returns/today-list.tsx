@@ -16,7 +16,7 @@ export function TodayList({
   onEdit(r: Returnee): void
   canEdit: boolean
 }) {
-  const { t, locale, formatNumber, formatTime } = useI18n()
+  const { t, locale, formatNumber, formatTime, formatDay } = useI18n()
   const province = (code: string | null) => {
     const p = provinces.find((x) => x.code === code)
     return p ? (locale === 'km' ? p.nameKm : p.nameEn) : '—'
@@ -56,7 +56,7 @@ export function TodayList({
                   </td>
                   <td>{r.sex ? t(`returns.sex.${r.sex}`) : '—'}</td>
                   <td>
-                    {r.birthDate ??
+                    {(r.birthDate && formatDay(r.birthDate)) ??
                       (r.estimatedAge === null
                         ? '—'
                         : t('returns.today.age', { age: formatNumber(r.estimatedAge) }))}

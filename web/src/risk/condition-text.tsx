@@ -38,12 +38,14 @@ export function ConditionText({ condition, domains }: { condition: Condition; do
 }
 
 function Node({ c, scope, domains }: { c: Condition; scope: Scope; domains: FieldDomains }) {
-  const { t } = useI18n()
+  const { t, formatNumber } = useI18n()
+  // Numbers in the reader's digits (Khmer digits in Khmer), like every other figure.
+  const plain = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v))
   const field = (path: unknown) => t(scope.item ? `risk.fields.${scope.item}.${path}` : `risk.fields.${path}`)
   const value = (path: unknown, v: unknown) => {
     const domain = scope.fields.get(String(path))?.domain
     if (typeof v === 'boolean') return t(v ? 'risk-web.common.yes' : 'risk-web.common.no')
-    return domain ? t(`risk.values.${domain}.${v}`) : String(v)
+    return domain ? t(`risk.values.${domain}.${v}`) : plain(v)
   }
   const group = (key: string, parts: Condition[]) => (
     <li>
@@ -67,7 +69,7 @@ function Node({ c, scope, domains }: { c: Condition; scope: Scope; domains: Fiel
     return (
       <li>
         {t('risk-web.condition.count', { list: t(`risk.fields.${c.count}`) })} {t(`risk-web.ops.${c.op}`)}{' '}
-        <strong>{String(c.value)}</strong>
+        <strong>{plain(c.value)}</strong>
         {c.where ? (
           <>
             {' '}

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n.tsx'
+import { CODE_HOLE, WithCode } from '../ui/with-code.tsx'
 import type { EvaluationView } from './types.ts'
 
 /** The advice: score, suggested action and each triggered indicator with its plain-language reason. */
@@ -32,7 +33,9 @@ export function EvaluationResult({ evaluation: e }: { evaluation: EvaluationView
           {t('risk.evaluation.undetermined', { count: formatNumber(e.undetermined.length) })}
         </p>
       )}
-      <p className="muted">{t('risk.evaluation.version', { version: e.versionId })}</p>
+      <p className="muted">
+        <WithCode text={t('risk.evaluation.version', { version: CODE_HOLE })} code={e.versionId} />
+      </p>
     </section>
   )
 }

@@ -14,7 +14,7 @@ import './risk.css'
 
 /** One version: who wrote and approved it, its indicators (editable while a draft), impact check and history. */
 export function RuleSetPage() {
-  const { t, formatDateTime } = useI18n()
+  const { t, formatDateTime, formatNumber } = useI18n()
   const { can } = useSession()
   const id = useSearchParam('id')
   const version = useFetch<RuleSetDetail>(id ? `/api/risk/rule-sets/${id}` : null)
@@ -54,7 +54,7 @@ export function RuleSetPage() {
             )}
           </dd>
           <dt>{t('risk-web.ruleSet.indicators')}</dt>
-          <dd>{v.catalogue.length}</dd>
+          <dd>{formatNumber(v.catalogue.length)}</dd>
           <dt>{t('risk-web.ruleSet.escalation')}</dt>
           <dd>
             {v.ruleSet.escalation

@@ -13,7 +13,7 @@ function Line({ m }: { m: Message }) {
  * name matched, what qualified it, and what the owning agency asks the officer to do.
  */
 export function HitCard({ hit, children }: { hit: Hit; children?: ReactNode }) {
-  const { t, formatNumber } = useI18n()
+  const { t, formatNumber, formatDay } = useI18n()
   const e = hit.explanation
   const entry = hit.entry
   const title =
@@ -60,7 +60,7 @@ export function HitCard({ hit, children }: { hit: Hit; children?: ReactNode }) {
         {entry.birthDate && (
           <>
             <dt>{t('watchlists.entry.birthDate')}</dt>
-            <dd>{entry.birthDate}</dd>
+            <dd>{formatDay(entry.birthDate)}</dd>
           </>
         )}
         {entry.handling && (

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
+import { usePostNames } from '../posts/use-post-name.ts'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { SelectField, TextField } from '../ui/field.tsx'
 import { useForm } from '../ui/form.tsx'
@@ -56,6 +57,7 @@ function AdjudicationForm({ hit, onDone }: { hit: Hit; onDone(): void }) {
 /** The supervisors' queue: hits raised at their post (or on their agency's lists) waiting for a decision. */
 export function HitQueuePage() {
   const { t, formatDateTime } = useI18n()
+  const postName = usePostNames()
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('pending')
   const hits = useFetch<{ items: Hit[] }>(`/api/screening/hits?status=${filter}`)
   const { can } = useSession()
@@ -90,7 +92,7 @@ export function HitQueuePage() {
             <p className="muted">
               {t('watchlists.queue.raised', {
                 at: formatDateTime(h.createdAt),
-                post: h.postCode ?? h.agencyCode,
+                post: h.postCode ? postName(h.postCode) : h.agencyCode,
               })}{' '}
               · {t(`watchlists.status.${h.status}`)}
             </p>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { usePostNames } from '../posts/use-post-name.ts'
 import { EmptyState, ErrorBanner } from '../ui/feedback.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 import { HitCard } from './hit-card.tsx'
@@ -16,6 +17,7 @@ interface Notification {
 /** Confirmed hits on the agency's own entries: the owning agency's alert that its person was found. */
 export function NotificationsPanel() {
   const { t, formatDateTime } = useI18n()
+  const postName = usePostNames()
   const notes = useFetch<Notification[]>('/api/screening/notifications?unread=true')
   const [error, setError] = useState<unknown>()
   const markRead = async (id: string) => {
@@ -36,7 +38,7 @@ export function NotificationsPanel() {
           <p className="muted">
             {t('watchlists.notifications.confirmed', {
               at: formatDateTime(n.hit.adjudication?.at ?? n.createdAt),
-              post: n.hit.postCode ?? n.hit.agencyCode,
+              post: n.hit.postCode ? postName(n.hit.postCode) : n.hit.agencyCode,
             })}
           </p>
           {n.hit.adjudication && (

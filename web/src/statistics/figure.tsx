@@ -10,7 +10,7 @@ import { DataTable } from './data-table.tsx'
 import { EChart } from './echart.tsx'
 import { type FigureSpec, figureDimensions, figureQuery } from './figure-spec.ts'
 import { useFormats, usePeriodWords } from './format.ts'
-import { periodLabel } from './period-label.ts'
+import { periodLabel, readableLabels } from './period-label.ts'
 import { byTotal, firstCategories, pyramid, type Shaped, shape } from './shape.ts'
 import { useStatisticsQuery } from './use-statistics.ts'
 
@@ -44,10 +44,17 @@ export function Figure({
   const shaped = useMemo<Shaped | undefined>(() => {
     const data = result.data
     if (!data) return undefined
-    if (spec.kind === 'pyramid') return pyramid(data).table
+    const readable = (s: Shaped): Shaped => ({
+      categories: readableLabels(s.categories, category, words),
+      series: series ? readableLabels(s.series, series, words) : s.series,
+    })
+    if (spec.kind === 'pyramid') {
+      const table = pyramid(data).table
+      return { ...table, categories: readableLabels(table.categories, 'ageBand', words) }
+    }
     // Bars read best largest first; the API sorts by code.
-    if (spec.kind === 'bars' && spec.horizontal) return byTotal(shape(data, category, series))
-    if (spec.kind !== 'timeSeries') return shape(data, category, series)
+    if (spec.kind === 'bars' && spec.horizontal) return readable(byTotal(shape(data, category, series)))
+    if (spec.kind !== 'timeSeries') return readable(shape(data, category, series))
     // Every period of the range, so that a period with nothing recorded shows as zero, not as a gap.
     const periods = periodsBetween(state.from, state.to, state.unit)
     const shaped = shape(data, category, series, periods.ok ? periods.value : undefined)
@@ -64,15 +71,24 @@ export function Figure({
         return timeSeriesOption(shaped, formats, t('dashboards.withheld.short'))
       case 'bars':
         return barOption(spec.top ? firstCategories(shaped, spec.top) : shaped, formats, spec)
-      case 'pyramid':
-        return pyramidOption(pyramid(result.data), formats, {
+      case 'pyramid': {
+        const p = pyramid(result.data)
+        // The bands as the table names them, in the reader's digits.
+        const bands = readableLabels(
+          p.rows.map((r) => r.band),
+          'ageBand',
+          words,
+        )
+        const rows = p.rows.map((r, i) => ({ ...r, band: bands[i] ?? r.band }))
+        return pyramidOption({ ...p, rows }, formats, {
           male: t('dashboards.sex.male'),
           female: t('dashboards.sex.female'),
         })
+      }
       case 'map':
         return undefined
     }
-  }, [shaped, result.data, spec, formats, t])
+  }, [shaped, result.data, spec, formats, t, words])
 
   if (!query) return null
   const others = spec.kind === 'pyramid' && result.data ? pyramid(result.data).others : []

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import type { IndicatorResult } from '../../../src/app/statistics/statistics.contract.ts'
+import { toLocaleDigits } from '../i18n/format.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { Formats } from './chart-options.ts'
 import type { PeriodWords } from './period-label.ts'
@@ -38,14 +39,14 @@ export function useFormats(threshold: number | null, unit: Unit = 'count'): Form
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `dashboards.months.m${i + 1}`)
 
-/** Month names and ungrouped digits (years, days) in the reader's language. */
+/**
+ * Month names and ungrouped digits (years, days) in the reader's language. Digits through the app's own mapping, not
+ * `Intl`: Debian's Chromium resolves `km-KH` without its Khmer numbering system and printed Latin digits.
+ */
 export function usePeriodWords(): PeriodWords {
   const { t, locale } = useI18n()
-  return useMemo(() => {
-    const digits = new Intl.NumberFormat(locale === 'km' ? 'km-KH' : 'en', {
-      useGrouping: false,
-      ...(locale === 'km' ? { numberingSystem: 'khmr' } : {}),
-    })
-    return { months: MONTHS.map((key) => t(key)), digits: (n: number) => digits.format(n) }
-  }, [t, locale])
+  return useMemo(
+    () => ({ months: MONTHS.map((key) => t(key)), digits: (n: number) => toLocaleDigits(String(n), locale) }),
+    [t, locale],
+  )
 }

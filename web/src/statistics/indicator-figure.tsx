@@ -7,7 +7,8 @@ import type { DashboardState } from './dashboard-state.ts'
 import { DataTable } from './data-table.tsx'
 import { EChart } from './echart.tsx'
 import { type FigureSpec, figureIndicator } from './figure-spec.ts'
-import { useFormats } from './format.ts'
+import { useFormats, usePeriodWords } from './format.ts'
+import { readableLabels } from './period-label.ts'
 import { breakdownOf, byTotal, grandTotal, shape } from './shape.ts'
 import { useIndicator } from './use-statistics.ts'
 
@@ -28,11 +29,18 @@ export function IndicatorFigure({
   const data = result.data
   const threshold = data?.disclosure.threshold ?? catalog.suppressionThreshold
   const formats = useFormats(threshold, data?.unit)
+  const words = usePeriodWords()
   const breakdown = useMemo(() => {
     if (!data) return undefined
     const b = breakdownOf(data, data.dimensions)
-    return b && { dimension: b.category, shaped: byTotal(shape(data, b.category, b.series)) }
-  }, [data])
+    if (!b) return undefined
+    const shaped = byTotal(shape(data, b.category, b.series))
+    const series = b.series ? readableLabels(shaped.series, b.series, words) : shaped.series
+    return {
+      dimension: b.category,
+      shaped: { categories: readableLabels(shaped.categories, b.category, words), series },
+    }
+  }, [data, words])
   const option = useMemo(
     () => breakdown && barOption(breakdown.shaped, formats, { horizontal: true }),
     [breakdown, formats],
