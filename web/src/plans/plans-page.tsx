@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { Link } from '../shell/router.tsx'
+import { usePeriodWords } from '../statistics/format.ts'
+import { periodLabel } from '../statistics/period-label.ts'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { SelectField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
@@ -30,6 +32,9 @@ export function PlansPage() {
 function PlanView({ plan }: { plan: PlanSummary }) {
   const { t, formatNumber, locale } = useI18n()
   const { can } = useSession()
+  const words = usePeriodWords()
+  // Periods and years in the reader's digits and month names: a Khmer screen never mixes the two scripts.
+  const label = (period: string) => periodLabel(period, words)
   const [year, setYear] = useState(() =>
     Math.min(plan.endYear, Math.max(plan.startYear, new Date().getFullYear())),
   )
@@ -53,7 +58,7 @@ function PlanView({ plan }: { plan: PlanSummary }) {
           <SelectField label={t('plans.year')} value={year} onChange={(e) => setYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
-                {y}
+                {label(String(y))}
               </option>
             ))}
           </SelectField>
@@ -61,7 +66,14 @@ function PlanView({ plan }: { plan: PlanSummary }) {
             {t('plans.dashboard.download')}:{' '}
             {[String(year), `${year}-Q1`, `${year}-Q2`, `${year}-Q3`, `${year}-Q4`].map((p) => (
               <span key={p}>
-                {p} <a href={report(p, 'pdf')}>PDF</a> · <a href={report(p, 'xlsx')}>XLSX</a>{' '}
+                {label(p)}{' '}
+                <a href={report(p, 'pdf')} translate="no">
+                  PDF
+                </a>{' '}
+                ·{' '}
+                <a href={report(p, 'xlsx')} translate="no">
+                  XLSX
+                </a>{' '}
               </span>
             ))}
           </span>
@@ -124,7 +136,7 @@ function PlanView({ plan }: { plan: PlanSummary }) {
                   <tr>
                     <th>{t('plans.dashboard.indicator')}</th>
                     {d.indicators[0]?.figures.map((f) => (
-                      <th key={f.period}>{f.period}</th>
+                      <th key={f.period}>{label(f.period)}</th>
                     ))}
                     <th>{t('plans.dashboard.target')}</th>
                     <th>{t('plans.dashboard.progress')}</th>
