@@ -108,12 +108,15 @@ export async function inspectTraveller(o: {
       sex: document.sex ?? undefined,
     },
     document: { issuingState: document.issuing_state, number: document.document_number },
+    // Nothing in the inspection reads the request or the evaluation back: both go in its last statement.
+    deferred: true,
   })
   const risk = await evaluateCrossing({
     trx: o.trx,
     actor: o.actor,
     postCode: o.actor.postCode,
     refs: o.refs,
+    deferred: true,
     context: riskContext({
       document: {
         documentCode: document.document_code,

@@ -6,12 +6,11 @@ import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import {
   findDocumentByKey,
-  insertDocument,
+  insertDocumentWithTraveller,
   lockDocumentKey,
   markDocumentSeen,
 } from './documents.repository.ts'
 import type { TravelDocumentRow, TravellerRow } from './documents.tables.ts'
-import { insertTraveller } from './travellers.repository.ts'
 
 /** What is stored of a document, read from an MRZ or typed by the officer. */
 export interface DocumentData {
@@ -64,37 +63,41 @@ export async function storeDocument(o: {
     })
     return { row, created: false }
   }
-  const traveller = await insertTraveller(o.trx, {
-    id: randomUUID(),
-    surname: d.surname,
-    givenNames: d.givenNames,
-    birthDate: d.birthDate,
-    sex: d.sex,
-    nationality: d.nationality,
-  })
-  const row = await insertDocument(o.trx, {
-    id: randomUUID(),
-    traveller_id: traveller.id,
-    issuing_state: d.issuingState,
-    document_code: d.documentCode,
-    document_number: d.documentNumber,
-    format: d.format,
-    source: d.source,
-    nationality: d.nationality,
-    surname: d.surname,
-    given_names: d.givenNames,
-    birth_date: d.birthDate,
-    sex: d.sex,
-    expiry_date: d.expiryDate,
-    optional_data: d.optionalData,
-    mrz: d.mrz,
-    first_seen_at: now,
-    first_seen_post: post,
-    last_seen_at: now,
-    last_seen_post: post,
-    read_count: 1,
-    created_by: o.actor.id,
-  })
+  const travellerId = randomUUID()
+  const { document: row, traveller } = await insertDocumentWithTraveller(
+    o.trx,
+    {
+      id: travellerId,
+      surname: d.surname,
+      givenNames: d.givenNames,
+      birthDate: d.birthDate,
+      sex: d.sex,
+      nationality: d.nationality,
+    },
+    {
+      id: randomUUID(),
+      traveller_id: travellerId,
+      issuing_state: d.issuingState,
+      document_code: d.documentCode,
+      document_number: d.documentNumber,
+      format: d.format,
+      source: d.source,
+      nationality: d.nationality,
+      surname: d.surname,
+      given_names: d.givenNames,
+      birth_date: d.birthDate,
+      sex: d.sex,
+      expiry_date: d.expiryDate,
+      optional_data: d.optionalData,
+      mrz: d.mrz,
+      first_seen_at: now,
+      first_seen_post: post,
+      last_seen_at: now,
+      last_seen_post: post,
+      read_count: 1,
+      created_by: o.actor.id,
+    },
+  )
   await appendAudit(o.trx, auditActor(o.actor), {
     action: 'create',
     resource: 'document',

@@ -10,7 +10,8 @@ export interface NewTraveller {
   nationality: string | null
 }
 
-export function insertTraveller(db: Executor, t: NewTraveller): Promise<TravellerRow> {
+/** The insert of a new traveller, returning the stored row (defaults included). */
+export function travellerInsert(db: Executor, t: NewTraveller) {
   return db
     .insertInto('travellers')
     .values({
@@ -22,5 +23,8 @@ export function insertTraveller(db: Executor, t: NewTraveller): Promise<Travelle
       nationality: t.nationality,
     })
     .returningAll()
-    .executeTakeFirstOrThrow()
+}
+
+export function insertTraveller(db: Executor, t: NewTraveller): Promise<TravellerRow> {
+  return travellerInsert(db, t).executeTakeFirstOrThrow()
 }

@@ -3,6 +3,7 @@ import { can } from '../../domain/identity/policy.ts'
 import { POSSIBLE_THRESHOLD } from '../../domain/screening/index.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
+import { deferWrite } from '../../platform/db/deferred-writes.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
@@ -57,6 +58,11 @@ export async function screenTraveller(o: {
   listId?: string
   /** For a system caller (the CLI): the agency the screening is recorded for. */
   agencyCode?: string
+  /**
+   * A request without hits is written at the end of the transaction with its other deferred writes (`deferWrite`):
+   * for a caller that neither reads nor updates it again in the same transaction (the primary inspection).
+   */
+  deferred?: boolean
 }) {
   const { trx, actor } = o
   if (
@@ -160,22 +166,22 @@ async function record(o: Parameters<typeof screenTraveller>[0], pending: Pending
   const now = new Date()
   const agencyCode = actor?.agencyCode ?? o.agencyCode ?? 'GDI'
   const postCode = actor?.postCode ?? null
-  await trx
-    .insertInto('screening_requests')
-    .values({
-      id: requestId,
-      traveller_key: key,
-      query: storableJson({ person: o.person, document: o.document ?? null, listId: o.listId ?? null }),
-      crossing_id: o.context?.crossingId ?? null,
-      registration_id: o.context?.registrationId ?? null,
-      agency_code: agencyCode,
-      post_code: postCode,
-      officer_id: actor?.id ?? null,
-      hits: raised.length,
-      suppressed: pending.length - raised.length,
-      screened_at: now,
-    })
-    .execute()
+  const insert = trx.insertInto('screening_requests').values({
+    id: requestId,
+    traveller_key: key,
+    query: storableJson({ person: o.person, document: o.document ?? null, listId: o.listId ?? null }),
+    crossing_id: o.context?.crossingId ?? null,
+    registration_id: o.context?.registrationId ?? null,
+    agency_code: agencyCode,
+    post_code: postCode,
+    officer_id: actor?.id ?? null,
+    hits: raised.length,
+    suppressed: pending.length - raised.length,
+    screened_at: now,
+  })
+  // With hits the request is written now: its hits refer to it and are read back below.
+  if (o.deferred && raised.length === 0) await deferWrite(trx, () => insert)
+  else await insert.execute()
   if (raised.length > 0) {
     await trx
       .insertInto('screening_hits')

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import { beforeCommit, type Executor, type Tx } from '../db/database.ts'
+import type { Executor, Tx } from '../db/database.ts'
+import { deferWrite } from '../db/deferred-writes.ts'
 import { GENESIS_HASH } from './audit-hash.ts'
 
 /** Who did it and from where; every use case receives one. */
@@ -27,7 +28,8 @@ const pendingOf = new WeakMap<Tx, Pending[]>()
  * Appends one entry inside the caller's transaction, so the entry commits or rolls back with the change.
  * The entry is written unsealed: no lock, no read of the chain's head, nothing another writer waits for (issue 13:
  * before, every writer in the country queued on one advisory lock here). The sealer (`audit-sealer.ts`) gives it
- * its place in the hash chain shortly after it commits. A transaction's entries go in one statement at its end.
+ * its place in the hash chain shortly after it commits. A transaction's entries go in one statement at its end,
+ * together with the transaction's other deferred writes (`deferred-writes.ts`).
  */
 export async function appendAudit(trx: Tx, actor: AuditActor, event: AuditEvent): Promise<void> {
   const pending = pendingOf.get(trx)
@@ -36,30 +38,27 @@ export async function appendAudit(trx: Tx, actor: AuditActor, event: AuditEvent)
     return
   }
   const entries = [{ actor, event }]
-  if (beforeCommit(trx, () => insertUnsealed(trx, entries))) pendingOf.set(trx, entries)
-  else await insertUnsealed(trx, entries)
+  pendingOf.set(trx, entries)
+  await deferWrite(trx, () => unsealedInsert(trx, entries))
 }
 
-async function insertUnsealed(trx: Tx, entries: Pending[]): Promise<void> {
+function unsealedInsert(trx: Tx, entries: Pending[]) {
   pendingOf.delete(trx)
   const at = new Date()
-  await trx
-    .insertInto('audit_log')
-    .values(
-      entries.map(({ actor, event }) => ({
-        at,
-        actor_id: actor.id,
-        actor_username: actor.username,
-        action: event.action,
-        resource: event.resource,
-        record_id: event.recordId ?? null,
-        ip: actor.ip,
-        details: JSON.stringify(event.details ?? {}),
-        prev_hash: null,
-        hash: null,
-      })),
-    )
-    .execute()
+  return trx.insertInto('audit_log').values(
+    entries.map(({ actor, event }) => ({
+      at,
+      actor_id: actor.id,
+      actor_username: actor.username,
+      action: event.action,
+      resource: event.resource,
+      record_id: event.recordId ?? null,
+      ip: actor.ip,
+      details: JSON.stringify(event.details ?? {}),
+      prev_hash: null,
+      hash: null,
+    })),
+  )
 }
 
 export interface AuditHead {

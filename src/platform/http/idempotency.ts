@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { RequestActor } from '../../app/identity/actor.ts'
 import { canonicalJson } from '../audit/audit-hash.ts'
 import type { Db, Tx } from '../db/database.ts'
+import { deferWrite } from '../db/deferred-writes.ts'
 import { AppError } from '../errors/codes.ts'
 import { actorOf } from './auth-hooks.ts'
 
@@ -67,12 +68,15 @@ export async function idempotent<T>(o: IdempotentOptions<T>): Promise<{ result: 
     return { result: prior.response as T, replayed: true }
   }
   const result = await o.run()
-  await o.trx
-    .updateTable('idempotency_keys')
-    .set({ response: JSON.stringify(result) })
-    .where('user_id', '=', o.userId)
-    .where('key', '=', o.key)
-    .execute()
+  // Sent with the transaction's other deferred writes (its audit entries), one statement instead of two.
+  const response = JSON.stringify(result)
+  await deferWrite(o.trx, () =>
+    o.trx
+      .updateTable('idempotency_keys')
+      .set({ response })
+      .where('user_id', '=', o.userId)
+      .where('key', '=', o.key!),
+  )
   return { result, replayed: false }
 }
 
