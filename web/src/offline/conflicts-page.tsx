@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { call } from '../api/client.ts'
 import type { ApiResult } from '../api/contract.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { usePostNames } from '../posts/use-post-name.ts'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { SelectField, TextField } from '../ui/field.tsx'
 import { useForm } from '../ui/form.tsx'
@@ -40,7 +41,8 @@ function Row({
 
 /** The two records side by side, as the centre had one and the post sent the other. */
 function Comparison({ c }: { c: Conflict }) {
-  const { t, formatDateTime } = useI18n()
+  const { t, formatDateTime, formatDay } = useI18n()
+  const postName = usePostNames()
   const fact = (side: (typeof SIDES)[number], key: string) => {
     const v = c.facts[side]?.[key]
     return typeof v === 'string' ? v : null
@@ -57,7 +59,13 @@ function Comparison({ c }: { c: Conflict }) {
         </tr>
       </thead>
       <tbody>
-        <Row label={t('offline.conflicts.post')} values={SIDES.map((s) => fact(s, 'postCode'))} proper />
+        <Row
+          label={t('offline.conflicts.post')}
+          values={SIDES.map((s) => {
+            const code = fact(s, 'postCode')
+            return code ? postName(code) : null
+          })}
+        />
         {c.kind !== 'returnee_two_posts' && (
           <Row
             label={t('offline.conflicts.direction')}
@@ -76,7 +84,10 @@ function Comparison({ c }: { c: Conflict }) {
         />
         <Row label={t('offline.conflicts.name')} values={person('name')} proper />
         <Row label={t('offline.conflicts.nameKhmer')} values={person('nameKhmer')} proper />
-        <Row label={t('offline.conflicts.birthDate')} values={person('birthDate')} />
+        <Row
+          label={t('offline.conflicts.birthDate')}
+          values={person('birthDate').map((d) => (d ? formatDay(d) : null))}
+        />
         <Row label={t('offline.conflicts.nationality')} values={person('nationality')} />
         {c.kind !== 'returnee_two_posts' && (
           <Row label={t('offline.conflicts.document')} values={person('documentNumber')} proper />
@@ -123,6 +134,7 @@ function ResolveForm({ c, onDone }: { c: Conflict; onDone(): void }) {
  */
 export function ConflictsPage() {
   const { t, formatDateTime } = useI18n()
+  const postName = usePostNames()
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('open')
   const conflicts = useFetch<Conflict[]>(`/api/offline/conflicts?status=${filter}`)
   return (
@@ -156,7 +168,7 @@ export function ConflictsPage() {
             <p className="muted">
               {t('offline.conflicts.detected', {
                 at: formatDateTime(c.detectedAt),
-                posts: c.postCodes.join(' · '),
+                posts: c.postCodes.map(postName).join(' · '),
               })}
             </p>
             <Comparison c={c} />
