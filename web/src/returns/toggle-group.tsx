@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useRef, useState } from 'react'
 import { useI18n } from '../i18n/i18n.tsx'
+import { keyLabel } from './khmer-keys.ts'
 
 const ARROWS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }
 
@@ -26,7 +27,7 @@ export function ToggleGroup<T extends string>({
   onChange(next: T[]): void
   testId: string
 }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const [current, setCurrent] = useState(0)
   const refs = useRef<(HTMLInputElement | null)[]>([])
   const toggle = (o: T) => onChange(options.filter((x) => (x === o ? !value.includes(x) : value.includes(x))))
@@ -65,8 +66,8 @@ export function ToggleGroup<T extends string>({
             onChange={() => toggle(o)}
           />
           {label(o)}{' '}
-          <span className="chip-key" aria-hidden="true">
-            {keys[o].toUpperCase()}
+          <span className="chip-key" aria-hidden="true" title={keys[o].toUpperCase()}>
+            {keyLabel(keys[o], locale)}
           </span>
         </label>
       ))}
