@@ -82,10 +82,14 @@ export async function seedDemoCounter(o: { db: Db; crossings?: number }): Promis
   const hitIds: string[] = []
   let secondaryOpen = 0
   for (const [i, w] of traffic.waiting.entries()) {
+    // Inspect, then record, in two transactions as the counter's two requests are: the inspection writes its risk
+    // evaluation at its commit (deferred writes), so a recording in the same transaction would not find it.
+    const inspection = await db
+      .transaction()
+      .execute((trx) => inspectTraveller({ trx, actor: officer, index, documentId: w.documentId }))
+    hitIds.push(...inspection.screening.hits.map((h) => h.id))
+    if (i < LISTED) continue
     await db.transaction().execute(async (trx) => {
-      const inspection = await inspectTraveller({ trx, actor: officer, index, documentId: w.documentId })
-      hitIds.push(...inspection.screening.hits.map((h) => h.id))
-      if (i < LISTED) return
       await recordCrossing({
         trx,
         actor: officer,
