@@ -49,8 +49,9 @@ describe.skipIf(!adminUrl)('two first starts at once on an empty PostgreSQL data
       expect(results.map((r) => r.demoUsers.length).sort()).toEqual([0, DEMO_USERS.length])
       expect(await count(stores[0]!, 'risk_rule_sets')).toBe(1)
       // The demo traffic came with the demo users, so once: 200 crossings bring 10 returnees, and the demo day
-      // (seed-demo-day.ts) registers 28 more, the counter's return list 12 (demo/seed-demo-counter.ts).
-      expect(await count(stores[0]!, 'returnees')).toBe(10 + 28 + 12)
+      // (seed-demo-day.ts) registers 28 more, the counter's return list 12 (demo/seed-demo-counter.ts), and the boy
+      // referred to the NGO shelter 1 (demo/demo-inboxes.ts).
+      expect(await count(stores[0]!, 'returnees')).toBe(10 + 28 + 12 + 1)
       const providers = await count(stores[0]!, 'protection_providers')
       await seed({ db: stores[1]!.db, demo: true })
       expect(await count(stores[0]!, 'protection_providers')).toBe(providers)

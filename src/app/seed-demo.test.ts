@@ -23,8 +23,9 @@ describe('first-start demo data', () => {
       const returnees = await count(store.db, 'returnees')
       expect(crossings).toBeGreaterThanOrEqual(600)
       // A twentieth of the crossings over the past year, the 28 of the demo day (seed-demo-day.ts) and the 12 of
-      // the counter's return list (demo/seed-demo-counter.ts).
-      expect(returnees).toBe(30 + 28 + 12)
+      // the counter's return list (demo/seed-demo-counter.ts), and the boy referred to the NGO shelter
+      // (demo/demo-inboxes.ts).
+      expect(returnees).toBe(30 + 28 + 12 + 1)
       await seed({ db: store.db, demo: true, demoPassword: 'demo-password-123', demoTraffic: 600 })
       expect(await count(store.db, 'crossings')).toBe(crossings)
       expect(await count(store.db, 'returnees')).toBe(returnees)

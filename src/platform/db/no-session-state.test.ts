@@ -16,7 +16,11 @@ const SESSION_STATE: { what: string; pattern: RegExp }[] = [
   // the transaction. Function-level `SET search_path` inside CREATE FUNCTION does not start a string.
   { what: 'a session SET', pattern: /[`'"]\s*SET\s+(?!LOCAL\b|TRANSACTION\b|CONSTRAINTS\b)[A-Za-z_]/ },
   { what: 'set_config for the session', pattern: /set_config\s*\([^)]*,\s*false\s*\)/i },
-  { what: 'a temporary table', pattern: /CREATE\s+(GLOBAL\s+|LOCAL\s+)?TEMP(ORARY)?\s+TABLE/i },
+  // A temporary table dropped at its transaction's commit (`ON COMMIT DROP`) lives and dies in one transaction.
+  {
+    what: 'a temporary table',
+    pattern: /CREATE\s+(GLOBAL\s+|LOCAL\s+)?TEMP(ORARY)?\s+TABLE(?![^;`]*ON\s+COMMIT\s+DROP)/i,
+  },
   { what: 'a cursor held past its transaction', pattern: /WITH\s+HOLD/i },
   { what: 'a named prepared statement', pattern: /[`'"]\s*PREPARE\s|\bname:\s*['"`][^'"`]+['"`],\s*text:/ },
 ]
@@ -63,6 +67,7 @@ describe('no session state on pooled connections', () => {
       'set_config for the session',
     ])
     expect(sessionStateIn('sql`CREATE TEMP TABLE t (id int)`')).toEqual(['a temporary table'])
+    expect(sessionStateIn('sql`CREATE TEMPORARY TABLE t ON COMMIT DROP AS SELECT 1`')).toEqual([])
     expect(sessionStateIn('sql`DECLARE c CURSOR WITH HOLD FOR SELECT 1`')).toEqual([
       'a cursor held past its transaction',
     ])
