@@ -31,7 +31,7 @@ test('a planner reports a value with evidence and the secretariat approves it, i
   await expect(form.getByRole('status')).toHaveText('បានភ្ជាប់ឯកសារ។')
   await form.getByRole('button', { name: 'ដាក់ស្នើដើម្បីពិនិត្យ' }).click()
   await expect(form.getByRole('status')).toHaveText('បានដាក់ស្នើដើម្បីពិនិត្យ។')
-  await expect(planner.getByRole('article').filter({ hasText: '2026-Q1' })).toContainText('បានដាក់ស្នើ')
+  await expect(planner.getByRole('article').filter({ hasText: '២០២៦-Q១' })).toContainText('បានដាក់ស្នើ')
   await planner.getByRole('button', { name: 'English' }).click()
 
   // The NCCT secretariat approves it from its queue, in Khmer too.
@@ -39,7 +39,7 @@ test('a planner reports a value with evidence and the secretariat approves it, i
   await secretariat.getByRole('button', { name: 'ខ្មែរ' }).click()
   await secretariat.goto('/plans/review')
   await expect(secretariat.getByRole('heading', { name: 'កំពុងរង់ចាំការពិនិត្យ', level: 1 })).toBeVisible()
-  const report = secretariat.getByRole('article').filter({ hasText: '2026-Q1' })
+  const report = secretariat.getByRole('article').filter({ hasText: '២០២៦-Q១' })
   await expect(report.getByRole('link', { name: 'register.pdf' })).toBeVisible()
   await report.getByLabel('មតិយោបល់').fill('បានផ្ទៀងផ្ទាត់ជាមួយបញ្ជី')
   await report.getByRole('button', { name: 'អនុម័ត' }).click()

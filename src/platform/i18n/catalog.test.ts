@@ -34,3 +34,14 @@ describe('message catalogs', () => {
     expect(translate('km', 'nope.nothing')).toBe('nope.nothing')
   })
 })
+
+describe('translate with number parameters', () => {
+  it('writes a number in Khmer digits in Khmer, and leaves strings and English alone', () => {
+    expect(translate('km', 'statistics.errors.filterIsolatesSmallGroup', { threshold: 10 })).toContain('១០')
+    expect(translate('km', 'statistics.errors.filterIsolatesSmallGroup', { threshold: 10 })).not.toMatch(
+      /[0-9]/,
+    )
+    expect(translate('en', 'statistics.errors.filterIsolatesSmallGroup', { threshold: 10 })).toContain('10')
+    expect(translate('km', 'statistics.errors.filterIsolatesSmallGroup', { threshold: '10' })).toContain('10')
+  })
+})

@@ -46,10 +46,23 @@ export function format(template: string, params: Record<string, unknown> = {}): 
   )
 }
 
+const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩'
+
+/**
+ * A message in the reader's language, its number parameters in the reader's digits: a Khmer sentence never says
+ * "តិចជាង 10" (the web writes its own messages the same way). Strings — codes, document numbers — stay as given.
+ */
 export function translate(locale: Locale, key: string, params?: Record<string, unknown>): string {
   const messages = catalogs()[locale]
   const template = messages[key] ?? catalogs().en[key] ?? key
-  return format(template, params)
+  if (locale !== 'km' || !params) return format(template, params)
+  const localised = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'number' ? String(v).replace(/[0-9]/g, (d) => KHMER_DIGITS[Number(d)]!) : v,
+    ]),
+  )
+  return format(template, localised)
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -70,9 +70,9 @@ export function HourlyChart({ hourly }: { hourly: BoardSnapshot['hourly'] }) {
             .filter((h) => h.entries + h.exits > 0)
             .map((h) => (
               <tr key={h.hour}>
-                <th scope="row">{h.hour}</th>
-                <td>{h.entries}</td>
-                <td>{h.exits}</td>
+                <th scope="row">{formatNumber(h.hour)}</th>
+                <td>{formatNumber(h.entries)}</td>
+                <td>{formatNumber(h.exits)}</td>
               </tr>
             ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { toLocaleDigits } from '../i18n/format.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { Link } from '../shell/router.tsx'
 import { EmptyState, Loading } from '../ui/feedback.tsx'
@@ -9,7 +10,7 @@ import { CASE_STATES, type CaseSummary } from './types.ts'
 
 /** The agency's cases, filtered by state, by worker, by lateness or by name (Latin or Khmer). */
 export function CasesPage() {
-  const { t, formatDateTime } = useI18n()
+  const { t, formatDateTime, locale } = useI18n()
   const [f, setF] = useState({ state: '', search: '', mine: false, unassigned: false, overdue: false })
   const params = new URLSearchParams()
   if (f.state) params.set('state', f.state)
@@ -69,7 +70,7 @@ export function CasesPage() {
             {cases.data?.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link to={`/protection/case?id=${c.id}`}>#{c.number}</Link>
+                  <Link to={`/protection/case?id=${c.id}`}>#{toLocaleDigits(String(c.number), locale)}</Link>
                 </td>
                 <td translate="no">{personName(c.person)}</td>
                 <td>

@@ -1,3 +1,4 @@
+import { toLocaleDigits } from '../i18n/format.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { Link } from '../shell/router.tsx'
 import { Loading } from '../ui/feedback.tsx'
@@ -23,7 +24,7 @@ interface Dashboard {
 
 /** A case manager's view of the agency: who carries what, what is late, and how fast help arrives. */
 export function DashboardPage() {
-  const { t, formatNumber } = useI18n()
+  const { t, formatNumber, locale } = useI18n()
   const d = useFetch<Dashboard>('/api/protection/dashboard')
   if (d.error) return <ProtectionError error={d.error} />
   if (!d.data) return <Loading />
@@ -80,7 +81,9 @@ export function DashboardPage() {
               {v.overdueFollowUps.map((f) => (
                 <tr key={f.id}>
                   <td>
-                    <Link to={`/protection/case?id=${f.caseId}`}>#{f.caseNumber}</Link>
+                    <Link to={`/protection/case?id=${f.caseId}`}>
+                      #{toLocaleDigits(String(f.caseNumber), locale)}
+                    </Link>
                   </td>
                   <td translate="no">{personName(f.person)}</td>
                   <td>{f.dueDate}</td>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useI18n } from '../i18n/i18n.tsx'
+import { usePostNames } from '../posts/use-post-name.ts'
 import { EmptyState, Loading } from '../ui/feedback.tsx'
 import { DateField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
@@ -23,7 +24,8 @@ interface Analysis {
 
 /** Which indicators fire, where and when, and how often their concern was confirmed: the evidence for tuning. */
 export function AnalysisPage() {
-  const { t, locale, formatNumber: n } = useI18n()
+  const { t, locale, formatNumber: n, formatDay } = useI18n()
+  const postName = usePostNames()
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const q = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) })
@@ -92,8 +94,8 @@ export function AnalysisPage() {
             <tbody>
               {a.data.weeks.map((w) => (
                 <tr key={`${w.week}-${w.postCode}`}>
-                  <td>{w.week}</td>
-                  <td>{w.postCode ?? '—'}</td>
+                  <td>{formatDay(w.week)}</td>
+                  <td>{w.postCode ? postName(w.postCode) : '—'}</td>
                   <td>
                     <span
                       className="bar"
