@@ -2,8 +2,7 @@ import { useState } from 'react'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { Link } from '../shell/router.tsx'
-import { usePeriodWords } from '../statistics/format.ts'
-import { periodLabel } from '../statistics/period-label.ts'
+import { usePeriodLabel } from '../statistics/format.ts'
 import { EmptyState, ErrorBanner, Loading } from '../ui/feedback.tsx'
 import { SelectField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
@@ -32,9 +31,8 @@ export function PlansPage() {
 function PlanView({ plan }: { plan: PlanSummary }) {
   const { t, formatNumber, locale } = useI18n()
   const { can } = useSession()
-  const words = usePeriodWords()
   // Periods and years in the reader's digits and month names: a Khmer screen never mixes the two scripts.
-  const label = (period: string) => periodLabel(period, words)
+  const label = usePeriodLabel()
   const [year, setYear] = useState(() =>
     Math.min(plan.endYear, Math.max(plan.startYear, new Date().getFullYear())),
   )

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
-import { usePeriodWords } from '../statistics/format.ts'
-import { periodLabel } from '../statistics/period-label.ts'
+import { usePeriodLabel } from '../statistics/format.ts'
 import { ErrorBanner } from '../ui/feedback.tsx'
 import { TextField } from '../ui/field.tsx'
 import { moveReport, type ReportView } from './plans-api.ts'
@@ -19,7 +18,7 @@ export function ReportCard({
   announce?: (message: string) => void
 }) {
   const { t, formatNumber, formatDateTime } = useI18n()
-  const words = usePeriodWords()
+  const label = usePeriodLabel()
   const { can } = useSession()
   const [comment, setComment] = useState('')
   const [error, setError] = useState<unknown>()
@@ -42,7 +41,7 @@ export function ReportCard({
         <strong>
           {report.indicatorCode} {report.indicatorName}
         </strong>{' '}
-        — {periodLabel(report.period, words)} — {report.agency}: <strong>{formatNumber(report.value)}</strong>{' '}
+        — {label(report.period)} — {report.agency}: <strong>{formatNumber(report.value)}</strong>{' '}
         <span className={`plan-state plan-state-${report.state}`}>
           {t(`plans.reports.states.${report.state}`)}
         </span>

@@ -1,14 +1,13 @@
 import { useI18n } from '../i18n/i18n.tsx'
 import { EChart } from '../statistics/echart.tsx'
 import type { ChartOption } from '../statistics/echarts.ts'
-import { usePeriodWords } from '../statistics/format.ts'
-import { periodLabel } from '../statistics/period-label.ts'
+import { usePeriodLabel } from '../statistics/format.ts'
 import type { IndicatorProgress } from './plans-api.ts'
 
 /** Value and target by quarter over the whole plan; a quarter with no data is a gap, never a zero. */
 export function TrendChart({ indicator }: { indicator: IndicatorProgress }) {
   const { t, formatNumber } = useI18n()
-  const words = usePeriodWords()
+  const label = usePeriodLabel()
   const option: ChartOption = {
     tooltip: {
       trigger: 'axis',
@@ -16,7 +15,7 @@ export function TrendChart({ indicator }: { indicator: IndicatorProgress }) {
     },
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 32, bottom: 40 },
-    xAxis: { type: 'category', data: indicator.trend.map((f) => periodLabel(f.period, words)) },
+    xAxis: { type: 'category', data: indicator.trend.map((f) => label(f.period)) },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) } },
     series: [
       { name: t('plans.dashboard.value'), type: 'bar', data: indicator.trend.map((f) => f.value) },

@@ -1,9 +1,9 @@
-import { useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { IndicatorResult } from '../../../src/app/statistics/statistics.contract.ts'
 import { toLocaleDigits } from '../i18n/format.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { Formats } from './chart-options.ts'
-import type { PeriodWords } from './period-label.ts'
+import { type PeriodWords, periodLabel } from './period-label.ts'
 
 export type Unit = IndicatorResult['unit']
 
@@ -49,4 +49,10 @@ export function usePeriodWords(): PeriodWords {
     () => ({ months: MONTHS.map((key) => t(key)), digits: (n: number) => toLocaleDigits(String(n), locale) }),
     [t, locale],
   )
+}
+
+/** A period key as the reader says it (`2026-Q1` → "២០២៦-Q១"), for screens that only label periods. */
+export function usePeriodLabel(): (key: string) => string {
+  const words = usePeriodWords()
+  return useCallback((key: string) => periodLabel(key, words), [words])
 }
