@@ -1,3 +1,5 @@
+import { khmerDigits } from '../script/digits.ts'
+
 /** Khmer letters and signs (U+1780–U+17FF) and Khmer symbols (U+19E0–U+19FF). */
 const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/
 
@@ -11,12 +13,6 @@ export function placeholders(template: string): string[] {
 }
 
 export type ParamValue = string | number | boolean | null
-
-const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩'
-
-export function khmerDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => KHMER_DIGITS[Number(d)]!)
-}
 
 /**
  * Fills `{name}` placeholders; an unknown value shows as "?" so a reason never reads as if it were complete.

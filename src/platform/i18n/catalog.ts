@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { khmerDigits } from '../../domain/script/digits.ts'
 
 export const LOCALES = ['en', 'km'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -46,8 +47,6 @@ export function format(template: string, params: Record<string, unknown> = {}): 
   )
 }
 
-const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩'
-
 /**
  * A message in the reader's language, its number parameters in the reader's digits: a Khmer sentence never says
  * "តិចជាង 10" (the web writes its own messages the same way). Strings — codes, document numbers — stay as given.
@@ -57,10 +56,7 @@ export function translate(locale: Locale, key: string, params?: Record<string, u
   const template = messages[key] ?? catalogs().en[key] ?? key
   if (locale !== 'km' || !params) return format(template, params)
   const localised = Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [
-      k,
-      typeof v === 'number' ? String(v).replace(/[0-9]/g, (d) => KHMER_DIGITS[Number(d)]!) : v,
-    ]),
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? khmerDigits(String(v)) : v]),
   )
   return format(template, localised)
 }

@@ -1,6 +1,7 @@
 import { format } from 'date-fns'
 import { enGB } from 'date-fns/locale/en-GB'
 import { km } from 'date-fns/locale/km'
+import { khmerDigits, latinDigits } from '../../../src/domain/script/digits.ts'
 
 /**
  * Every date, time and number the web app shows, in one place. Debian's Chromium resolves `km-KH` to `en-US`, so
@@ -12,17 +13,14 @@ import { km } from 'date-fns/locale/km'
 export type Locale = 'en' | 'km'
 
 const CAMBODIA_OFFSET_MS = 7 * 3600_000
-const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩'
 const DATE_LOCALES = { en: enGB, km }
 
 export function toLocaleDigits(text: string, locale: Locale): string {
-  return locale === 'km' ? text.replace(/[0-9]/g, (d) => KHMER_DIGITS[Number(d)]!) : text
+  return locale === 'km' ? khmerDigits(text) : text
 }
 
 /** Khmer digits typed on a Khmer keyboard, read as the digits they are. */
-export function toLatinDigits(text: string): string {
-  return text.replace(/[០-៩]/g, (d) => String(KHMER_DIGITS.indexOf(d)))
-}
+export const toLatinDigits = latinDigits
 
 /** The wall-clock fields of a moment in Cambodia, as a local Date that date-fns can format. */
 function cambodiaClock(moment: string | Date): Date | null {
