@@ -29,19 +29,17 @@ function field(value: string | number | null | undefined): string {
     : s
 }
 
-/**
- * Rows as COPY text, built by concatenation: a rope that is flattened once when the COPY sends it. An array per
- * row joined, then the rows joined, allocated twice as much and cost a quarter of the node process's time.
- */
+/** The rows as COPY text: one array reused for the fields of every row, one join per row and one for the rows. */
 function lines(columns: (string | number | null)[][], rows: number): string {
   const width = columns.length
-  let out = ''
+  const row = new Array<string>(width)
+  const out = new Array<string>(rows + 1)
   for (let i = 0; i < rows; i++) {
-    let line = field(columns[0]![i])
-    for (let j = 1; j < width; j++) line += `\t${field(columns[j]![i])}`
-    out += `${line}\n`
+    for (let j = 0; j < width; j++) row[j] = field(columns[j]![i])
+    out[i] = row.join('\t')
   }
-  return out
+  out[rows] = ''
+  return out.join('\n')
 }
 
 /** Loaded with the first COPY: nothing else (PGlite, the API) needs the package in memory. */
