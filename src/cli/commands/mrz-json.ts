@@ -83,13 +83,24 @@ export function toJsonLine(result: MrzResult, referenceDate: string): string {
 
 /** English messages of issues without parameters, by code: most documents repeat a handful of them. */
 const plainMessages = new Map<string, string>()
+/**
+ * Messages with parameters, by code and parameter values: a wrong check digit is one of a hundred digit pairs,
+ * and formatting it again for every document cost more than the lookup. Bounded, so hostile input that makes
+ * every message different only stops filling it.
+ */
+const formattedMessages = new Map<string, string>()
+const FORMATTED_MAX = 4096
 
-function message(code: string, params: Record<string, unknown> | undefined): string {
-  if (params) for (const _ in params) return translate('en', code, params)
-  let text = plainMessages.get(code)
+function message(code: string, params: MrzIssue['params'] | undefined): string {
+  let key = code
+  // Each value with its length: no two different sets of values can spell the same key.
+  if (params)
+    for (const name in params) key += `\u0000${name}\u0001${String(params[name]).length}:${params[name]}`
+  const cache = key === code ? plainMessages : formattedMessages
+  let text = cache.get(key)
   if (text === undefined) {
     text = translate('en', code, params)
-    plainMessages.set(code, text)
+    if (cache.size < FORMATTED_MAX) cache.set(key, text)
   }
   return text
 }
