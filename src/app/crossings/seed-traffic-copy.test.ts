@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../../platform/db/database.ts'
 import { cloneTemplateDatabase, engines } from '../../test/test-db.ts'
 import { bruteForce, expectCuboids } from '../statistics/rollup-check.testing.ts'
-import { seedTraffic, syntheticOfficer, trafficBatches } from './seed-traffic.ts'
+import { copyPipelined, seedTraffic, syntheticOfficer, trafficBatches } from './seed-traffic.ts'
 import { orderedIds, TrafficBatch } from './seed-traffic-batch.ts'
 import { CopyWriter } from './seed-traffic-copy.ts'
 
@@ -26,13 +26,20 @@ async function indexes(store: Store): Promise<string[]> {
   return rows.map((r) => r.d)
 }
 
-/** Copies `crossings` synthetic movements through one writer, committed; returns how each cuboid was counted. */
+/**
+ * Copies `crossings` synthetic movements through one writer, committed, in small batches generated while the last
+ * ones stream (`copyPipelined`, as the seed does); returns how each cuboid was counted.
+ */
 async function copyTraffic(url: string, store: Store, crossings: number, seed: number) {
   const writer = new CopyWriter(url)
   const officer = await syntheticOfficer(store.db)
   try {
     await writer.begin()
-    for (const batch of trafficBatches({ crossings, seed }, 1000)) await writer.write(batch, officer)
+    let written = 0
+    await copyPipelined(writer, trafficBatches({ crossings, seed }, 300), officer, (b) => {
+      written += b.movements
+    })
+    expect(written).toBeGreaterThanOrEqual(crossings)
     await writer.commit()
   } finally {
     await writer.close()
@@ -151,6 +158,29 @@ describe.skipIf(!postgres)('synthetic crossings through COPY on PostgreSQL', () 
     expect(await count(store, 'SELECT count(*) FROM stat_crossing_deltas')).toBe(0)
     // The rolled-back rows were never counted either.
     await expectCuboids(store, await bruteForce(store), '')
+  })
+
+  it('stops generating and writes nothing when a COPY fails while later batches are being generated', async () => {
+    const crossings = await count(store, 'SELECT count(*) FROM crossings')
+    const officer = await syntheticOfficer(store.db)
+    const batches = [...trafficBatches({ crossings: 3000, seed: 13 }, 200)]
+    // The third batch repeats the first one's crossing id: the primary key (kept during the copy) refuses it.
+    batches[2]!.c.id[0] = batches[0]!.c.id[0]!
+    let generated = 0
+    const counted = function* () {
+      for (const b of batches) {
+        generated++
+        yield b
+      }
+    }
+    const writer = new CopyWriter(url)
+    await writer.begin()
+    await expect(copyPipelined(writer, counted(), officer, () => {})).rejects.toThrow(/duplicate key/)
+    await writer.abort()
+    await writer.close()
+    // Generation stopped a few batches after the failure, not at the end of the traffic.
+    expect(generated).toBeLessThan(batches.length)
+    expect(await count(store, 'SELECT count(*) FROM crossings')).toBe(crossings)
   })
 
   it('refuses a broken admission chain when its unique index is built again, and writes nothing', async () => {

@@ -3,6 +3,7 @@ import pg from 'pg'
 import { COUNTED_BY_WRITER } from '../statistics/fold-deltas.ts'
 import type { TrafficBatch } from './seed-traffic-batch.ts'
 import { type CountPaths, countWrittenCrossings } from './seed-traffic-count.ts'
+import { backendCpuSeconds } from './seed-traffic-cpu.ts'
 
 /**
  * PostgreSQL's bulk path for synthetic traffic: `COPY … FROM STDIN` (through `pg-copy-streams`, the `pg` driver's
@@ -28,10 +29,16 @@ function field(value: string | number | null | undefined): string {
     : s
 }
 
+/** The rows as COPY text: one array reused for the fields of every row, one join per row and one for the rows. */
 function lines(columns: (string | number | null)[][], rows: number): string {
-  const out: string[] = []
-  for (let i = 0; i < rows; i++) out.push(columns.map((c) => field(c[i])).join('\t'))
-  out.push('')
+  const width = columns.length
+  const row = new Array<string>(width)
+  const out = new Array<string>(rows + 1)
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < width; j++) row[j] = field(columns[j]![i])
+    out[i] = row.join('\t')
+  }
+  out[rows] = ''
   return out.join('\n')
 }
 
@@ -48,6 +55,13 @@ async function copy(client: pg.Client, table: string, columns: string, text: str
   await Promise.race([finished, failed])
 }
 
+/** One batch as COPY text, table by table (`CopyWriter.encode`). */
+export interface BatchText {
+  travellers: string
+  documents: string
+  crossings: string
+}
+
 export class CopyWriter {
   private readonly client: pg.Client
   private foreignKeys: { table: string; name: string; definition: string }[] = []
@@ -60,6 +74,19 @@ export class CopyWriter {
   countSeconds = 0
   /** Where the time went, in seconds: the COPY statements, adding the foreign keys back, counting, committing. */
   readonly phases = { copy: 0, indexes: 0, foreignKeys: 0, count: 0, commit: 0 }
+  /**
+   * The server backend's CPU seconds in each phase (the copy phase from the first COPY to the last), or null when
+   * the server is not on this machine (`seed-traffic-cpu.ts`).
+   */
+  serverCpu: Record<keyof CopyWriter['phases'], number> | null = {
+    copy: 0,
+    indexes: 0,
+    foreignKeys: 0,
+    count: 0,
+    commit: 0,
+  }
+  private backendPid: number | undefined
+  private cpuMark: number | null = null
 
   /** `into` renames the tables written (the benchmark's baseline copies the same rows into bare tables). */
   constructor(
@@ -74,6 +101,8 @@ export class CopyWriter {
   /** Opens the transaction and drops the foreign keys of the written tables (kept to be added back). */
   async begin(): Promise<void> {
     await this.client.connect()
+    const pid = await this.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+    this.backendPid = pid.rows[0]?.pid
     await this.client.query('BEGIN')
     if (this.counts) await this.client.query(COUNTED_BY_WRITER)
     const { rows } = await this.client.query<{ table: string; name: string; definition: string }>(
@@ -96,28 +125,38 @@ export class CopyWriter {
     )
     this.indexes = indexes.rows
     for (const i of this.indexes) await this.client.query(`DROP INDEX ${i.name}`)
+    this.cpuMark = backendCpuSeconds(this.backendPid)
+  }
+
+  /** Adds the backend's CPU since the last mark to `phase`. */
+  private markCpu(phase: keyof CopyWriter['phases']): void {
+    const now = backendCpuSeconds(this.backendPid)
+    if (this.serverCpu && now !== null && this.cpuMark !== null) this.serverCpu[phase] += now - this.cpuMark
+    else this.serverCpu = null
+    this.cpuMark = now
   }
 
   /** Travellers, their passports, then their movements: three COPY statements in the open transaction. */
   async write(batch: TrafficBatch, officerId: string): Promise<void> {
-    if (!batch.travellers) return
+    const text = this.encode(batch, officerId)
+    if (text) await this.send(text)
+  }
+
+  /**
+   * The batch as the text of its three COPY statements, built at once: the seed then generates the next batch
+   * while these stream (`copyPipelined`), so the node process and the server work at the same time.
+   */
+  encode(batch: TrafficBatch, officerId: string): BatchText | null {
+    if (!batch.travellers) return null
     const { t, t2, c } = batch
     const n = batch.travellers
-    const started = performance.now()
-    await copy(
-      this.client,
-      this.into('travellers'),
-      'id, surname, given_names, birth_date, sex, nationality',
-      lines([t.id, t.surname, t.given, t.birth, t2.sex, t2.nationality], n),
-    )
     const constant = (v: string) => new Array<string>(n).fill(v)
     const now = new Date().toISOString()
-    await copy(
-      this.client,
-      this.into('travel_documents'),
-      `id, traveller_id, issuing_state, document_code, document_number, format, source, nationality, surname,
-        given_names, birth_date, sex, expiry_date, first_seen_at, last_seen_at, read_count, created_by`,
-      lines(
+    const m = batch.movements
+    const flags = c.overstay.map((o) => ((o ?? 0) > 0 ? '["overstay"]' : '[]'))
+    return {
+      travellers: lines([t.id, t.surname, t.given, t.birth, t2.sex, t2.nationality], n),
+      documents: lines(
         [
           t2.doc,
           t.id,
@@ -139,16 +178,7 @@ export class CopyWriter {
         ],
         n,
       ),
-    )
-    const m = batch.movements
-    const flags = c.overstay.map((o) => ((o ?? 0) > 0 ? '["overstay"]' : '[]'))
-    await copy(
-      this.client,
-      this.into('crossings'),
-      `id, traveller_id, document_id, post_code, counter, officer_id, agency_code, crossed_at, crossed_on, direction,
-        purpose, permitted_stay_days, transport, decision, refusal_reason, matched_entry_id, stay_days, overstay_days,
-        flags, previous_admitted_id`,
-      lines(
+      crossings: lines(
         [
           c.id,
           c.traveller,
@@ -173,6 +203,32 @@ export class CopyWriter {
         ],
         m,
       ),
+    }
+  }
+
+  /** Sends one batch's text: three COPY statements, one after the other on the writer's connection. */
+  async send(text: BatchText): Promise<void> {
+    const started = performance.now()
+    await copy(
+      this.client,
+      this.into('travellers'),
+      'id, surname, given_names, birth_date, sex, nationality',
+      text.travellers,
+    )
+    await copy(
+      this.client,
+      this.into('travel_documents'),
+      `id, traveller_id, issuing_state, document_code, document_number, format, source, nationality, surname,
+        given_names, birth_date, sex, expiry_date, first_seen_at, last_seen_at, read_count, created_by`,
+      text.documents,
+    )
+    await copy(
+      this.client,
+      this.into('crossings'),
+      `id, traveller_id, document_id, post_code, counter, officer_id, agency_code, crossed_at, crossed_on, direction,
+        purpose, permitted_stay_days, transport, decision, refusal_reason, matched_entry_id, stay_days, overstay_days,
+        flags, previous_admitted_id`,
+      text.crossings,
     )
     this.phases.copy += (performance.now() - started) / 1000
   }
@@ -182,14 +238,17 @@ export class CopyWriter {
    * counts the rows, and commits.
    */
   async commit(): Promise<void> {
+    this.markCpu('copy')
     const building = performance.now()
     await this.client.query(`SET LOCAL maintenance_work_mem = '512MB'`)
     for (const i of this.indexes) await this.client.query(i.definition)
     this.phases.indexes = (performance.now() - building) / 1000
+    this.markCpu('indexes')
     const keys = performance.now()
     for (const fk of this.foreignKeys)
       await this.client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`)
     this.phases.foreignKeys = (performance.now() - keys) / 1000
+    this.markCpu('foreignKeys')
     if (this.counts) {
       const started = performance.now()
       // The planner still sees the tables as they were before the copy: fresh statistics (a sample, in this
@@ -199,10 +258,12 @@ export class CopyWriter {
       this.paths = await countWrittenCrossings(this.client)
       this.countSeconds = (performance.now() - started) / 1000
       this.phases.count = this.countSeconds
+      this.markCpu('count')
     }
     const committing = performance.now()
     await this.client.query('COMMIT')
     this.phases.commit = (performance.now() - committing) / 1000
+    this.markCpu('commit')
   }
 
   async close(): Promise<void> {

@@ -47,6 +47,8 @@ export interface TrafficReport {
   foldSeconds: number
   /** The COPY path's phases in seconds (`CopyWriter.phases`); absent on the row path. */
   phases?: CopyWriter['phases']
+  /** The server's CPU seconds in each phase (`CopyWriter.serverCpu`), when the server is on this machine. */
+  serverCpu?: CopyWriter['serverCpu']
 }
 
 export interface SeedTrafficOptions {
@@ -81,7 +83,7 @@ export async function seedTraffic(o: SeedTrafficOptions): Promise<TrafficReport>
   const officerId = await syntheticOfficer(o.db)
   const years = o.years ?? 3
   const seed = o.seed ?? 1
-  const { travellers, crossings, countSeconds, phases } = o.copyUrl
+  const { travellers, crossings, countSeconds, phases, serverCpu } = o.copyUrl
     ? await copyTraffic(o, o.copyUrl, officerId)
     : await insertTraffic(o, officerId)
   // The row path's deltas, counted once in bounded batches: the dashboards read the queue until then, so they are
@@ -96,7 +98,14 @@ export async function seedTraffic(o: SeedTrafficOptions): Promise<TrafficReport>
       details: { travellers, crossings, seed, years },
     }),
   )
-  return { travellers, crossings, seconds: (performance.now() - started) / 1000, foldSeconds, phases }
+  return {
+    travellers,
+    crossings,
+    seconds: (performance.now() - started) / 1000,
+    foldSeconds,
+    phases,
+    serverCpu,
+  }
 }
 
 /** Larger than the background job's batches: a seed runs alone, and fewer statements fold faster. */
@@ -127,25 +136,36 @@ export function* trafficBatches(
   if (batch.movements > 0) yield batch
 }
 
-/** Movements per COPY round: three statements per round, so round trips vanish; a few tens of MB of text. */
-export const COPY_BATCH = 100_000
+/**
+ * Movements per COPY round. Small enough that the round's text (about 1.5 MB) fits in the socket's buffers, so
+ * the server reads it while this process generates the next round; three statements per round still make the
+ * round trips vanish.
+ */
+export const COPY_BATCH = 10_000
+/** Rounds generated ahead of the server at most: enough to keep it busy, few enough to keep memory flat. */
+const COPY_AHEAD = 3
 
 async function copyTraffic(
   o: SeedTrafficOptions,
   url: string,
   officerId: string,
-): Promise<{ travellers: number; crossings: number; countSeconds: number; phases: CopyWriter['phases'] }> {
+): Promise<{
+  travellers: number
+  crossings: number
+  countSeconds: number
+  phases: CopyWriter['phases']
+  serverCpu: CopyWriter['serverCpu']
+}> {
   const writer = new CopyWriter(url)
   let travellers = 0
   let crossings = 0
   try {
     await writer.begin()
-    for (const batch of trafficBatches(o, COPY_BATCH)) {
-      await writer.write(batch, officerId)
+    await copyPipelined(writer, trafficBatches(o, COPY_BATCH), officerId, (batch) => {
       travellers += batch.travellers
       crossings += batch.movements
       o.onProgress?.(crossings)
-    }
+    })
     await writer.commit()
   } catch (err) {
     await writer.abort()
@@ -153,13 +173,54 @@ async function copyTraffic(
   } finally {
     await writer.close()
   }
-  return { travellers, crossings, countSeconds: writer.countSeconds, phases: writer.phases }
+  return {
+    travellers,
+    crossings,
+    countSeconds: writer.countSeconds,
+    phases: writer.phases,
+    serverCpu: writer.serverCpu,
+  }
+}
+
+/**
+ * Generates the batches and streams them through the writer's COPY statements at the same time. Generating is
+ * this process's work and copying the server's: done one after the other each core idled half the time. Each
+ * batch's text is queued behind the last one's COPY, and between batches the event loop runs, so the socket takes
+ * the queued text while the next batch is generated; at most `COPY_AHEAD` batches wait. A failed COPY stops the
+ * generation within `COPY_AHEAD` batches and is thrown (the caller rolls back).
+ */
+export async function copyPipelined(
+  writer: CopyWriter,
+  batches: Iterable<TrafficBatch>,
+  officerId: string,
+  onWritten: (batch: TrafficBatch) => void,
+): Promise<void> {
+  let tail: Promise<void> = Promise.resolve()
+  const waiting: Promise<void>[] = []
+  for (const batch of batches) {
+    const text = writer.encode(batch, officerId)
+    if (!text) continue
+    tail = tail.then(() => writer.send(text)).then(() => onWritten(batch))
+    // Seen later by `await`; without a handler here a failure would first be reported as unhandled.
+    tail.catch(() => {})
+    waiting.push(tail)
+    while (waiting.length > COPY_AHEAD) await waiting.shift()
+    // One turn of the event loop: the socket takes what it can of the queued text before the next batch.
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+  await tail
 }
 
 async function insertTraffic(
   o: SeedTrafficOptions,
   officerId: string,
-): Promise<{ travellers: number; crossings: number; countSeconds: number; phases?: CopyWriter['phases'] }> {
+): Promise<{
+  travellers: number
+  crossings: number
+  countSeconds: number
+  phases?: CopyWriter['phases']
+  serverCpu?: CopyWriter['serverCpu']
+}> {
   const concurrency = Math.max(1, o.concurrency ?? 2)
   const inFlight = new Set<Promise<void>>()
   let failure: { error: unknown } | undefined

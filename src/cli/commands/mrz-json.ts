@@ -27,8 +27,12 @@ const FIELDS = [
   'optionalData2',
   'issuingStateRaw',
   'nationalityRaw',
-].map((key) => [key, `"${key}":`] as const)
-const OPTIONAL = new Set(['personalNumber', 'optionalData', 'optionalData2'])
+].map((key) => ({
+  key,
+  first: `{"${key}":`,
+  next: `,"${key}":`,
+  optional: ['personalNumber', 'optionalData', 'optionalData2'].includes(key),
+}))
 
 /**
  * The JSON line of one document, written by hand into the output's buffer: building the object for
@@ -42,14 +46,13 @@ export function writeJsonLine(out: JsonSink, result: MrzResult, referenceDate: s
   out.raw('{"format":')
   out.string(result.format)
   out.raw(`,"valid":${result.valid},"fields":`)
-  let prefix = '{'
-  for (const [key, quoted] of FIELDS) {
+  let first = true
+  for (const field of FIELDS) {
     // The format-specific fields only where the format has them (`in`, as the object's own keys).
-    if (OPTIONAL.has(key) && !(key in f)) continue
-    out.raw(prefix)
-    out.raw(quoted)
-    out.string(f[key])
-    prefix = ','
+    if (field.optional && !(field.key in f)) continue
+    out.raw(first ? field.first : field.next)
+    out.string(f[field.key])
+    first = false
   }
   out.raw('},"facts":')
   object(out, deriveFacts(result.fields, { onDate: referenceDate }) as unknown as Record<string, unknown>)
@@ -80,13 +83,24 @@ export function toJsonLine(result: MrzResult, referenceDate: string): string {
 
 /** English messages of issues without parameters, by code: most documents repeat a handful of them. */
 const plainMessages = new Map<string, string>()
+/**
+ * Messages with parameters, by code and parameter values: a wrong check digit is one of a hundred digit pairs,
+ * and formatting it again for every document cost more than the lookup. Bounded, so hostile input that makes
+ * every message different only stops filling it.
+ */
+const formattedMessages = new Map<string, string>()
+const FORMATTED_MAX = 4096
 
-function message(code: string, params: Record<string, unknown> | undefined): string {
-  if (params) for (const _ in params) return translate('en', code, params)
-  let text = plainMessages.get(code)
+function message(code: string, params: MrzIssue['params'] | undefined): string {
+  let key = code
+  // Each value with its length: no two different sets of values can spell the same key.
+  if (params)
+    for (const name in params) key += `\u0000${name}\u0001${String(params[name]).length}:${params[name]}`
+  const cache = key === code ? plainMessages : formattedMessages
+  let text = cache.get(key)
   if (text === undefined) {
     text = translate('en', code, params)
-    plainMessages.set(code, text)
+    if (cache.size < FORMATTED_MAX) cache.set(key, text)
   }
   return text
 }
@@ -115,6 +129,23 @@ function issues(out: JsonSink, list: readonly MrzIssue[]): void {
   out.raw(']')
 }
 
+/**
+ * Each key of the facts and checks objects as JSON text with its colon, made once: the objects repeat a dozen
+ * keys on every line, and writing a key through `string` checked it character by character each time. Keys that
+ * are not plain printable ASCII (none today) keep going through `string`.
+ */
+const quotedKeys = new Map<string, string | null>()
+
+function quotedKey(key: string): string | null {
+  let quoted = quotedKeys.get(key)
+  if (quoted === undefined) {
+    const json = JSON.stringify(key)
+    quoted = /^[\x20-\x7e]*$/.test(json) ? `${json}:` : null
+    quotedKeys.set(key, quoted)
+  }
+  return quoted
+}
+
 /** A flat object of strings, numbers, booleans and nulls, in its own key order (`undefined` left out). */
 function object(out: JsonSink, o: Record<string, unknown>): void {
   let first = true
@@ -123,10 +154,15 @@ function object(out: JsonSink, o: Record<string, unknown>): void {
     if (v === undefined) continue
     out.raw(first ? '{' : ',')
     first = false
-    out.string(key)
-    out.raw(':')
+    const quoted = quotedKey(key)
+    if (quoted === null) {
+      out.string(key)
+      out.raw(':')
+    } else out.raw(quoted)
     if (typeof v === 'string') out.string(v)
-    else if (v === null || typeof v === 'boolean') out.raw(String(v))
+    else if (v === null) out.raw('null')
+    else if (v === true) out.raw('true')
+    else if (v === false) out.raw('false')
     else if (typeof v === 'number') out.raw(num(v))
     else out.utf8(JSON.stringify(v))
   }

@@ -7,7 +7,7 @@ import { documentFor } from '../../domain/documents/test-factories.ts'
 import { translate } from '../../platform/i18n/catalog.ts'
 import { mrzCommand } from './mrz.ts'
 import { DocumentSplitter } from './mrz-input.ts'
-import { toJsonLine } from './mrz-json.ts'
+import { presentIssue, toJsonLine } from './mrz-json.ts'
 
 const options = { referenceDate: '2026-05-20' }
 const cambodian = generateMrz(documentFor('TD3')).lines.join('\n')
@@ -91,6 +91,28 @@ const mrzish = fc.string({
 })
 
 describe('passage mrz output', () => {
+  it('gives every issue the message of its own parameters, however many documents repeat or imitate them', () => {
+    const issue = (params: Record<string, string | number>): MrzIssue => ({
+      code: 'documents.mrz.check_digit',
+      field: 'composite',
+      line: 1,
+      start: 2,
+      end: 3,
+      params,
+    })
+    // Parameter values that would spell the same cache key if values were only separated, not counted.
+    const sets = [
+      { found: '1\u0000expected\u00012', expected: '3' },
+      { found: '1', expected: '2\u0000expected\u00013' },
+      { found: 4, expected: 5 },
+      { found: '4', expected: '5' },
+    ]
+    for (let round = 0; round < 3; round++)
+      for (const params of sets)
+        expect(presentIssue(issue(params)).message).toBe(translate('en', 'documents.mrz.check_digit', params))
+    expect(presentIssue(issue(sets[0]!)).message).not.toBe(presentIssue(issue(sets[1]!)).message)
+  })
+
   it('writes byte for byte what JSON.stringify gives, for valid, damaged and hostile documents', () => {
     fc.assert(
       fc.property(fc.array(mrzish, { minLength: 1, maxLength: 3 }), (lines) => {
