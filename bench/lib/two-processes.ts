@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { runFlow, signIn } from './crossings-load.ts'
 import { describeLockWaits, sampleLockWaits } from './lock-waits.ts'
+import { cpuSeconds, perCrossing, serverCpu } from './server-cpu.ts'
 import { percentile } from './stats.ts'
 
 interface ApiProcess {
@@ -18,7 +19,11 @@ interface ApiProcess {
 
 async function startApi(url: string): Promise<ApiProcess> {
   const script = fileURLToPath(new URL('./api-process.ts', import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // `BENCH_CPU_PROF=dir` profiles each API process too (`node --cpu-prof` cannot be passed through NODE_OPTIONS).
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : []
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', script], {
     env: { ...process.env, BENCH_API_DATABASE_URL: url },
     stdio: ['pipe', 'pipe', 'inherit'],
   })
@@ -63,6 +68,9 @@ export async function twoProcesses(o: {
     const officer = await signIn(procs[0]!.base, 'officer.poipet', o.password)
     const before = await Promise.all(procs.map(counts))
     const locks = await sampleLockWaits(o.url)
+    const pgCpu = await serverCpu(o.url)
+    const pgBefore = pgCpu()
+    const clientBefore = cpuSeconds()
     const half = Math.max(1, Math.floor(o.connections / 2))
     const flows = await Promise.all(
       procs.map((p, i) =>
@@ -72,8 +80,11 @@ export async function twoProcesses(o: {
         ),
       ),
     )
+    const clientCpu = cpuSeconds() - clientBefore
+    const pgAfter = pgCpu()
     const waits = await locks.stop()
     const after = await Promise.all(procs.map(counts))
+    const apiCpu = after.map((a, i) => a.cpu! - before[i]!.cpu!)
     const crossings = flows.reduce((s, f) => s + f.crossings, 0)
     const seconds = Math.max(...flows.map((f) => f.seconds))
     const rate = crossings / seconds
@@ -86,6 +97,9 @@ export async function twoProcesses(o: {
     )
     o.log(
       `per crossing (inspect + record, client) p50 ${percentile(crossingMs, 50).toFixed(1)} ms p99 ${percentile(crossingMs, 99).toFixed(1)} ms; per recorded crossing ${(statements / crossings).toFixed(1)} statements, ${(commits / crossings).toFixed(2)} commits`,
+    )
+    o.log(
+      `CPU per crossing: API ${apiCpu.map((c) => perCrossing(c, crossings)).join(' + ')} ms (two processes), PostgreSQL ${perCrossing(pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore, crossings)} ms, load generator ${perCrossing(clientCpu, crossings)} ms`,
     )
     o.log(`lock waits: ${describeLockWaits(waits)}`)
     if (non2xx > crossings / 100) throw new Error(`2proc: ${non2xx} failed requests`)
