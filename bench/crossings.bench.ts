@@ -226,6 +226,15 @@ async function engine(
       await app.close()
     }
     if (kind === 'postgres') {
+      // The same load through ONE API child process first: the like-for-like companion of the -2proc figure.
+      await twoProcesses({
+        url: await benchDatabaseUrl(ctx),
+        password: PASSWORD,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        log: (m) => ctx.log(`postgres-1child: ${m}`),
+        processes: 1,
+      })
       const two = await twoProcesses({
         url: await benchDatabaseUrl(ctx),
         password: PASSWORD,
