@@ -23,6 +23,7 @@ import { runFlow, signIn, travellerMrz } from './lib/crossings-load.ts'
 import { loadWatchlist, prepareDatabase, rawInsertRate, watchlistChunks } from './lib/crossings-setup.ts'
 import { describeLockWaits, sampleLockWaits } from './lib/lock-waits.ts'
 import { generator } from './lib/screening-synthetic.ts'
+import { cpuSeconds, perCrossing, serverCpu } from './lib/server-cpu.ts'
 import { percentile } from './lib/stats.ts'
 import { twoProcesses } from './lib/two-processes.ts'
 import type { BenchArea, BenchContext, Figure } from './lib/types.ts'
@@ -128,8 +129,16 @@ async function engine(
   try {
     await prepareDatabase(store, PASSWORD)
     const loaded = await loadWatchlist(store.db, chunks)
+    const rawPgCpu = kind === 'postgres' ? await serverCpu(await benchDatabaseUrl(ctx)) : () => null
+    const rawPgBefore = rawPgCpu()
+    const rawCpuBefore = cpuSeconds()
     const raw = await rawInsertRate(store.db, CONNECTIONS, 5)
-    ctx.log(`${kind}: raw durable single-row INSERT + commit, ${CONNECTIONS} writers: ${raw.toFixed(1)}/s`)
+    const rawPgAfter = rawPgCpu()
+    // The baseline's own cost per row, to set beside a crossing's: what the ratio of the two rates is made of.
+    const rawRows = raw * 5
+    ctx.log(
+      `${kind}: raw durable single-row INSERT + commit, ${CONNECTIONS} writers: ${raw.toFixed(1)}/s; CPU per row: this process ${perCrossing(cpuSeconds() - rawCpuBefore, rawRows)} ms${kind === 'postgres' ? `, PostgreSQL ${perCrossing(rawPgBefore === null || rawPgAfter === null ? null : rawPgAfter - rawPgBefore, rawRows)} ms` : ''}`,
+    )
     const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' })
     const started = performance.now()
     // The server builds its screening index over the whole list as it starts.
@@ -159,11 +168,19 @@ async function engine(
         `${kind}: inspect server time, one at a time, ${alone.length} passports: p50 ${ms(alone, 50)} ms, p99 ${ms(alone, 99)} ms`,
       )
       // One crossing alone, warm: what inspect and record each send.
+      // `BENCH_CROSSINGS_TRACE=1` prints each statement of that crossing (first 100 characters), to find what it sends.
+      if (process.env.BENCH_CROSSINGS_TRACE) store.statements.trace = []
       const one = await statementsOfOneCrossing(store, officer, g)
+      for (const text of store.statements.trace ?? [])
+        ctx.log(`${kind}:   ${text.replace(/\s+/g, ' ').slice(0, 100)}`)
+      store.statements.trace = null
       ctx.log(
         `${kind}: one crossing alone: inspect ${one.inspect.statements} statements / ${one.inspect.commits} commit, record ${one.record.statements} statements / ${one.record.commits} commit`,
       )
       const locks = kind === 'postgres' ? await sampleLockWaits(await benchDatabaseUrl(ctx)) : null
+      const pgCpu = kind === 'postgres' ? await serverCpu(await benchDatabaseUrl(ctx)) : () => null
+      const pgBefore = pgCpu()
+      const cpuBefore = cpuSeconds()
       const counted = store.statements.snapshot()
       const flow = await runFlow(officer, {
         seconds: SECONDS,
@@ -171,6 +188,8 @@ async function engine(
         run: kind[0]!.toUpperCase(),
       })
       const sent = store.statements.snapshot()
+      const processCpu = cpuSeconds() - cpuBefore
+      const pgAfter = pgCpu()
       const waits = await locks?.stop()
       const rate = flow.crossings / flow.seconds
       const inspectMs = times.take('POST /api/crossings/inspect')
@@ -186,6 +205,9 @@ async function engine(
       )
       ctx.log(
         `${kind}: under load, per recorded crossing (inspect + record): ${((sent.statements - counted.statements) / flow.crossings).toFixed(1)} statements, ${((sent.commits - counted.commits) / flow.crossings).toFixed(2)} commits`,
+      )
+      ctx.log(
+        `${kind}: CPU per crossing: this process (API and load generator together) ${perCrossing(processCpu, flow.crossings)} ms${kind === 'postgres' ? `, PostgreSQL ${perCrossing(pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore, flow.crossings)} ms` : ''}`,
       )
       ctx.log(
         `${kind}: lock waits: ${waits ? describeLockWaits(waits) : 'none possible, PGlite has one connection (requests queue for it instead)'}`,
@@ -204,6 +226,15 @@ async function engine(
       await app.close()
     }
     if (kind === 'postgres') {
+      // The same load through ONE API child process first: the like-for-like companion of the -2proc figure.
+      await twoProcesses({
+        url: await benchDatabaseUrl(ctx),
+        password: PASSWORD,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        log: (m) => ctx.log(`postgres-1child: ${m}`),
+        processes: 1,
+      })
       const two = await twoProcesses({
         url: await benchDatabaseUrl(ctx),
         password: PASSWORD,

@@ -1,12 +1,13 @@
 /**
  * One API process of the two-process crossings bench: the real server on `BENCH_API_DATABASE_URL`, on a free
  * loopback port it prints as `{"port":…}` once ready. On SIGTERM it prints the statements and commits its store
- * sent (`{"statements":…,"commits":…}`) and exits.
+ * sent (`{"statements":…,"commits":…}`) and exits; `count` on stdin prints them and its CPU seconds without stopping.
  */
 import { loadConfig } from '../../src/platform/config/config.ts'
 import { openStore } from '../../src/platform/db/database.ts'
 import { sessionPolicyFrom } from '../../src/platform/http/context.ts'
 import { buildServer } from '../../src/platform/http/server.ts'
+import { cpuSeconds } from './server-cpu.ts'
 
 const store = await openStore({ databaseUrl: process.env.BENCH_API_DATABASE_URL! })
 const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' })
@@ -17,7 +18,9 @@ const port = typeof address === 'object' && address ? address.port : 0
 process.stdout.write(`${JSON.stringify({ port })}\n`)
 process.stdin.on('data', (d) => {
   // "count" asks for the counter without stopping (the parent reads it before and after the load).
-  if (d.toString().includes('count')) process.stdout.write(`${JSON.stringify(store.statements.snapshot())}\n`)
+  // With this process's CPU seconds so far (user + system), for CPU per crossing beside the wall-clock rate.
+  if (d.toString().includes('count'))
+    process.stdout.write(`${JSON.stringify({ ...store.statements.snapshot(), cpu: cpuSeconds() })}\n`)
 })
 process.on('SIGTERM', async () => {
   await app.close()

@@ -39,3 +39,14 @@ function fields(pid: number): string[] | null {
     return null
   }
 }
+
+/** This process's CPU seconds so far, user and system. */
+export function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1e6
+}
+
+/** CPU milliseconds per crossing, or "?" when a reading is missing. */
+export function perCrossing(seconds: number | null, crossings: number): string {
+  return seconds === null || crossings === 0 ? '?' : ((seconds * 1000) / crossings).toFixed(1)
+}

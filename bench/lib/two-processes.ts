@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { runFlow, signIn } from './crossings-load.ts'
 import { describeLockWaits, sampleLockWaits } from './lock-waits.ts'
+import { cpuSeconds, perCrossing, serverCpu } from './server-cpu.ts'
 import { percentile } from './stats.ts'
 
 interface ApiProcess {
@@ -18,7 +19,11 @@ interface ApiProcess {
 
 async function startApi(url: string): Promise<ApiProcess> {
   const script = fileURLToPath(new URL('./api-process.ts', import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // `BENCH_CPU_PROF=dir` profiles each API process too (`node --cpu-prof` cannot be passed through NODE_OPTIONS).
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : []
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', script], {
     env: { ...process.env, BENCH_API_DATABASE_URL: url },
     stdio: ['pipe', 'pipe', 'inherit'],
   })
@@ -53,27 +58,40 @@ export async function twoProcesses(o: {
   seconds: number
   connections: number
   log: (m: string) => void
+  /**
+   * API processes (2 unless told): 1 runs the same load through ONE child process, so the one-process figure can be
+   * set beside the two-process one with the load generator in another process in both (in the main figure it
+   * shares the API's process and event loop, and skips a cross-process hop per request).
+   */
+  processes?: number
 }): Promise<{ rate: number }> {
   const started = performance.now()
-  const procs = await Promise.all([startApi(o.url), startApi(o.url)])
+  const count = o.processes ?? 2
+  const procs = await Promise.all(Array.from({ length: count }, () => startApi(o.url)))
   try {
     o.log(
-      `two API processes ready in ${((performance.now() - started) / 1000).toFixed(1)} s (each builds its own screening index)`,
+      `${count} API process(es) ready in ${((performance.now() - started) / 1000).toFixed(1)} s (each builds its own screening index)`,
     )
     const officer = await signIn(procs[0]!.base, 'officer.poipet', o.password)
     const before = await Promise.all(procs.map(counts))
     const locks = await sampleLockWaits(o.url)
-    const half = Math.max(1, Math.floor(o.connections / 2))
+    const pgCpu = await serverCpu(o.url)
+    const pgBefore = pgCpu()
+    const clientBefore = cpuSeconds()
+    const half = Math.max(1, Math.floor(o.connections / count))
     const flows = await Promise.all(
       procs.map((p, i) =>
         runFlow(
           { ...officer, base: p.base },
-          { seconds: o.seconds, connections: half, run: i === 0 ? 'X' : 'Y' },
+          { seconds: o.seconds, connections: half, run: `${count}${'XY'[i] ?? i}` },
         ),
       ),
     )
+    const clientCpu = cpuSeconds() - clientBefore
+    const pgAfter = pgCpu()
     const waits = await locks.stop()
     const after = await Promise.all(procs.map(counts))
+    const apiCpu = after.map((a, i) => a.cpu! - before[i]!.cpu!)
     const crossings = flows.reduce((s, f) => s + f.crossings, 0)
     const seconds = Math.max(...flows.map((f) => f.seconds))
     const rate = crossings / seconds
@@ -82,13 +100,16 @@ export async function twoProcesses(o: {
     const crossingMs = flows.flatMap((f) => f.crossingMs)
     const non2xx = flows.reduce((s, f) => s + f.non2xx, 0)
     o.log(
-      `${half} + ${half} connections, ${o.seconds} s: ${crossings} crossings (${rate.toFixed(1)}/s; ${flows.map((f) => f.crossings).join(' + ')}), ${non2xx} non-2xx`,
+      `${procs.map(() => half).join(' + ')} connections, ${o.seconds} s: ${crossings} crossings (${rate.toFixed(1)}/s; ${flows.map((f) => f.crossings).join(' + ')}), ${non2xx} non-2xx`,
     )
     o.log(
       `per crossing (inspect + record, client) p50 ${percentile(crossingMs, 50).toFixed(1)} ms p99 ${percentile(crossingMs, 99).toFixed(1)} ms; per recorded crossing ${(statements / crossings).toFixed(1)} statements, ${(commits / crossings).toFixed(2)} commits`,
     )
+    o.log(
+      `CPU per crossing: API ${apiCpu.map((c) => perCrossing(c, crossings)).join(' + ')} ms (${count} process(es)), PostgreSQL ${perCrossing(pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore, crossings)} ms, load generator ${perCrossing(clientCpu, crossings)} ms`,
+    )
     o.log(`lock waits: ${describeLockWaits(waits)}`)
-    if (non2xx > crossings / 100) throw new Error(`2proc: ${non2xx} failed requests`)
+    if (non2xx > crossings / 100) throw new Error(`${count}proc: ${non2xx} failed requests`)
     return { rate }
   } finally {
     for (const p of procs) p.child.kill('SIGTERM')

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
 import { insertDocumentWithTraveller } from '../documents/documents.repository.ts'
+import { actorFromUser } from '../identity/actor.ts'
+import { ScreeningIndex } from '../screening/screening-index.ts'
 import { decisionFor, inspect, passportMrz } from './crossings.testing.ts'
+import { inspectTraveller } from './inspect-traveller.ts'
+import { recordCrossing } from './record-crossing.ts'
 
 /**
  * The write path's budget (issue 13): a recorded crossing is one commit and a handful of statements, counted by the
@@ -76,6 +80,59 @@ describe.each(engines())('statements per crossing on %s', (engine) => {
       .where('id', '=', i.result.screening.requestId)
       .executeTakeFirstOrThrow()
     expect(linked.crossing_id).toBe(r.result.json().id)
+  })
+
+  it('inspects and records in ONE transaction: the recording finds the evaluation and screening request the inspection deferred', async () => {
+    // Before the read guard of deferred writes, the inspection's evaluation was still unsent when the recording
+    // read it, and the decision was refused as resting on an unknown evaluation.
+    const user = await t.store.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'officer.poipet')
+      .executeTakeFirstOrThrow()
+    const actor = actorFromUser(user, null)
+    const index = new ScreeningIndex()
+    const one = await counted(() =>
+      t.store.db.transaction().execute(async (trx) => {
+        const inspection = await inspectTraveller({ trx, actor, index, text: passportMrz('SC4000001') })
+        const crossing = await recordCrossing({
+          trx,
+          actor,
+          crossing: {
+            documentId: inspection.document.id,
+            counter: 'A3',
+            direction: 'entry',
+            decision: 'admit',
+            refusalReason: null,
+            purpose: 'tourism',
+            permit: null,
+            transport: null,
+            companions: [],
+            riskEvaluationId: inspection.risk.id,
+            screeningRequestId: inspection.screening.requestId,
+            referralNote: null,
+          },
+        })
+        return { inspection, crossing }
+      }),
+    )
+    expect(one.commits).toBe(1)
+    const { inspection, crossing } = one.result
+    const stored = await t.store.db
+      .selectFrom('crossings')
+      .select(['id', 'risk_evaluation_id'])
+      .where('traveller_id', '=', inspection.traveller.id)
+      .execute()
+    expect(stored).toEqual([{ id: crossing.id, risk_evaluation_id: inspection.risk.id }])
+    const linked = await t.store.db
+      .selectFrom('screening_requests')
+      .select('crossing_id')
+      .where('id', '=', inspection.screening.requestId)
+      .executeTakeFirstOrThrow()
+    expect(linked.crossing_id).toBe(crossing.id)
+    // The evaluation and request leave in one statement before the recording's read (the guard's one added
+    // statement); the rest as in two requests, less one begin and one commit.
+    expect(one.statements).toBeLessThanOrEqual(11 + 8 - 2)
   })
 
   it('writes a crossing with companions in the same single insert statement, and refuses an unknown companion', async () => {

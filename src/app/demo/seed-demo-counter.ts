@@ -82,14 +82,12 @@ export async function seedDemoCounter(o: { db: Db; crossings?: number }): Promis
   const hitIds: string[] = []
   let secondaryOpen = 0
   for (const [i, w] of traffic.waiting.entries()) {
-    // Inspect, then record, in two transactions as the counter's two requests are: the inspection writes its risk
-    // evaluation at its commit (deferred writes), so a recording in the same transaction would not find it.
-    const inspection = await db
-      .transaction()
-      .execute((trx) => inspectTraveller({ trx, actor: officer, index, documentId: w.documentId }))
-    hitIds.push(...inspection.screening.hits.map((h) => h.id))
-    if (i < LISTED) continue
+    // Inspect and record in one transaction: the recording reads the evaluation and screening request the
+    // inspection deferred, and reading their tables sends them first (`platform/db/deferred-writes.ts`).
     await db.transaction().execute(async (trx) => {
+      const inspection = await inspectTraveller({ trx, actor: officer, index, documentId: w.documentId })
+      hitIds.push(...inspection.screening.hits.map((h) => h.id))
+      if (i < LISTED) return
       await recordCrossing({
         trx,
         actor: officer,

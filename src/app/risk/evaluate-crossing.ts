@@ -81,7 +81,7 @@ export async function evaluateCrossing(o: {
   }
   const insert = () => o.trx.insertInto('risk_evaluations').values(values)
   const row = o.deferred
-    ? await deferWrite(o.trx, insert).then(() => storedRow(values))
+    ? await deferWrite(o.trx, 'risk_evaluations', insert).then(() => storedRow(values))
     : await insert().returningAll().executeTakeFirstOrThrow()
   await appendAudit(o.trx, auditActor(o.actor), {
     action: 'evaluate',

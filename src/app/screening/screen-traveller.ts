@@ -180,7 +180,7 @@ async function record(o: Parameters<typeof screenTraveller>[0], pending: Pending
     screened_at: now,
   })
   // With hits the request is written now: its hits refer to it and are read back below.
-  if (o.deferred && raised.length === 0) await deferWrite(trx, () => insert)
+  if (o.deferred && raised.length === 0) await deferWrite(trx, 'screening_requests', () => insert)
   else await insert.execute()
   if (raised.length > 0) {
     await trx

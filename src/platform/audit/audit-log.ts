@@ -39,7 +39,7 @@ export async function appendAudit(trx: Tx, actor: AuditActor, event: AuditEvent)
   }
   const entries = [{ actor, event }]
   pendingOf.set(trx, entries)
-  await deferWrite(trx, () => unsealedInsert(trx, entries))
+  await deferWrite(trx, 'audit_log', () => unsealedInsert(trx, entries))
 }
 
 function unsealedInsert(trx: Tx, entries: Pending[]) {

@@ -6,7 +6,9 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect, sql, type Transaction, type TransactionBuilder } from 'kysely'
 import pg from 'pg'
+import { beforeCommitWork, type Work } from './before-commit.ts'
 import { lockDataDir } from './data-dir-lock.ts'
+import { guardStatements } from './deferred-writes.ts'
 import { openReadReplica, type ReadReplica, type ReplicaLog } from './read-replica.ts'
 import type { Database } from './schema.ts'
 import { StatementCounter } from './statement-counter.ts'
@@ -19,21 +21,6 @@ export type Executor = Db | Tx
 // One set of parsers for both engines: PGlite is reached through the same `pg` client as PostgreSQL.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
-
-type Work = (trx: Tx) => Promise<void>
-const beforeCommitWork = new WeakMap<object, Work[]>()
-
-/**
- * Runs `work` at the end of `trx`, after its callback and before its commit, in the same transaction (a failure
- * rolls it all back). Returns false when `trx` was not opened by `db.transaction().execute(…)` of a store, and
- * the caller then does the work at once. The audit log uses it to write all of a transaction's entries in one statement at the end.
- */
-export function beforeCommit(trx: Tx, work: Work): boolean {
-  const list = beforeCommitWork.get(trx)
-  if (!list) return false
-  list.push(work)
-  return true
-}
 
 /** Kysely whose `transaction().execute(fn)` runs the `beforeCommit` work of the transaction after `fn`. */
 class StoreKysely extends Kysely<Database> {
@@ -124,7 +111,10 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     }
     const pool = makePool(opts.databaseUrl)
     const statements = new StatementCounter()
-    const db = new StoreKysely({ dialect: new PostgresDialect({ pool }), log: statements.log })
+    const db = new StoreKysely({
+      dialect: new PostgresDialect({ pool, onCreateConnection: guardStatements }),
+      log: statements.log,
+    })
     const replica = opts.readReplica
       ? await openReadReplica({ ...opts.readReplica, primary: pool, makePool })
       : undefined
@@ -151,7 +141,10 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     })
     const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig)
     const statements = new StatementCounter()
-    const db = new StoreKysely({ dialect: new PostgresDialect({ pool }), log: statements.log })
+    const db = new StoreKysely({
+      dialect: new PostgresDialect({ pool, onCreateConnection: guardStatements }),
+      log: statements.log,
+    })
     const { rows } = await sql<{
       value: string
     }>`SELECT current_setting('synchronous_commit') AS value`.execute(db)

@@ -70,7 +70,7 @@ export async function idempotent<T>(o: IdempotentOptions<T>): Promise<{ result: 
   const result = await o.run()
   // Sent with the transaction's other deferred writes (its audit entries), one statement instead of two.
   const response = JSON.stringify(result)
-  await deferWrite(o.trx, () =>
+  await deferWrite(o.trx, 'idempotency_keys', () =>
     o.trx
       .updateTable('idempotency_keys')
       .set({ response })
