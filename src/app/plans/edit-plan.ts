@@ -6,6 +6,7 @@ import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
+import { checkNodeFields } from './edit-structure.ts'
 import { isSourceKey } from './indicator-sources.ts'
 import { assertPlanner } from './plan-access.ts'
 import { checked, refused } from './plan-errors.ts'
@@ -71,27 +72,7 @@ export async function addPlanNode(o: { trx: Tx; actor: RequestActor; planId: str
       { path: 'body.parentId', code: 'plans.errors.unknownParent' },
     ])
   checked(checkParent(n.kind, parent?.kind ?? null), 'body.parentId')
-  for (const [year, path] of [
-    [n.startYear, 'body.startYear'],
-    [n.endYear, 'body.endYear'],
-  ] as const)
-    if (year !== null && (year < plan.start_year || year > plan.end_year))
-      refused(
-        {
-          code: PLAN_ERRORS.targetYearOutsidePlan,
-          params: { year, startYear: plan.start_year, endYear: plan.end_year },
-        },
-        path,
-      )
-  const agencies = [n.responsibleAgency, ...n.supportingAgencies].filter((a): a is string => !!a)
-  if (agencies.length) {
-    const known = await o.trx.selectFrom('agencies').select('code').where('code', 'in', agencies).execute()
-    const unknown = agencies.find((a) => !known.some((k) => k.code === a))
-    if (unknown)
-      throw new AppError('validation_failed', {}, [
-        { path: 'body.supportingAgencies', code: 'plans.errors.unknownAgency', params: { agency: unknown } },
-      ])
-  }
+  await checkNodeFields(o.trx, { startYear: plan.start_year, endYear: plan.end_year }, n)
   const position = await nextPosition(o.trx, 'plan_nodes', o.planId)
   const id = randomUUID()
   await o.trx

@@ -91,3 +91,52 @@ export interface ReportView {
   evidence: { id: string; name: string; contentType: string; size: number }[]
   comments: { author: string; event: string | null; body: string; at: string }[]
 }
+
+/** `GET /api/plans/:id/structure`: the plan as its editor shows it, both languages side by side. */
+export interface StructureNode {
+  id: string
+  parentId: string | null
+  kind: NodeProgress['kind']
+  code: string
+  titleEn: string
+  titleKm: string
+  responsibleAgency: string | null
+  supportingAgencies: string[]
+  startYear: number | null
+  endYear: number | null
+  budgetSource: string | null
+}
+
+export interface StructureIndicator {
+  id: string
+  nodeId: string
+  code: string
+  nameEn: string
+  nameKm: string
+  definitionEn: string
+  definitionKm: string
+  unit: IndicatorProgress['unit']
+  direction: IndicatorProgress['direction']
+  source: string
+  disaggregation: string[]
+  baselineYear: number | null
+  baselineValue: number | null
+  verificationEn: string
+  verificationKm: string
+  gcm: number[]
+  sdg: string[]
+  targets: { year: number; value: number }[]
+  /** Agencies' reports against it, any state: while there are some it cannot be removed nor change unit or source. */
+  reports: number
+}
+
+export interface PlanStructure {
+  plan: { id: string; code: string; startYear: number; endYear: number }
+  /** Whether the reader may edit it (administrators and NCCT planners). */
+  mayEdit: boolean
+  nodes: StructureNode[]
+  indicators: StructureIndicator[]
+  /** The live sources an indicator may read, and `reported`. */
+  sources: string[]
+  agencies: { code: string; name: string }[]
+}
