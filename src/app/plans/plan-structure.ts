@@ -1,3 +1,4 @@
+import { SDG_TARGETS } from '../../domain/plans/plan.ts'
 import type { Executor } from '../../platform/db/database.ts'
 import type { Locale } from '../../platform/i18n/catalog.ts'
 import type { RequestActor } from '../identity/actor.ts'
@@ -74,6 +75,7 @@ export async function planStructure(o: {
       reports: Number(reports.find((r) => r.indicator_id === i.id)?.n ?? 0),
     })),
     sources: [...SOURCE_KEYS],
+    sdgTargets: [...SDG_TARGETS],
     agencies: agencies.map((a) => ({ code: a.code, name: o.locale === 'km' ? a.name_km : a.name_en })),
   }
 }

@@ -138,5 +138,7 @@ export interface PlanStructure {
   indicators: StructureIndicator[]
   /** The live sources an indicator may read, and `reported`. */
   sources: string[]
+  /** The SDG targets an indicator may link to (GCM objectives are 1–23). */
+  sdgTargets: string[]
   agencies: { code: string; name: string }[]
 }
