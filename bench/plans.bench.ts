@@ -117,7 +117,10 @@ const area: BenchArea = {
       await sql`ANALYZE crossings`.execute(store.db)
       const crossings = await liveRows(store, 'crossings')
       await topUp(store, ctx, crossings)
-      const scale = sizeLabel(crossings)
+      // The crossings counted, rounded as a figure's label carries them (`2m`, `10m`, `200k`).
+      const scale = sizeLabel(
+        crossings >= 1e6 ? Math.round(crossings / 1e5) * 1e5 : Math.round(crossings / 1e3) * 1e3,
+      )
       const plan = await store.db.selectFrom('plans').select('id').executeTakeFirstOrThrow()
       const sizes = await sql<{ name: string; rows: number }>`
         SELECT relname AS name, n_live_tup AS rows FROM pg_stat_user_tables
