@@ -47,6 +47,20 @@ export async function checkNodeFields(
     ])
 }
 
+/** The checks an indicator's fields pass, added or edited: on a node of its plan, a known source, known links. */
+export async function checkIndicatorFields(db: Executor, planId: string, i: IndicatorInput): Promise<void> {
+  const node = await db
+    .selectFrom('plan_nodes')
+    .select('plan_id')
+    .where('id', '=', i.nodeId)
+    .executeTakeFirst()
+  if (!node || node.plan_id !== planId)
+    throw new AppError('validation_failed', {}, [{ path: 'body.nodeId', code: 'plans.errors.unknownParent' }])
+  if (!isSourceKey(i.source))
+    refused({ code: PLAN_ERRORS.unknownSource, params: { source: i.source.slice(0, 40) } }, 'body.source')
+  checked(checkLinks(i), 'body.gcm')
+}
+
 async function codeTaken(
   db: Executor,
   table: 'plan_nodes' | 'plan_indicators',
@@ -159,16 +173,7 @@ export async function editIndicator(o: {
   await assertPlanner(o.trx, o.actor)
   const { row: before, reports, targets } = await lockIndicator(o.trx, o.indicatorId)
   const i = o.indicator
-  const node = await o.trx
-    .selectFrom('plan_nodes')
-    .select('plan_id')
-    .where('id', '=', i.nodeId)
-    .executeTakeFirst()
-  if (!node || node.plan_id !== before.plan_id)
-    throw new AppError('validation_failed', {}, [{ path: 'body.nodeId', code: 'plans.errors.unknownParent' }])
-  if (!isSourceKey(i.source))
-    refused({ code: PLAN_ERRORS.unknownSource, params: { source: i.source.slice(0, 40) } }, 'body.source')
-  checked(checkLinks(i), 'body.gcm')
+  await checkIndicatorFields(o.trx, before.plan_id, i)
   const unitChanged = i.unit !== before.unit
   checked(
     checkIndicatorChange(reports, { removal: false, unitChanged, sourceChanged: i.source !== before.source }),

@@ -2,6 +2,7 @@
  * The plans API as the web sees it: response shapes of `/api/plans/*`. The server builds them in presenters;
  * the web imports them as types only.
  */
+
 export type Progress = 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'no_data'
 export type FigureStatus = 'published' | 'withheld' | 'no_data'
 
@@ -93,8 +94,8 @@ export interface ReportView {
 }
 
 /** `GET /api/plans/:id/structure`: the plan as its editor shows it, both languages side by side. */
-export interface StructureNode {
-  id: string
+/** A node as its editor and the demo seed give it. */
+export interface NodeInput {
   parentId: string | null
   kind: NodeProgress['kind']
   code: string
@@ -107,8 +108,7 @@ export interface StructureNode {
   budgetSource: string | null
 }
 
-export interface StructureIndicator {
-  id: string
+export interface IndicatorInput {
   nodeId: string
   code: string
   nameEn: string
@@ -125,6 +125,14 @@ export interface StructureIndicator {
   verificationKm: string
   gcm: number[]
   sdg: string[]
+}
+
+export interface StructureNode extends NodeInput {
+  id: string
+}
+
+export interface StructureIndicator extends IndicatorInput {
+  id: string
   targets: { year: number; value: number }[]
   /** Agencies' reports against it, any state: while there are some it cannot be removed nor change unit or source. */
   reports: number
