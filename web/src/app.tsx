@@ -17,6 +17,7 @@ import { I18nProvider, useI18n } from './i18n/i18n.tsx'
 import { ConflictsPage } from './offline/conflicts-page.tsx'
 import { PlansPage } from './plans/plans-page.tsx'
 import { PlanReviewPage } from './plans/review-page.tsx'
+import { PlanStructurePage } from './plans/structure-page.tsx'
 import { BoardPage } from './posts/board-page.tsx'
 import { CasePage } from './protection/case-page.tsx'
 import { CasesPage } from './protection/cases-page.tsx'
@@ -76,6 +77,7 @@ const PAGES: Record<string, () => ReactElement> = {
   '/statistics': StatisticsPage,
   '/plans': PlansPage,
   '/plans/review': PlanReviewPage,
+  '/plans/structure': PlanStructurePage,
   '/returns': ReturnsRegisterPage,
   '/returns/import': ReturnListImportPage,
   '/training': TrainingPage,

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { PLAN_ERRORS } from '../../domain/plans/errors.ts'
-import { checkLinks, checkParent, checkPlanYears, checkTarget } from '../../domain/plans/plan.ts'
+import { checkParent, checkPlanYears, checkTarget } from '../../domain/plans/plan.ts'
 import { checkThresholds, DEFAULT_THRESHOLDS, type Thresholds } from '../../domain/plans/status.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
-import { isSourceKey } from './indicator-sources.ts'
+import { checkIndicatorFields, checkNodeFields } from './edit-structure.ts'
 import { assertPlanner } from './plan-access.ts'
-import { checked, refused } from './plan-errors.ts'
+import { checked } from './plan-errors.ts'
 import { type IndicatorInput, indicatorRow, type NodeInput, nodeRow } from './plan-rows.ts'
 
 export interface PlanInput {
@@ -71,27 +70,7 @@ export async function addPlanNode(o: { trx: Tx; actor: RequestActor; planId: str
       { path: 'body.parentId', code: 'plans.errors.unknownParent' },
     ])
   checked(checkParent(n.kind, parent?.kind ?? null), 'body.parentId')
-  for (const [year, path] of [
-    [n.startYear, 'body.startYear'],
-    [n.endYear, 'body.endYear'],
-  ] as const)
-    if (year !== null && (year < plan.start_year || year > plan.end_year))
-      refused(
-        {
-          code: PLAN_ERRORS.targetYearOutsidePlan,
-          params: { year, startYear: plan.start_year, endYear: plan.end_year },
-        },
-        path,
-      )
-  const agencies = [n.responsibleAgency, ...n.supportingAgencies].filter((a): a is string => !!a)
-  if (agencies.length) {
-    const known = await o.trx.selectFrom('agencies').select('code').where('code', 'in', agencies).execute()
-    const unknown = agencies.find((a) => !known.some((k) => k.code === a))
-    if (unknown)
-      throw new AppError('validation_failed', {}, [
-        { path: 'body.supportingAgencies', code: 'plans.errors.unknownAgency', params: { agency: unknown } },
-      ])
-  }
+  await checkNodeFields(o.trx, { startYear: plan.start_year, endYear: plan.end_year }, n)
   const position = await nextPosition(o.trx, 'plan_nodes', o.planId)
   const id = randomUUID()
   await o.trx
@@ -137,16 +116,7 @@ export async function addIndicator(o: {
 }) {
   await assertPlanner(o.trx, o.actor)
   const i = o.indicator
-  const node = await o.trx
-    .selectFrom('plan_nodes')
-    .select('plan_id')
-    .where('id', '=', i.nodeId)
-    .executeTakeFirst()
-  if (!node || node.plan_id !== o.planId)
-    throw new AppError('validation_failed', {}, [{ path: 'body.nodeId', code: 'plans.errors.unknownParent' }])
-  if (!isSourceKey(i.source))
-    refused({ code: PLAN_ERRORS.unknownSource, params: { source: i.source.slice(0, 40) } }, 'body.source')
-  checked(checkLinks(i), 'body.gcm')
+  await checkIndicatorFields(o.trx, o.planId, i)
   const taken = await o.trx
     .selectFrom('plan_indicators')
     .select('id')

@@ -1,11 +1,13 @@
 import { sql } from 'kysely'
 import { can } from '../../domain/identity/policy.ts'
 import { periodsBetween } from '../../domain/plans/periods.ts'
+import type { AggregateCell } from '../../domain/statistics/aggregate.ts'
+import { resolveDimension } from '../../domain/statistics/dimensions.ts'
 import type { Executor, Tx } from '../../platform/db/database.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import type { RequestActor } from '../identity/actor.ts'
 import { medianDays } from '../statistics/indicator-rates.ts'
-import { publishTable, statisticsTable } from '../statistics/query-statistics.ts'
+import { publishTable, type StatisticsTable, statisticsTable } from '../statistics/query-statistics.ts'
 import { LIVE_SOURCES, type Source } from '../statistics/sources.ts'
 import { officersTrainedSource } from './officers-trained-source.ts'
 
@@ -28,14 +30,49 @@ export interface SourceRequest {
   /** The actor the statistics layer judges: see `sourceActor`. */
   actor: RequestActor
   threshold: number
-  /** Inclusive `YYYY-MM-DD` bounds of whole quarters. */
+  /** Inclusive `YYYY-MM-DD` bounds of whole years. */
   from: string
   to: string
-  unit: 'quarter' | 'year'
 }
 
-/** Period key (`2025`, `2025-Q3`) → figure, for every period of the range that has one. */
+/** Period key (`2025`, `2025-Q3`) → figure, for every quarter and every year of the range that has one. */
 export type IndicatorSource = (o: SourceRequest) => Promise<Map<string, LiveCell>>
+
+/**
+ * The year table made from the quarter table: each year's cell is its four quarters' counts and record-key sums
+ * added (a record falls in exactly one quarter), so cell-key perturbation publishes exactly what a table read by
+ * year would, from one read instead of two. Other dimensions (a definition's filter) are kept as they are.
+ */
+export function yearTableOf(quarters: StatisticsTable): StatisticsTable {
+  const Q = 'period:quarter'
+  const Y = 'period:year'
+  const year = resolveDimension(Y)
+  if (!year.ok) throw new Error(Y)
+  const cells = new Map<string, AggregateCell>()
+  for (const c of quarters.result.cells) {
+    const key = { ...c.key, [Y]: (c.key[Q] ?? '').slice(0, 4) }
+    delete (key as Record<string, string>)[Q]
+    const id = JSON.stringify(Object.entries(key).sort())
+    const known = cells.get(id)
+    if (!known)
+      cells.set(id, { key, count: c.count, ...(c.keySum === undefined ? {} : { keySum: c.keySum }) })
+    else {
+      known.count += c.count
+      if (c.keySum !== undefined) known.keySum = (known.keySum ?? 0) + c.keySum
+    }
+  }
+  const { [Q]: quarterDomain, ...domains } = quarters.domains
+  return {
+    ...quarters,
+    dimensions: quarters.dimensions.map((d) => (d === Q ? Y : d)),
+    result: {
+      ...quarters.result,
+      dimensions: quarters.result.dimensions.map((d) => (d.name === Q ? year.value : d)),
+      cells: [...cells.values()],
+    },
+    domains: { ...domains, [Y]: [...new Set((quarterDomain ?? []).map((q) => q.slice(0, 4)))] },
+  }
+}
 
 /**
  * Plan figures circulate to every partner, so they are published figures: what a national reader without
@@ -53,7 +90,7 @@ export function sourceActor(actor: RequestActor): { actor: RequestActor; exact: 
  * rows its indicator counts, read with the queue not yet folded. Each figure reads O(months) rows, not every
  * record, and the key sums are the records' own, so cell-key perturbation publishes what it would over the rows.
  */
-function rolledUp(name: string): { source: Source; where: string } {
+export function rolledUp(name: string): { source: Source; where: string } {
   return {
     source: {
       from: 'plan_source_months_now s LEFT JOIN points_of_entry poe ON poe.code = s.post_code',
@@ -111,74 +148,90 @@ const EXCHANGE_MESSAGES: Source = {
 /** Messages that reached the other side: delivered (acknowledged by the partner's receipt) or applied here. */
 const MESSAGE_EXCHANGED = "m.status IN ('delivered', 'applied')"
 
-/** A count through `statisticsTable` by period, each cell published under the reader's disclosure control. */
+/**
+ * A count through `statisticsTable` by quarter, each cell published under the reader's disclosure control; the
+ * years are published from the same read (`yearTableOf`).
+ */
 function counted(c: {
   measure: string
   custom?: { source: Source; where?: string }
   filters?: Record<string, string[]>
 }): IndicatorSource {
   return async (o) => {
-    const dimension = `period:${o.unit}`
     const source = c.custom?.source ?? LIVE_SOURCES[c.measure]
     // The table and the first record are read side by side (two connections of the read pool on PostgreSQL).
-    const [table, first] = await Promise.all([
+    const [quarters, first] = await Promise.all([
       statisticsTable({
         db: o.read,
         actor: o.actor,
         threshold: o.threshold,
-        query: { measure: c.measure, dimensions: [dimension], from: o.from, to: o.to },
+        query: { measure: c.measure, dimensions: ['period:quarter'], from: o.from, to: o.to },
         definitionFilters: c.filters,
         custom: c.custom,
       }),
       source ? firstDay(o.read, source, c.custom?.where) : null,
     ])
-    const cells = publishTable(table)
     const now = todayInCambodia()
     const out = new Map<string, LiveCell>()
-    for (const p of periodsBetween(o.from, o.to, o.unit)) {
-      if (first === null || p.to < first || p.from > now) {
-        out.set(p.key, { value: null, status: 'no_data' })
-        continue
+    for (const [unit, table] of [
+      ['quarter', quarters],
+      ['year', yearTableOf(quarters)],
+    ] as const) {
+      const dimension = `period:${unit}`
+      const cells = publishTable(table)
+      for (const p of periodsBetween(o.from, o.to, unit)) {
+        if (first === null || p.to < first || p.from > now) {
+          out.set(p.key, { value: null, status: 'no_data' })
+          continue
+        }
+        const cell = cells.find((x) => x.key[dimension] === p.key)
+        const value = cell?.value ?? (cell ? null : 0)
+        out.set(p.key, value === null ? { value: null, status: 'withheld' } : { value, status: 'published' })
       }
-      const cell = cells.find((x) => x.key[dimension] === p.key)
-      const value = cell?.value ?? (cell ? null : 0)
-      out.set(p.key, value === null ? { value: null, status: 'withheld' } : { value, status: 'published' })
     }
     return out
   }
 }
 
-/** Median days from identification to first assistance, per quarter or per year; nobody assisted is no data. */
+/**
+ * Median days from identification to first assistance, per quarter and per year; nobody assisted is no data. A
+ * median does not add up, so the statistics layer is asked once for the quarters (and the range's total) and once
+ * per year for that year's total, all side by side.
+ */
 const medianToAssistance: IndicatorSource = async (o) => {
-  const out = new Map<string, LiveCell>()
-  for (const p of periodsBetween(o.from, o.to, o.unit)) {
-    // The statistics layer gives quarters and the range's total: a year is one range of its own.
-    if (o.unit === 'year' || !out.size) {
-      const r = await medianDays({
+  const ranges = [
+    { from: o.from, to: o.to, year: null as string | null },
+    ...periodsBetween(o.from, o.to, 'year').map((p) => ({ from: p.from, to: p.to, year: p.key })),
+  ]
+  const answers = await Promise.all(
+    ranges.map((r) =>
+      medianDays({
         trx: o.trx,
         read: o.read,
         actor: o.actor,
         id: 'identification-to-assistance',
-        from: o.unit === 'year' ? p.from : o.from,
-        to: o.unit === 'year' ? p.to : o.to,
+        from: r.from,
+        to: r.to,
         locale: 'en',
         threshold: o.threshold,
-      })
-      for (const cell of r.cells) {
-        const key =
-          o.unit === 'year' ? (cell.key['period:quarter'] === '*' ? p.key : null) : cell.key['period:quarter']
-        if (!key || key === '*') continue
-        out.set(
-          key,
-          cell.value !== null
-            ? { value: cell.value, status: 'published' }
-            : cell.status === 'published'
-              ? { value: null, status: 'no_data' }
-              : { value: null, status: 'withheld' },
-        )
-      }
+      }),
+    ),
+  )
+  const out = new Map<string, LiveCell>()
+  for (const [n, r] of ranges.entries())
+    for (const cell of answers[n]?.cells ?? []) {
+      const quarter = cell.key['period:quarter']
+      const key = r.year === null ? (quarter === '*' ? null : quarter) : quarter === '*' ? r.year : null
+      if (!key) continue
+      out.set(
+        key,
+        cell.value !== null
+          ? { value: cell.value, status: 'published' }
+          : cell.status === 'published'
+            ? { value: null, status: 'no_data' }
+            : { value: null, status: 'withheld' },
+      )
     }
-  }
   return out
 }
 

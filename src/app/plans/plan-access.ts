@@ -1,3 +1,4 @@
+import { can } from '../../domain/identity/policy.ts'
 import type { Executor } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import type { RequestActor } from '../identity/actor.ts'
@@ -18,6 +19,12 @@ export async function assertPlanner(db: Executor, actor: RequestActor): Promise<
   authorize(actor, 'update', 'plan')
   if (actor.role === 'administrator') return
   if (!(await isNcct(db, actor))) throw new AppError('forbidden', { action: 'update', resource: 'plan' })
+}
+
+/** Whether the actor may edit plans: what the structure editor shows or hides. */
+export async function mayPlan(db: Executor, actor: RequestActor): Promise<boolean> {
+  if (!can(actor, 'update', 'plan')) return false
+  return actor.role === 'administrator' || isNcct(db, actor)
 }
 
 /** The secretariat: an NCCT analyst of national scope (an IOM or ministry analyst may not approve). */

@@ -26,7 +26,7 @@ import { type LoadedPlan, loadPlan } from './plans.repository.ts'
 type Indicator = LoadedPlan['indicators'][number]
 type Figures = Map<string, LiveCell>
 
-/** Live figures of one indicator by quarter and by year over the plan's whole span: two reads per indicator. */
+/** Live figures of one indicator by quarter and by year over the plan's whole span. */
 async function liveFigures(o: {
   trx: Tx
   read: Executor
@@ -37,12 +37,7 @@ async function liveFigures(o: {
 }): Promise<Figures> {
   const source = INDICATOR_SOURCES[o.indicator.source]
   if (!source) return new Map()
-  const base = { trx: o.trx, read: o.read, actor: o.actor, threshold: o.threshold, ...o.span }
-  const [quarters, years] = await Promise.all([
-    source({ ...base, unit: 'quarter' }),
-    source({ ...base, unit: 'year' }),
-  ])
-  return new Map([...quarters, ...years])
+  return source({ trx: o.trx, read: o.read, actor: o.actor, threshold: o.threshold, ...o.span })
 }
 
 /**

@@ -7,6 +7,9 @@ const STATUS: Partial<Record<string, ErrorCode>> = {
   [PLAN_ERRORS.transitionNotAllowed]: 'conflict',
   [PLAN_ERRORS.ownReport]: 'rule_violation',
   [PLAN_ERRORS.evidenceRequired]: 'rule_violation',
+  [PLAN_ERRORS.nodeHasChildren]: 'conflict',
+  [PLAN_ERRORS.nodeHasIndicators]: 'conflict',
+  [PLAN_ERRORS.indicatorHasReports]: 'conflict',
 }
 
 export function refused(error: PlanError, path?: string): never {

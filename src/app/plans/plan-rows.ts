@@ -1,39 +1,8 @@
 import type { Insertable } from 'kysely'
-import type { IndicatorDirection, IndicatorUnit, NodeKind } from '../../domain/plans/plan.ts'
+import type { IndicatorInput, NodeInput } from './plans.contract.ts'
 import type { PlanIndicatorTable, PlanNodeTable } from './plans.tables.ts'
 
-/** A node as its editor and the demo seed give it. */
-export interface NodeInput {
-  parentId: string | null
-  kind: NodeKind
-  code: string
-  titleEn: string
-  titleKm: string
-  responsibleAgency: string | null
-  supportingAgencies: string[]
-  startYear: number | null
-  endYear: number | null
-  budgetSource: string | null
-}
-
-export interface IndicatorInput {
-  nodeId: string
-  code: string
-  nameEn: string
-  nameKm: string
-  definitionEn: string
-  definitionKm: string
-  unit: IndicatorUnit
-  direction: IndicatorDirection
-  source: string
-  disaggregation: string[]
-  baselineYear: number | null
-  baselineValue: number | null
-  verificationEn: string
-  verificationKm: string
-  gcm: number[]
-  sdg: string[]
-}
+export type { IndicatorInput, NodeInput }
 
 /** One mapping from input to row, for the use cases and the seed alike. */
 export function nodeRow(

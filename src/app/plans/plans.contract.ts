@@ -2,6 +2,7 @@
  * The plans API as the web sees it: response shapes of `/api/plans/*`. The server builds them in presenters;
  * the web imports them as types only.
  */
+
 export type Progress = 'on_track' | 'at_risk' | 'off_track' | 'no_target' | 'no_data'
 export type FigureStatus = 'published' | 'withheld' | 'no_data'
 
@@ -90,4 +91,62 @@ export interface ReportView {
   reviewedAt: string | null
   evidence: { id: string; name: string; contentType: string; size: number }[]
   comments: { author: string; event: string | null; body: string; at: string }[]
+}
+
+/** `GET /api/plans/:id/structure`: the plan as its editor shows it, both languages side by side. */
+/** A node as its editor and the demo seed give it. */
+export interface NodeInput {
+  parentId: string | null
+  kind: NodeProgress['kind']
+  code: string
+  titleEn: string
+  titleKm: string
+  responsibleAgency: string | null
+  supportingAgencies: string[]
+  startYear: number | null
+  endYear: number | null
+  budgetSource: string | null
+}
+
+export interface IndicatorInput {
+  nodeId: string
+  code: string
+  nameEn: string
+  nameKm: string
+  definitionEn: string
+  definitionKm: string
+  unit: IndicatorProgress['unit']
+  direction: IndicatorProgress['direction']
+  source: string
+  disaggregation: string[]
+  baselineYear: number | null
+  baselineValue: number | null
+  verificationEn: string
+  verificationKm: string
+  gcm: number[]
+  sdg: string[]
+}
+
+export interface StructureNode extends NodeInput {
+  id: string
+}
+
+export interface StructureIndicator extends IndicatorInput {
+  id: string
+  targets: { year: number; value: number }[]
+  /** Agencies' reports against it, any state: while there are some it cannot be removed nor change unit or source. */
+  reports: number
+}
+
+export interface PlanStructure {
+  plan: { id: string; code: string; startYear: number; endYear: number }
+  /** Whether the reader may edit it (administrators and NCCT planners). */
+  mayEdit: boolean
+  nodes: StructureNode[]
+  indicators: StructureIndicator[]
+  /** The live sources an indicator may read, and `reported`. */
+  sources: string[]
+  /** The SDG targets an indicator may link to (GCM objectives are 1–23). */
+  sdgTargets: string[]
+  agencies: { code: string; name: string }[]
 }

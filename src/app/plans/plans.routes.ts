@@ -5,9 +5,11 @@ import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { requestLocale } from '../../platform/http/locale.ts'
 import { addIndicator, addPlanNode, createPlan, setIndicatorTarget, setPlanThresholds } from './edit-plan.ts'
+import { editIndicator, editPlanNode, removeIndicator, removePlanNode } from './edit-structure.ts'
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceType } from './evidence-rules.ts'
 import { listPlans, listReports } from './list-reports.ts'
 import { planDashboard } from './plan-dashboard.ts'
+import { planStructure } from './plan-structure.ts'
 import {
   AnyView,
   CommentBody,
@@ -17,6 +19,7 @@ import {
   IdParams,
   IndicatorBody,
   NodeBody,
+  NodeEditBody,
   PlanBody,
   ReportBody,
   ReportsQuery,
@@ -189,8 +192,64 @@ export async function plansRoutes(app: FastifyInstance, ctx: AppContext) {
         .send(file.bytes)
     },
   )
+  await app.register(async (sub) => structureRoutes(sub, ctx))
   await app.register(async (sub) => evidenceUploadRoutes(sub, ctx))
   await app.register(async (sub) => progressReportRoutes(sub, ctx))
+}
+
+/** The structure editor: the plan in both languages, and each node and indicator edited or removed. */
+async function structureRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+  const { db } = ctx.store
+  const tags = ['plans']
+  const noContent = { 204: z.null() }
+  r.get(
+    '/api/plans/:id/structure',
+    { schema: { tags, params: IdParams, response: { 200: AnyView } } },
+    (req) => planStructure({ db, actor: actorOf(req), planId: req.params.id, locale: requestLocale(req) }),
+  )
+  r.put(
+    '/api/plans/nodes/:id',
+    { schema: { tags, params: IdParams, body: NodeEditBody, response: noContent } },
+    async (req, reply) => {
+      await db
+        .transaction()
+        .execute((trx) => editPlanNode({ trx, actor: actorOf(req), nodeId: req.params.id, node: req.body }))
+      return reply.code(204).send(null)
+    },
+  )
+  r.delete(
+    '/api/plans/nodes/:id',
+    { schema: { tags, params: IdParams, response: noContent } },
+    async (req, reply) => {
+      await db
+        .transaction()
+        .execute((trx) => removePlanNode({ trx, actor: actorOf(req), nodeId: req.params.id }))
+      return reply.code(204).send(null)
+    },
+  )
+  r.put(
+    '/api/plans/indicators/:id',
+    { schema: { tags, params: IdParams, body: IndicatorBody, response: noContent } },
+    async (req, reply) => {
+      await db
+        .transaction()
+        .execute((trx) =>
+          editIndicator({ trx, actor: actorOf(req), indicatorId: req.params.id, indicator: req.body }),
+        )
+      return reply.code(204).send(null)
+    },
+  )
+  r.delete(
+    '/api/plans/indicators/:id',
+    { schema: { tags, params: IdParams, response: noContent } },
+    async (req, reply) => {
+      await db
+        .transaction()
+        .execute((trx) => removeIndicator({ trx, actor: actorOf(req), indicatorId: req.params.id }))
+      return reply.code(204).send(null)
+    },
+  )
 }
 
 /** Evidence travels as the raw file; its parser applies in this plugin scope only, with the photo byte limit. */

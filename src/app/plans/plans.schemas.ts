@@ -7,7 +7,12 @@ export const IdParams = z.strictObject({ id: z.uuid() })
 export const TargetParams = z.strictObject({ id: z.uuid(), year: z.coerce.number().int() })
 
 const title = text().trim().min(1).max(300)
-const code = text().trim().min(1).max(40)
+/** Codes are cited in reports and spreadsheets: Latin letters, digits and `.-_` only, as `P1.O1.1`. */
+const code = text()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
 const year = z.number().int().min(2000).max(2100)
 const agency = text().trim().min(1).max(20)
 
@@ -32,6 +37,9 @@ export const NodeBody = z.strictObject({
   endYear: year.nullable().default(null),
   budgetSource: text().trim().max(200).nullable().default(null),
 })
+
+/** An edited node keeps its kind and parent; the rest is replaced (a retry sets the same values again). */
+export const NodeEditBody = NodeBody.omit({ parentId: true, kind: true })
 
 export const IndicatorBody = z.strictObject({
   nodeId: z.uuid(),

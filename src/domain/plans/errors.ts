@@ -18,6 +18,10 @@ export const PLAN_ERRORS = {
   evidenceRequired: 'plans.errors.evidenceRequired',
   liveIndicatorNotReported: 'plans.errors.liveIndicatorNotReported',
   unknownSource: 'plans.errors.unknownSource',
+  timelineOrder: 'plans.errors.timelineOrder',
+  nodeHasChildren: 'plans.errors.nodeHasChildren',
+  nodeHasIndicators: 'plans.errors.nodeHasIndicators',
+  indicatorHasReports: 'plans.errors.indicatorHasReports',
 } as const
 
 export type PlanErrorCode = (typeof PLAN_ERRORS)[keyof typeof PLAN_ERRORS]

@@ -79,3 +79,47 @@ export function checkLinks(links: { gcm: number[]; sdg: string[] }): Result<true
   if (sdg !== undefined) return fail(PLAN_ERRORS.unknownSdgTarget, { target: sdg })
   return ok(true)
 }
+
+/**
+ * An activity's timeline: each year inside the plan (an activity cannot run where the plan does not), the end not
+ * before the start. Either may be left open.
+ */
+export function checkTimeline(
+  plan: PlanYears,
+  t: { startYear: number | null; endYear: number | null },
+): Result<true> {
+  for (const year of [t.startYear, t.endYear])
+    if (year !== null && (!Number.isInteger(year) || year < plan.startYear || year > plan.endYear))
+      return fail(PLAN_ERRORS.targetYearOutsidePlan, {
+        year: String(year),
+        startYear: String(plan.startYear),
+        endYear: String(plan.endYear),
+      })
+  if (t.startYear !== null && t.endYear !== null && t.endYear < t.startYear)
+    return fail(PLAN_ERRORS.timelineOrder, { startYear: String(t.startYear), endYear: String(t.endYear) })
+  return ok(true)
+}
+
+/**
+ * Whether a node may be removed. Removal is refused, never cascaded: a node with children or indicators is taken
+ * apart from the leaves up, so nothing goes with it that the planner did not remove one by one.
+ */
+export function checkNodeRemoval(n: { children: number; indicators: number }): Result<true> {
+  if (n.children > 0) return fail(PLAN_ERRORS.nodeHasChildren, { count: n.children })
+  if (n.indicators > 0) return fail(PLAN_ERRORS.nodeHasIndicators, { count: n.indicators })
+  return ok(true)
+}
+
+/**
+ * An indicator that agencies have reported against (any state: a draft may carry evidence) keeps its meaning: it
+ * cannot be removed, nor its unit or source changed, since the values would then be read in another unit or
+ * vanish from the dashboard. Its wording, targets and links stay editable.
+ */
+export function checkIndicatorChange(
+  reports: number,
+  change: { removal: boolean; unitChanged: boolean; sourceChanged: boolean },
+): Result<true> {
+  if (reports > 0 && (change.removal || change.unitChanged || change.sourceChanged))
+    return fail(PLAN_ERRORS.indicatorHasReports, { count: reports })
+  return ok(true)
+}

@@ -10,7 +10,16 @@ import {
   quarterPeriod,
   yearPeriod,
 } from './periods.ts'
-import { checkLinks, checkParent, checkPlanYears, checkTarget, checkValue } from './plan.ts'
+import {
+  checkIndicatorChange,
+  checkLinks,
+  checkNodeRemoval,
+  checkParent,
+  checkPlanYears,
+  checkTarget,
+  checkTimeline,
+  checkValue,
+} from './plan.ts'
 import { achievement, checkThresholds, DEFAULT_THRESHOLDS, progress, rollUp } from './status.ts'
 
 const NSP = { startYear: 2024, endYear: 2028 }
@@ -178,5 +187,45 @@ describe('approval workflow', () => {
         reports.filter((r) => r.state !== 'approved'),
       ),
     ).toBeNull()
+  })
+})
+
+describe('editing the structure', () => {
+  const plan = { startYear: 2024, endYear: 2028 }
+  it('keeps an activity timeline inside the plan and in order; open ends allowed', () => {
+    expect(checkTimeline(plan, { startYear: 2024, endYear: 2028 }).ok).toBe(true)
+    expect(checkTimeline(plan, { startYear: null, endYear: null }).ok).toBe(true)
+    expect(checkTimeline(plan, { startYear: 2023, endYear: null })).toMatchObject({
+      ok: false,
+      error: { code: PLAN_ERRORS.targetYearOutsidePlan, params: { year: '2023' } },
+    })
+    expect(checkTimeline(plan, { startYear: null, endYear: 2029 })).toMatchObject({ ok: false })
+    expect(checkTimeline(plan, { startYear: 2027, endYear: 2025 })).toMatchObject({
+      ok: false,
+      error: { code: PLAN_ERRORS.timelineOrder },
+    })
+  })
+  it('refuses to remove a node with children or indicators, children named first', () => {
+    expect(checkNodeRemoval({ children: 0, indicators: 0 }).ok).toBe(true)
+    expect(checkNodeRemoval({ children: 2, indicators: 1 })).toMatchObject({
+      error: { code: PLAN_ERRORS.nodeHasChildren, params: { count: 2 } },
+    })
+    expect(checkNodeRemoval({ children: 0, indicators: 1 })).toMatchObject({
+      error: { code: PLAN_ERRORS.nodeHasIndicators },
+    })
+  })
+  it('keeps a reported-against indicator: no removal, no new unit or source; wording may change', () => {
+    const none = { removal: false, unitChanged: false, sourceChanged: false }
+    expect(checkIndicatorChange(3, none).ok).toBe(true)
+    expect(checkIndicatorChange(0, { removal: true, unitChanged: true, sourceChanged: true }).ok).toBe(true)
+    for (const change of [
+      { ...none, removal: true },
+      { ...none, unitChanged: true },
+      { ...none, sourceChanged: true },
+    ])
+      expect(checkIndicatorChange(1, change)).toMatchObject({
+        ok: false,
+        error: { code: PLAN_ERRORS.indicatorHasReports },
+      })
   })
 })

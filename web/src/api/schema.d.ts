@@ -1052,6 +1052,37 @@ export interface paths {
      */
     get: operations["getPlansEvidenceById"];
   };
+  "/api/plans/{id}/structure": {
+    /**
+     * Read plans structure
+     * @description `GET /api/plans/{id}/structure`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getPlansByIdStructure"];
+  };
+  "/api/plans/nodes/{id}": {
+    /**
+     * Replace plans nodes
+     * @description `PUT /api/plans/nodes/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    put: operations["putPlansNodesById"];
+    /**
+     * Delete plans nodes
+     * @description `DELETE /api/plans/nodes/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    delete: operations["deletePlansNodesById"];
+  };
+  "/api/plans/indicators/{id}": {
+    /**
+     * Replace plans indicators
+     * @description `PUT /api/plans/indicators/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    put: operations["putPlansIndicatorsById"];
+    /**
+     * Delete plans indicators
+     * @description `DELETE /api/plans/indicators/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    delete: operations["deletePlansIndicatorsById"];
+  };
   "/api/plans/reports/{id}/evidence": {
     /**
      * Submit plans reports evidence
@@ -13598,6 +13629,202 @@ export interface operations {
           "image/png": unknown;
           "image/webp": unknown;
         };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read plans structure
+   * @description `GET /api/plans/{id}/structure`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getPlansByIdStructure: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description See plans.contract.ts */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Replace plans nodes
+   * @description `PUT /api/plans/nodes/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  putPlansNodesById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+          titleEn: string;
+          titleKm: string;
+          /** @default null */
+          responsibleAgency?: string | null;
+          /** @default [] */
+          supportingAgencies?: string[];
+          /** @default null */
+          startYear?: number | null;
+          /** @default null */
+          endYear?: number | null;
+          /** @default null */
+          budgetSource?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Delete plans nodes
+   * @description `DELETE /api/plans/nodes/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  deletePlansNodesById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Replace plans indicators
+   * @description `PUT /api/plans/indicators/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  putPlansIndicatorsById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: uuid */
+          nodeId: string;
+          code: string;
+          nameEn: string;
+          nameKm: string;
+          definitionEn: string;
+          definitionKm: string;
+          /** @enum {string} */
+          unit: "count" | "percent" | "days";
+          /** @enum {string} */
+          direction: "increase" | "decrease";
+          source: string;
+          /** @default [] */
+          disaggregation?: string[];
+          /** @default null */
+          baselineYear?: number | null;
+          /** @default null */
+          baselineValue?: number | null;
+          verificationEn: string;
+          verificationKm: string;
+          /** @default [] */
+          gcm?: number[];
+          /** @default [] */
+          sdg?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Delete plans indicators
+   * @description `DELETE /api/plans/indicators/{id}`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  deletePlansIndicatorsById: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      204: {
+        content: never;
       };
       400: components["responses"]["Error400"];
       401: components["responses"]["Error401"];

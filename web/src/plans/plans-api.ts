@@ -42,3 +42,5 @@ export const moveReport = (reportId: string, event: 'submit' | 'approve' | 'retu
 /** A yearly target; the server refuses a year outside the plan, a negative value, a percentage over 100. */
 export const setTarget = (indicatorId: string, year: number, value: number) =>
   api<null>('PUT', `/api/plans/indicators/${indicatorId}/targets/${year}`, { body: { value } })
+
+export type { PlanStructure } from '../../../src/app/plans/plans.contract.ts'

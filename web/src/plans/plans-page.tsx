@@ -76,6 +76,7 @@ function PlanView({ plan }: { plan: PlanSummary }) {
             ))}
           </span>
           {can('plan_report:approve') && <Link to="/plans/review">{t('plans.reports.queue')}</Link>}
+          <Link to="/plans/structure">{t('plans.editor.open')}</Link>
         </div>
         {d && (
           <p className="hint">

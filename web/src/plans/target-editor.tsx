@@ -13,7 +13,7 @@ import { type IndicatorProgress, setTarget } from './plans-api.ts'
  * are typed in either script: Khmer digits are read as the same number.
  */
 export function TargetEditor(p: {
-  indicator: IndicatorProgress
+  indicator: Pick<IndicatorProgress, 'id' | 'unit' | 'targets'>
   startYear: number
   endYear: number
   onDone: () => void
