@@ -227,6 +227,16 @@ test.describe('an offline post', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true })
   })
 
+  /** The post's subscription as its catalog says: a running apply worker that heard from the centre lately. */
+  async function centreLinkUp(): Promise<boolean | undefined> {
+    const [s] = await sqlOn<{ up: boolean }>(
+      postUrl,
+      `SELECT coalesce(pid IS NOT NULL AND last_msg_receipt_time > now() - interval '60 seconds', false) AS up
+       FROM pg_stat_subscription WHERE subname = 'passage_national' AND relid IS NULL`,
+    )
+    return s?.up
+  }
+
   test('an officer at the post, link down, inspects and records a crossing in Khmer; it reaches the centre once the link returns', async ({
     page,
   }) => {
@@ -240,16 +250,7 @@ test.describe('an offline post', () => {
     })
     toNational.cut()
     toPost.cut()
-    await until('the post to see the link down', async () => {
-      const r = await fetch(`${post!.url}/api/health`)
-      if (!r.ok) return false
-      const [s] = await sqlOn<{ up: boolean }>(
-        postUrl,
-        `SELECT pid IS NOT NULL AND last_msg_receipt_time > now() - interval '60 seconds' AS up
-         FROM pg_stat_subscription WHERE subname = 'passage_national' AND relid IS NULL`,
-      )
-      return s !== undefined && !s.up
-    })
+    await until('the post to see the link down', async () => (await centreLinkUp()) === false)
 
     await page.goto(`${post!.url}/`)
     await page.getByRole('button', { name: 'ខ្មែរ' }).click()
@@ -298,16 +299,7 @@ test.describe('an offline post', () => {
     })
     expect(arrived).toEqual([{ post_code: POST, direction: 'entry' }])
     // And the officer's next inspection no longer says the link is down.
-    await until('the post to see the link up', async () => {
-      const r = await fetch(`${post!.url}/api/health`)
-      if (!r.ok) return false
-      const [s] = await sqlOn<{ up: boolean }>(
-        postUrl,
-        `SELECT pid IS NOT NULL AND last_msg_receipt_time > now() - interval '60 seconds' AS up
-         FROM pg_stat_subscription WHERE subname = 'passage_national' AND relid IS NULL`,
-      )
-      return s?.up
-    })
+    await until('the post to see the link up', centreLinkUp)
     await readMrz(page, passport)
     await expect(banner).toContainText(khmerWithTime(km.asOf))
     await expect(banner).not.toContainText(km.keepWorking)

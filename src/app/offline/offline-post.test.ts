@@ -54,6 +54,14 @@ async function admit(
   return res.json() as { id: string; travellerId: string }
 }
 
+/** How one server reaches the other: through the relay standing for the VPN. */
+function via(url: URL, proxy: LinkProxy): string {
+  const u = new URL(url)
+  u.hostname = '127.0.0.1'
+  u.port = String(proxy.port)
+  return u.toString()
+}
+
 describe.skipIf(!postCluster || !nationalCluster)('an offline post on real PostgreSQL clusters', () => {
   let nationalDb: { name: string; url: string }
   let postDb: { name: string; url: string }
@@ -86,12 +94,6 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
     const p = new URL(postDb.url)
     toNational = await startLinkProxy({ host: n.hostname, port: Number(n.port) })
     toPost = await startLinkProxy({ host: p.hostname, port: Number(p.port) })
-    const via = (url: URL, proxy: LinkProxy) => {
-      const u = new URL(url)
-      u.hostname = '127.0.0.1'
-      u.port = String(proxy.port)
-      return u.toString()
-    }
     await initPost({
       nationalUrl: nationalDb.url,
       postUrl: postDb.url,
@@ -399,12 +401,6 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
     await migrateToLatest(store.db as never)
     const n = new URL(nationalDb.url)
     const p = new URL(newPostDb.url)
-    const via = (url: URL, proxy: LinkProxy) => {
-      const u = new URL(url)
-      u.hostname = '127.0.0.1'
-      u.port = String(proxy.port)
-      return u.toString()
-    }
     await initPost({
       nationalUrl: nationalDb.url,
       postUrl: newPostDb.url,
