@@ -6,7 +6,8 @@
  *   traveller and document, and a tenth as many returnees, in transactions of 100 crossings and 10 returnees) is
  *   written at the post while the centre's subscription is disabled (the outage: the post's slot keeps the WAL); the
  *   figure is the seconds from re-enabling it until every row is at the centre. Baseline: `COPY` of the same rows
- *   into a copy of the national database (the same triggers, indexes and constraints).
+ *   into a copy of the national database (the same triggers, indexes and constraints). The log lines give the
+ *   apply triggers' own time (`track_functions`), the part of the catch-up the COPY does not pay row by row.
  * - `offline-replication-lag-p99`: with the link up, single-crossing transactions at the post, each awaited at the
  *   centre (polled every 2 ms); baseline: the same transaction's commit at the post itself.
  */
@@ -127,11 +128,21 @@ const offline: BenchArea = {
         await post.query('COMMIT')
       }
       const expected = CROSSINGS + CROSSINGS / 10
+      // The apply side's profile: time spent in each trigger function the apply worker fires (track_functions).
+      await nat.query(`ALTER SYSTEM SET track_functions = 'all'`)
+      await nat.query('SELECT pg_reload_conf()')
+      await nat.query('SELECT pg_stat_reset()')
       const t0 = performance.now()
       await nat.query(`ALTER SUBSCRIPTION ${nationalSubscription(POST)} ENABLE`)
       while ((await countAtCentre(nat)) < expected) await new Promise((r) => setTimeout(r, 100))
       const catchUp = (performance.now() - t0) / 1000
       ctx.log(`offline: caught up in ${catchUp.toFixed(1)} s`)
+      await new Promise((r) => setTimeout(r, 1000)) // the apply worker reports its function counts when idle
+      const functions = await nat.query(`SELECT funcname, calls, round(self_time)::int AS ms
+        FROM pg_stat_user_functions WHERE calls > 0 ORDER BY self_time DESC LIMIT 6`)
+      ctx.log(
+        `offline: apply triggers (self ms / calls): ${functions.rows.map((f) => `${f.funcname} ${f.ms}/${f.calls}`).join(', ')}`,
+      )
 
       // Baseline: COPY of the same rows into the national database's copy.
       const copyUrl = withDb(centre.url, 'passage_copy')

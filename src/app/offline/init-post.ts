@@ -138,6 +138,9 @@ export async function initPost(o: InitPostOptions): Promise<void> {
       `post server: subscription ${POST_SUBSCRIPTION} (slot ${nationalSlot(o.postCode)} on the national server)`,
     )
     if (!(await exists(national, 'pg_subscription', 'subname', nationalSubscription(o.postCode)))) {
+      // A post set up again (a new machine for a dead one, docs/offline-post.md §7) left its heartbeat row here; the
+      // first copy brings the new one, and the old row would stop that copy with a duplicate key for ever.
+      await national.query('DELETE FROM offline_heartbeats WHERE node = $1', [`post:${o.postCode}`])
       await national.query(
         subscriptionSql({
           name: nationalSubscription(o.postCode),

@@ -38,15 +38,10 @@ describe.each(engines())('the link state an officer sees, on %s', (engine) => {
     )
     await sql`INSERT INTO offline_heartbeats VALUES ('national', ${twoDaysAgo})`.execute(t.store.db)
     const old = (await officer.request('GET', '/api/offline/link')).json()
-    // No subscription to the centre here: the link is down, never having been up.
-    expect(old).toMatchObject({
-      role: 'post',
-      postCode: 'LAND-POIPET',
-      up: false,
-      downSince: null,
-      stale: true,
-    })
+    // No subscription to the centre here: the link is down since the centre's last heartbeat arrived.
+    expect(old).toMatchObject({ role: 'post', postCode: 'LAND-POIPET', up: false, stale: true })
     expect(new Date(old.alertListsAsOf).getTime()).toBe(twoDaysAgo.getTime())
+    expect(new Date(old.downSince).getTime()).toBe(twoDaysAgo.getTime())
 
     await sql`UPDATE offline_settings SET stale_after_minutes = 4320`.execute(t.store.db)
     expect((await officer.request('GET', '/api/offline/link')).json()).toMatchObject({

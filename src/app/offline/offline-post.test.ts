@@ -14,6 +14,7 @@ import { createList, screen } from '../screening/screening.testing.ts'
 import { beat } from './heartbeat.ts'
 import { initPost } from './init-post.ts'
 import { readNodeLinks } from './link-facts.ts'
+import { nationalSlot, nationalSubscription, POST_SLOT, POST_SUBSCRIPTION } from './publications.ts'
 
 const POST = 'LAND-POIPET'
 const postCluster = process.env.TEST_POST_DATABASE_URL
@@ -53,6 +54,14 @@ async function admit(
   return res.json() as { id: string; travellerId: string }
 }
 
+/** How one server reaches the other: through the relay standing for the VPN. */
+function via(url: URL, proxy: LinkProxy): string {
+  const u = new URL(url)
+  u.hostname = '127.0.0.1'
+  u.port = String(proxy.port)
+  return u.toString()
+}
+
 describe.skipIf(!postCluster || !nationalCluster)('an offline post on real PostgreSQL clusters', () => {
   let nationalDb: { name: string; url: string }
   let postDb: { name: string; url: string }
@@ -60,6 +69,9 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
   let post: TestApp
   let toNational: LinkProxy
   let toPost: LinkProxy
+  /** The new machine of the last test, set up again after the first one "died". */
+  let newPostDb: { name: string; url: string } | undefined
+  let newPost: TestApp | undefined
 
   const cut = () => {
     toNational.cut()
@@ -82,12 +94,6 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
     const p = new URL(postDb.url)
     toNational = await startLinkProxy({ host: n.hostname, port: Number(n.port) })
     toPost = await startLinkProxy({ host: p.hostname, port: Number(p.port) })
-    const via = (url: URL, proxy: LinkProxy) => {
-      const u = new URL(url)
-      u.hostname = '127.0.0.1'
-      u.port = String(proxy.port)
-      return u.toString()
-    }
     await initPost({
       nationalUrl: nationalDb.url,
       postUrl: postDb.url,
@@ -114,6 +120,8 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
   }, 180_000)
 
   afterAll(async () => {
+    await newPost?.close()
+    if (newPostDb) await dropOfflineDatabase(postCluster!, newPostDb.name)
     await post?.close()
     await national?.close()
     await toNational?.close()
@@ -356,5 +364,74 @@ describe.skipIf(!postCluster || !nationalCluster)('an offline post on real Postg
       return rows.length === 1 && rows[0]!.family_latin !== 'Hand' && rows
     })
     expect(arrived).toEqual([{ family_latin: 'Ouch' }])
+  }, 180_000)
+  it('sets a dead post up again on a new empty database as docs/offline-post.md §7 says: both first copies complete, and its records reach the centre', async () => {
+    // The old machine is gone: its subscription is dropped without reaching the centre (here, for the test only).
+    for (const q of ['DISABLE', 'SET (slot_name = NONE)'])
+      await sql.raw(`ALTER SUBSCRIPTION ${POST_SUBSCRIPTION} ${q}`).execute(post.store.db)
+    await sql.raw(`DROP SUBSCRIPTION ${POST_SUBSCRIPTION}`).execute(post.store.db)
+    // §7 at the centre, as written.
+    const sub = nationalSubscription(POST)
+    await sql.raw(`ALTER SUBSCRIPTION ${sub} DISABLE`).execute(national.store.db)
+    await sql.raw(`ALTER SUBSCRIPTION ${sub} SET (slot_name = NONE)`).execute(national.store.db)
+    await sql.raw(`DROP SUBSCRIPTION ${sub}`).execute(national.store.db)
+    await until('the old post slot dropped', async () => {
+      const r = await sql<{
+        active: boolean
+      }>`SELECT active FROM pg_replication_slots WHERE slot_name = ${nationalSlot(POST)}
+        AND database = current_database()`.execute(national.store.db)
+      if (r.rows.length === 0) return true
+      if (!r.rows[0]!.active)
+        await sql`SELECT pg_drop_replication_slot(${nationalSlot(POST)})`.execute(national.store.db)
+      return false
+    })
+
+    // Slot names are per cluster, and the new machine here shares the old one's cluster: its slot goes with it.
+    await until('the old machine slot dropped', async () => {
+      const r = await sql<{
+        active: boolean
+      }>`SELECT active FROM pg_replication_slots WHERE slot_name = ${POST_SLOT}
+        AND database = current_database()`.execute(post.store.db)
+      if (r.rows.length === 0) return true
+      if (!r.rows[0]!.active) await sql`SELECT pg_drop_replication_slot(${POST_SLOT})`.execute(post.store.db)
+      return false
+    })
+    newPostDb = await createOfflineDatabase(postCluster!, 'empty')
+    const store = await openStore({ databaseUrl: newPostDb.url, poolSize: 5 })
+    await migrateToLatest(store.db as never)
+    const n = new URL(nationalDb.url)
+    const p = new URL(newPostDb.url)
+    await initPost({
+      nationalUrl: nationalDb.url,
+      postUrl: newPostDb.url,
+      postCode: POST,
+      nationalFromPost: via(n, toNational),
+      postFromNational: via(p, toPost),
+    })
+    const synced = (db: Store['db']) =>
+      count(db, sql`SELECT count(*) FILTER (WHERE srsubstate <> 'r') AS n FROM pg_subscription_rel`).then(
+        (x) => x === 0,
+      )
+    await until('the first copy at the new post', async () => synced(store.db))
+    // The centre's first copy of the new post includes its heartbeat row, which the old post's row must not block.
+    await until('the first copy at the centre', async () => synced(national.store.db))
+    newPost = await createTestApp('postgres', {}, store)
+    await beat(newPost.store.db)
+    const { rows: beats } = await sql<{ at: Date }>`
+      SELECT beat_at AS at FROM offline_heartbeats WHERE node = ${`post:${POST}`}`.execute(newPost.store.db)
+    await until("the new post's heartbeat at the centre", async () => {
+      const r = await sql<{ at: Date }>`
+        SELECT beat_at AS at FROM offline_heartbeats WHERE node = ${`post:${POST}`}`.execute(
+        national.store.db,
+      )
+      return r.rows[0]?.at.getTime() === beats[0]!.at.getTime()
+    })
+    const officer = await newPost.signIn('officer.poipet')
+    const crossing = await admit(officer, 'AGAIN01')
+    await until("the new machine's crossing at the centre", async () =>
+      count(national.store.db, sql`SELECT count(*) AS n FROM crossings WHERE id = ${crossing.id}`),
+    )
+    const status = evaluateLink((await readNodeLinks(newPost.store.db)).links[0]!.facts, new Date())
+    expect(status.problems.map((x) => x.code)).not.toContain('restored_from_backup')
   }, 180_000)
 })

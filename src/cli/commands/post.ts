@@ -58,7 +58,7 @@ export function describeLinks(n: NodeLinks): { text: string; healthy: boolean } 
     const s = evaluateLink(link.facts, n.now, DEFAULT_THRESHOLDS)
     const sub = link.facts.subscription
     lines.push(`  ${link.peer}: ${s.up ? 'link up' : 'LINK DOWN'}`)
-    lines.push(`    last contact: ${fmt(sub?.lastReceiptAt ?? null)}`)
+    lines.push(`    last contact: ${fmt(s.lastContactAt)}`)
     lines.push(
       `    lag: ${sub?.lastSendAt && sub.lastReceiptAt ? `${sub.lastReceiptAt.getTime() - sub.lastSendAt.getTime()} ms` : 'unknown'}`,
     )

@@ -16,6 +16,15 @@ const healthy = (): LinkFacts => ({
   peerHeartbeatAt: ago(5),
 })
 
+/** A link whose apply worker has exited (a cut connection makes it exit and retry): no receipt time any more. */
+const workerStopped = (applyErrors: number): LinkFacts['subscription'] => ({
+  enabled: true,
+  workerRunning: false,
+  lastSendAt: null,
+  lastReceiptAt: null,
+  applyErrors,
+})
+
 const codes = (f: LinkFacts) => evaluateLink(f, now).problems.map((p) => p.code)
 
 describe('the state of a replication link', () => {
@@ -35,16 +44,20 @@ describe('the state of a replication link', () => {
     expect(s.problems).toContainEqual({ code: 'link_down', since: ago(61) })
   })
 
-  it('is down, never having heard anything, when the apply worker is not running', () => {
+  it('is down, never having heard anything, when the apply worker is not running and no heartbeat arrived', () => {
     const f = healthy()
-    f.subscription = {
-      enabled: true,
-      workerRunning: false,
-      lastSendAt: null,
-      lastReceiptAt: null,
-      applyErrors: 1,
-    }
-    expect(evaluateLink(f, now)).toMatchObject({ up: false, downSince: null })
+    f.subscription = workerStopped(1)
+    f.peerHeartbeatAt = null
+    expect(evaluateLink(f, now)).toMatchObject({ up: false, downSince: null, lastContactAt: null })
+  })
+
+  it('is down since the last heartbeat applied once a cut link stopped the apply worker (its receipt time is gone)', () => {
+    const f = healthy()
+    f.subscription = workerStopped(3)
+    f.peerHeartbeatAt = ago(40)
+    const s = evaluateLink(f, now)
+    expect(s).toMatchObject({ up: false, downSince: ago(40), lastContactAt: ago(40) })
+    expect(s.problems).toContainEqual({ code: 'link_down', since: ago(40) })
   })
 
   it('names a subscription dropped by hand, a disabled one, and a missing slot', () => {

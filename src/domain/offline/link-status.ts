@@ -71,6 +71,8 @@ export type LinkProblem =
 
 export interface LinkStatus {
   up: boolean
+  /** The last message received, or when the apply worker is not running, the last heartbeat applied here. */
+  lastContactAt: Date | null
   /** Since when nothing has been heard from the other side (null when up). */
   downSince: Date | null
   /** Up to when this node holds the other side's data: the last heartbeat that arrived. */
@@ -86,11 +88,14 @@ export function evaluateLink(
 ): LinkStatus {
   const problems: LinkProblem[] = []
   const sub = facts.subscription
-  const lastContact = sub?.lastReceiptAt ?? null
-  const silent = !lastContact || now.getTime() - lastContact.getTime() > t.downAfterSeconds * 1000
+  const lastMessage = sub?.lastReceiptAt ?? null
+  const silent = !lastMessage || now.getTime() - lastMessage.getTime() > t.downAfterSeconds * 1000
   const up = !!sub && sub.enabled && sub.workerRunning && !silent
   if (!sub) problems.push({ code: 'subscription_missing' })
   else if (!sub.enabled) problems.push({ code: 'subscription_disabled' })
+  // pg_stat_subscription forgets the receipt time when the apply worker exits (a cut link makes it exit and retry),
+  // so the durable trace of the last contact is then the other side's last heartbeat applied here.
+  const lastContact = lastMessage ?? facts.peerHeartbeatAt
   if (!up) problems.push({ code: 'link_down', since: lastContact })
   if (!facts.outgoingSlot) problems.push({ code: 'slot_missing' })
   else if (facts.outgoingSlot.walStatus === 'lost') problems.push({ code: 'slot_lost' })
@@ -120,6 +125,7 @@ export function evaluateLink(
   problems.push(...identityProblems(facts.identity))
   return {
     up,
+    lastContactAt: lastContact,
     downSince: up ? null : lastContact,
     dataAsOf: asOf,
     pendingBytes: facts.outgoingSlot?.pendingBytes ?? 0,
