@@ -37,11 +37,15 @@ const rule = (
   consent,
 })
 const repatriation = (referralExtra: string[]) => ({
-  'repatriation.referral': rule(
-    ['repatriation', 'family_tracing'],
-    [...PERSON, ...referralExtra, 'cas_ReferringOrganisation', 'cas_IncomingReferralDetails'],
-    'required',
-  ),
+  // A referred victim's case opens at MoSVY when the border records the handover.
+  'repatriation.referral': {
+    ...rule(
+      ['repatriation', 'family_tracing'],
+      [...PERSON, ...referralExtra, 'cas_ReferringOrganisation', 'cas_IncomingReferralDetails'],
+      'required',
+    ),
+    receivingAgency: 'MOSVY',
+  },
   'repatriation.nationality_verification': rule(
     ['repatriation'],
     ['xch_VerificationResult', 'xch_VerifyingOffice'],
