@@ -20,9 +20,12 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Starts `passage start` as a real child process and waits until /api/health answers. */
-export async function spawnPassage(env: Record<string, string>): Promise<RunningPassage> {
-  const port = await freePort()
+/**
+ * Starts `passage start` as a real child process and waits until /api/health answers. `port`: a restarted
+ * instance keeps its address (its partner's outbox knows it), as a real server does.
+ */
+export async function spawnPassage(env: Record<string, string>, fixedPort?: number): Promise<RunningPassage> {
+  const port = fixedPort ?? (await freePort())
   const child = spawn(process.execPath, ['bin/passage.js', 'start'], {
     env: {
       ...process.env,
