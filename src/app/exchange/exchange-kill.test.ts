@@ -5,23 +5,11 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../../platform/db/database.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
-import { TEST_PASSWORD } from '../../test/constants.ts'
 import { createOfflineDatabase, dropOfflineDatabase } from '../../test/offline-clusters.ts'
-import { freePort, type RunningPassage, spawnPassage } from '../../test/spawn-passage.ts'
+import { freePort, type RunningPassage, signInOver, spawnPassage, until } from '../../test/spawn-passage.ts'
 import { AGREEMENT } from './exchange.testing.ts'
 
 const cluster = process.env.TEST_DATABASE_URL
-
-/** Polls until `check` holds: delivery is asynchronous, so the outcome is awaited, never a duration. */
-async function until<T>(what: string, check: () => Promise<T | undefined | false>): Promise<T> {
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    const v = await check().catch(() => undefined)
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 /** One instance: its own database on the cluster, its own key directory, a fixed port (its partner's endpoint). */
 interface Instance {
@@ -56,17 +44,7 @@ const kill = async (i: Instance) => {
 }
 
 async function signIn(url: string, username: string) {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: TEST_PASSWORD }),
-  })
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  const { cookie, csrfToken } = await signInOver(url, username)
   return async (method: string, path: string, body?: unknown, key?: string) =>
     fetch(`${url}${path}`, {
       method,
