@@ -5,6 +5,7 @@ import { buildServer } from '../../platform/http/server.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import type { Engine } from '../../test/test-db.ts'
 import { ensureOwnKeys } from './keys.ts'
+import { DEMO_REPATRIATION_REF } from './seed-exchange-handover.ts'
 
 /** Two Passage instances side by side: `kh` as seeded (Cambodia's NCCT), `th` turned into Thailand's MSDHS. */
 export interface Pair {
@@ -81,6 +82,9 @@ async function trust(from: Side, to: Side) {
 
 export async function pairUp(kh: TestApp, th: TestApp): Promise<Pair> {
   await becomeThailand(th)
+  // The demo's Thai handover was signed by the demo key, not by this Thailand: the pair starts with no history.
+  await kh.store.db.deleteFrom('exchange_arrivals').where('thread_ref', '=', DEMO_REPATRIATION_REF).execute()
+  await kh.store.db.deleteFrom('exchange_messages').where('thread_ref', '=', DEMO_REPATRIATION_REF).execute()
   const a = await listen(kh)
   const b = await listen(th)
   const pair: Pair = {
