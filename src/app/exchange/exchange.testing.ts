@@ -5,7 +5,6 @@ import { buildServer } from '../../platform/http/server.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import type { Engine } from '../../test/test-db.ts'
 import { ensureOwnKeys } from './keys.ts'
-import { DEMO_REPATRIATION_REF } from './seed-exchange-handover.ts'
 
 /** Two Passage instances side by side: `kh` as seeded (Cambodia's NCCT), `th` turned into Thailand's MSDHS. */
 export interface Pair {
@@ -83,8 +82,8 @@ async function trust(from: Side, to: Side) {
 export async function pairUp(kh: TestApp, th: TestApp): Promise<Pair> {
   await becomeThailand(th)
   // The demo's Thai handover was signed by the demo key, not by this Thailand: the pair starts with no history.
-  await kh.store.db.deleteFrom('exchange_arrivals').where('thread_ref', '=', DEMO_REPATRIATION_REF).execute()
-  await kh.store.db.deleteFrom('exchange_messages').where('thread_ref', '=', DEMO_REPATRIATION_REF).execute()
+  await kh.store.db.deleteFrom('exchange_arrivals').where('thread_ref', 'like', DEMO_THREADS).execute()
+  await kh.store.db.deleteFrom('exchange_messages').where('thread_ref', 'like', DEMO_THREADS).execute()
   const a = await listen(kh)
   const b = await listen(th)
   const pair: Pair = {
@@ -97,6 +96,7 @@ export async function pairUp(kh: TestApp, th: TestApp): Promise<Pair> {
 }
 
 export const AGREEMENT = 'KH-TH-MOU-2003'
+const DEMO_THREADS = 'TH-DEMO-%'
 
 /** A referral as a Thai shelter's case holds it: more than the agreement lets travel. */
 export function referralContent(overrides: Record<string, unknown> = {}) {

@@ -7,28 +7,46 @@ import { type Envelope, messageHash, type SigningKey, signEnvelope } from './env
 import { ownAuthority } from './keys.ts'
 
 export const DEMO_REPATRIATION_REF = 'TH-DEMO-0007'
+/** Two demo victims: the post board's (Sophal Kim) and the exchange page's (Chanthy Ros). */
+const DEMO_VICTIMS = [
+  {
+    ref: DEMO_REPATRIATION_REF,
+    given: 'Sophal',
+    family: 'Kim',
+    givenKm: 'សុផល',
+    familyKm: 'គីម',
+    born: '2001-07-09',
+  },
+  {
+    ref: 'TH-DEMO-0008',
+    given: 'Chanthy',
+    family: 'Ros',
+    givenKm: 'ចន្ធី',
+    familyKm: 'រស់',
+    born: '1996-02-21',
+  },
+]
 
 /**
- * Demo data only: a victim Thailand referred and whose handover at Poipet is agreed for the demo's first day, so
- * the post board shows a handover for the border officer to record. The two messages are signed with the demo
+ * Demo data only: victims Thailand referred and whose handover at Poipet is agreed for the demo's first day, so
+ * the post board shows handovers for the border officer to record. The two messages are signed with the demo
  * partner key (its private half lives only during the seed) and stored and applied as the inbox would have them.
  */
 export async function seedDemoHandover(trx: Tx, partner: string, agreement: string, key: SigningKey) {
   const self = await ownAuthority(trx)
-  const ref = DEMO_REPATRIATION_REF
-  const messages: [MessageType, Record<string, unknown>][] = [
+  const messages: [MessageType, Record<string, unknown>][] = DEMO_VICTIMS.flatMap((v) => [
     [
       'repatriation.referral',
       {
-        prs_FirstName: 'Sophal',
-        prs_SecondName: 'Kim',
-        xch_FirstNameNative: 'សុផល',
-        xch_SecondNameNative: 'គីម',
-        prs_Birthdate: '2001-07-09',
+        prs_FirstName: v.given,
+        prs_SecondName: v.family,
+        xch_FirstNameNative: v.givenKm,
+        xch_SecondNameNative: v.familyKm,
+        prs_Birthdate: v.born,
         prs_Gender: 'Female',
         prs_Nationality: 'KH',
         vic_AgreementToManagePersonalData: 'yes',
-        xch_RepatriationRef: ref,
+        xch_RepatriationRef: v.ref,
       },
     ],
     [
@@ -37,10 +55,10 @@ export async function seedDemoHandover(trx: Tx, partner: string, agreement: stri
         xch_HandoverDate: todayInCambodia(),
         xch_BorderPoint: 'LAND-POIPET',
         xch_Escorts: 'Two MSDHS social workers (demo)',
-        xch_RepatriationRef: ref,
+        xch_RepatriationRef: v.ref,
       },
     ],
-  ]
+  ])
   let prev: string | null = null
   for (const [type, content] of messages) {
     const e: Envelope = {
@@ -65,7 +83,7 @@ export async function seedDemoHandover(trx: Tx, partner: string, agreement: stri
         partner_code: partner,
         agreement_code: agreement,
         type,
-        thread_ref: ref,
+        thread_ref: content.xch_RepatriationRef as string,
         content: JSON.stringify(content),
         jws,
         hash,
