@@ -204,7 +204,10 @@ describe.each(engines())('the exchange on the board and in the case on %s', (eng
     ])
   })
 
-  it("lets the post's officer record a handover: the case opens at MoSVY, the receipt goes back, the officer cannot read it", async () => {
+  // Six sign-ins and a signed receipt: more than the default 30 s when the machine is shared.
+  it("lets the post's officer record a handover: the case opens at MoSVY, the receipt goes back, the officer cannot read it", {
+    timeout: 120_000,
+  }, async () => {
     const ref = 'TH-R-90'
     await t.store.db
       .insertInto('exchange_messages')
