@@ -14263,6 +14263,7 @@ export interface operations {
                     /** @enum {string} */
                     consent: "required" | "not_required";
                     followUpMonths?: number[];
+                    receivingAgency?: string;
                   };
                 };
                 id: string;
@@ -14317,6 +14318,7 @@ export interface operations {
               /** @enum {string} */
               consent: "required" | "not_required";
               followUpMonths?: number[];
+              receivingAgency?: string;
             };
           };
         };
@@ -14344,6 +14346,7 @@ export interface operations {
                 /** @enum {string} */
                 consent: "required" | "not_required";
                 followUpMonths?: number[];
+                receivingAgency?: string;
               };
             };
             id: string;
@@ -15110,6 +15113,7 @@ export interface operations {
                 nationality: string | null;
                 status: string;
                 caseId: string | null;
+                returneeId: string | null;
               })[];
           };
         };
@@ -15159,6 +15163,7 @@ export interface operations {
             nationality: string | null;
             status: string;
             caseId: string | null;
+            returneeId: string | null;
             receiptMessageId: string | null;
           };
         };
@@ -15428,6 +15433,7 @@ export interface operations {
                 nationality: string | null;
                 status: string;
                 caseId: string | null;
+                returneeId: string | null;
                 partnerNameEn: string | null;
                 partnerNameKm: string | null;
                 /** @enum {string} */
@@ -15482,6 +15488,31 @@ export interface operations {
             nationality: string | null;
             status: string;
             caseId: string | null;
+            returneeId: string | null;
+            /** @enum {string} */
+            kind: "handover" | "list";
+            arrivedAt: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            partner: string;
+            threadRef: string | null;
+            postCode: string | null;
+            borderPoint: string;
+            expectedOn: string;
+            familyLatin: string | null;
+            givenLatin: string | null;
+            sex: string | null;
+            birthDate: string | null;
+            nationality: string | null;
+            status: string;
+            caseId: string | null;
+            returneeId: string | null;
             /** @enum {string} */
             kind: "handover" | "list";
             arrivedAt: string | null;
@@ -15670,6 +15701,7 @@ export interface operations {
                 nationality: string | null;
                 status: string;
                 caseId: string | null;
+                returneeId: string | null;
                 /** @enum {string} */
                 kind: "handover" | "list";
                 arrivedAt: string | null;
