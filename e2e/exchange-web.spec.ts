@@ -21,7 +21,7 @@ async function thaiCase(officer: Page, worker: Page): Promise<string> {
   return accepted.json.caseId
 }
 
-test("the border officer sees today's arrivals from Thailand on Poipet's board, live, and records one", async ({
+test("the border officer records today's arrivals from Thailand on Poipet's board: a list's returnee is registered, a victim's handover in Khmer opens MoSVY's case", async ({
   page,
   browser,
 }) => {
@@ -32,23 +32,52 @@ test("the border officer sees today's arrivals from Thailand on Poipet's board, 
   const vuthy = card.getByRole('row', { name: /Vuthy Prak/ })
   await expect(vuthy).toContainText('Return list')
   await expect(vuthy).toContainText(/Thailand|Social Development/)
+  // A confirmation first, from the keyboard: Escape cancels, and nothing is recorded.
   await vuthy.getByRole('button', { name: 'Record the arrival' }).click()
+  const confirm = card.getByTestId('board-arrival-confirm')
+  await expect(confirm).toContainText('registered as a returnee')
+  await expect(confirm.getByRole('button', { name: 'Confirm' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(confirm).toHaveCount(0)
+  await expect(vuthy).toHaveAttribute('data-status', 'expected')
+  await vuthy.getByRole('button', { name: 'Record the arrival' }).click()
+  await page.keyboard.press('Enter')
   await expect(vuthy).toContainText('Arrived')
+  await expect(card.getByTestId('board-arrival-done')).toContainText('Vuthy Prak is registered as a returnee')
 
-  // MoSVY records another person's arrival at its own desk: the board follows without a reload.
-  const worker = await as(browser, 'socialworker')
-  const list = await apiFrom(worker, 'GET', '/api/exchange/arrivals?post=LAND-POIPET')
+  // Another officer of the post records another list's arrival at their desk: the board follows without a reload.
+  const supervisor = await as(browser, 'supervisor.poipet')
+  const list = await apiFrom(supervisor, 'GET', '/api/exchange/board/LAND-POIPET/arrivals')
   const sokunthea = list.json.items.find((a: { givenLatin: string }) => a.givenLatin === 'Sokunthea')
-  expect((await apiFrom(worker, 'POST', `/api/exchange/arrivals/${sokunthea.id}/handover`, {})).status).toBe(
-    200,
-  )
+  expect(
+    (await apiFrom(supervisor, 'POST', `/api/exchange/board/arrivals/${sokunthea.id}/arrived`, {})).status,
+  ).toBe(201)
   await expect(card.getByRole('row', { name: /Sokunthea Mao/ })).toHaveAttribute('data-status', 'arrived')
 
-  // The same board in Khmer, with the partner named in Khmer.
+  // In Khmer, the officer records the handover of the victim Thailand repatriates, after the confirmation.
   await page.getByRole('button', { name: 'ខ្មែរ' }).click()
   await expect(card.getByRole('heading', { name: /អ្នកដែលរំពឹងថានឹងមកដល់ពីដៃគូនៅថ្ងៃនេះ/ })).toBeVisible()
   await expect(card.getByRole('row', { name: /Vuthy Prak/ })).toContainText('បញ្ជីអ្នកវិលត្រឡប់')
-  await expect(card.getByRole('row', { name: /Vuthy Prak/ })).toContainText(/[\u1780-\u17FF]/)
+  const sophal = card.getByRole('row', { name: /Sophal Kim/ })
+  await expect(sophal).toContainText('ការប្រគល់ជនរងគ្រោះ')
+  await sophal.getByRole('button', { name: 'កត់ត្រាការប្រគល់' }).click()
+  await expect(confirm).toContainText('ក្រសួងសង្គមកិច្ច')
+  await confirm.getByRole('button', { name: 'បញ្ជាក់' }).click()
+  await expect(sophal).toHaveAttribute('data-status', 'arrived')
+  await expect(card.getByTestId('board-arrival-done')).toContainText('បានកត់ត្រាការប្រគល់ Sophal Kim')
+
+  // The list's returnee opens prefilled in the registration, for the officer to complete.
+  await card
+    .getByRole('row', { name: /Vuthy Prak/ })
+    .getByRole('link')
+    .click()
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByLabel('Given name (Latin)')).toHaveValue('Vuthy')
+
+  // MoSVY's case manager finds the case the handover opened, with the data received.
+  const manager = await as(browser, 'casemanager')
+  await manager.goto('/protection/cases')
+  await expect(manager.getByRole('row', { name: /Sophal|សុផល/ })).toBeVisible()
 })
 
 test('in Khmer, a social worker requests repatriation from a case: allowed fields marked, the phone withheld, the exchange on the case', async ({

@@ -2,7 +2,7 @@ import { expect, requireChromium, signIn, test } from './fixtures.ts'
 
 test.beforeEach(() => requireChromium())
 
-test('on the Cambodian side in Khmer, a social worker records a handover expected from a Thai return list', async ({
+test('on the Cambodian side in Khmer, a social worker records a handover Thailand agreed', async ({
   page,
 }) => {
   await signIn(page, 'socialworker')
@@ -11,13 +11,13 @@ test('on the Cambodian side in Khmer, a social worker records a handover expecte
   await expect(page.getByRole('heading', { name: 'ការផ្លាស់ប្តូរព័ត៌មានជាមួយដៃគូ', level: 1 })).toBeVisible()
   const arrivals = page.getByTestId('arrivals')
   await expect(arrivals.getByRole('heading', { name: 'ការមកដល់ដែលរំពឹងទុកថ្ងៃនេះ' })).toBeVisible()
-  const row = arrivals.getByRole('row', { name: /Sreyleak Heng/ })
+  const row = arrivals.getByRole('row', { name: /Chanthy Ros/ })
   await expect(row).toContainText('LAND-POIPET')
   await row.getByRole('button', { name: 'កត់ត្រាការប្រគល់' }).click()
   await expect(
     page.getByRole('status').filter({ hasText: 'បានកត់ត្រាការប្រគល់ ករណីការពារមួយត្រូវបានបើក។' }),
   ).toBeVisible()
-  await expect(arrivals.getByRole('row', { name: /Sreyleak Heng/ })).toContainText('បានប្រគល់')
+  await expect(arrivals.getByRole('row', { name: /Chanthy Ros/ })).toContainText('បានប្រគល់')
 })
 
 test('a case manager refers a person to Thailand in Khmer, seeing what the agreement withholds before sending', async ({

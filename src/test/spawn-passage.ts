@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { TEST_PASSWORD } from './constants.ts'
 
 export interface RunningPassage {
   url: string
@@ -20,9 +21,12 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Starts `passage start` as a real child process and waits until /api/health answers. */
-export async function spawnPassage(env: Record<string, string>): Promise<RunningPassage> {
-  const port = await freePort()
+/**
+ * Starts `passage start` as a real child process and waits until /api/health answers. `port`: a restarted
+ * instance keeps its address (its partner's outbox knows it), as a real server does.
+ */
+export async function spawnPassage(env: Record<string, string>, fixedPort?: number): Promise<RunningPassage> {
+  const port = fixedPort ?? (await freePort())
   const child = spawn(process.execPath, ['bin/passage.js', 'start'], {
     env: {
       ...process.env,
@@ -53,4 +57,35 @@ export async function spawnPassage(env: Record<string, string>): Promise<Running
   }
   child.kill('SIGKILL')
   throw new Error(`passage did not become healthy:\n${out}`)
+}
+
+/** Polls until `check` holds: what another process does is awaited by its outcome, never by a duration. */
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  pollMs = 250,
+): Promise<T> {
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    const v = await check().catch(() => undefined)
+    if (v) return v
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, pollMs))
+  }
+}
+
+/** An officer's browser, as far as a spawned server can tell: the session cookie and the CSRF token. */
+export async function signInOver(url: string, username: string) {
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: TEST_PASSWORD }),
+  })
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  return { cookie, csrfToken }
 }

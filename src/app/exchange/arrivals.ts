@@ -1,3 +1,4 @@
+import type { Agreement } from '../../domain/exchange/index.ts'
 import { allowedScope } from '../../domain/identity/policy.ts'
 import type { Gender } from '../../domain/protection/person.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
@@ -7,11 +8,11 @@ import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { authorize } from '../identity/authorize.ts'
 import { addTimeline } from '../protection/cases.repository.ts'
-import { openCase } from '../protection/open-case.ts'
+import { insertOpenedCase } from '../protection/open-case.ts'
 import { recordPerson } from '../protection/record-person.ts'
 import { lockArrival } from './board-arrivals.ts'
 import type { ArrivalRow } from './exchange.tables.ts'
-import { sendMessage } from './send-message.ts'
+import { queueMessage } from './send-message.ts'
 
 /** A post's expected arrivals of one day (return lists and agreed handovers): the border sees its own post. */
 export async function listArrivals(o: {
@@ -40,32 +41,61 @@ const KHMER = /^[\u1780-\u17FF\u19E0-\u19FF\u200B\s]+$/u
 const khmerOrNull = (v: unknown) => (typeof v === 'string' && KHMER.test(v) ? v : null)
 const str = (v: unknown) => (typeof v === 'string' ? v : null)
 
+/** The referral a handover's thread began with, and the agency on this side its agreement names to take the case. */
+async function referralOf(trx: Tx, arrival: ArrivalRow) {
+  const referral = await trx
+    .selectFrom('exchange_messages as m')
+    .innerJoin('exchange_agreements as a', 'a.code', 'm.agreement_code')
+    .select(['m.content', 'm.agreement_code', 'a.rules'])
+    .where('m.partner_code', '=', arrival.partner_code)
+    .where('m.thread_ref', '=', arrival.thread_ref)
+    .where('m.direction', '=', 'in')
+    .where('m.type', '=', 'repatriation.referral')
+    .orderBy('m.sent_at', 'desc')
+    .executeTakeFirst()
+  if (!referral) throw new AppError('conflict', { reason: 'no_referral' })
+  const rules = referral.rules as Agreement['rules']
+  const code = rules['repatriation.referral']?.receivingAgency
+  const agency = code
+    ? await trx
+        .selectFrom('agencies')
+        .select('code')
+        .where('code', '=', code)
+        .where('active', '=', true)
+        .executeTakeFirst()
+    : undefined
+  // Nobody to take the case: refused before anything is written, for an administrator to complete the agreement.
+  if (!agency) throw new AppError('conflict', { reason: 'no_receiving_agency' })
+  return {
+    content: referral.content as Record<string, unknown>,
+    agreementCode: referral.agreement_code,
+    agency: agency.code,
+  }
+}
+
 /**
- * The border records a repatriated victim's handover: a protection person and case open with the data the
- * partner sent (only what its agreement let through), the arrival is marked, and a signed handover receipt goes
- * back to the partner in the same transaction — all or nothing. Recording it twice is refused.
+ * The border officer of the arrival's post (or MoSVY's social worker beside them) records a repatriated victim's
+ * handover: a protection person and case open with the data the partner sent (only what its agreement let
+ * through), owned by the agency the agreement names as receiving side (`receivingAgency` of its referral rule),
+ * the arrival is marked and a signed handover receipt goes back to the partner, in one transaction — all or
+ * nothing. Recording it twice is refused. The officer opens the case without reading it: protection content stays
+ * with protection roles, so no policy grant on cases is needed or given.
  */
 export async function recordHandover(o: {
   trx: Tx
   actor: RequestActor
   arrivalId: string
-}): Promise<ArrivalRow & { receiptMessageId: string | null }> {
+}): Promise<ArrivalRow & { receiptMessageId: string }> {
   const { trx, actor } = o
+  // Checked before the lock too: an actor with no grant at all learns nothing about the id.
   authorize(actor, 'update', 'exchange_arrival')
   const arrival = await lockArrival(trx, o.arrivalId)
+  // An officer of another post is refused, whatever id the browser sends.
+  authorize(actor, 'update', 'exchange_arrival', { postCode: arrival.post_code })
+  if (!arrival.thread_ref) throw new AppError('conflict', { reason: 'not_a_handover' })
   if (arrival.status === 'arrived') throw new AppError('conflict', { reason: 'already_arrived' })
-  const referral = arrival.thread_ref
-    ? await trx
-        .selectFrom('exchange_messages')
-        .select(['content', 'agreement_code'])
-        .where('partner_code', '=', arrival.partner_code)
-        .where('thread_ref', '=', arrival.thread_ref)
-        .where('direction', '=', 'in')
-        .where('type', '=', 'repatriation.referral')
-        .orderBy('sent_at', 'desc')
-        .executeTakeFirst()
-    : undefined
-  const c = (referral?.content ?? {}) as Record<string, unknown>
+  const referral = await referralOf(trx, arrival)
+  const c = referral.content
   const nationality = str(c.prs_Nationality ?? arrival.nationality)
   const alpha3 = nationality
     ? ((
@@ -79,7 +109,7 @@ export async function recordHandover(o: {
   const person = await recordPerson({
     trx,
     actor,
-    agencyCode: actor.agencyCode,
+    agencyCode: referral.agency,
     person: {
       givenLatin: str(c.prs_FirstName) ?? arrival.given_latin ?? '',
       familyLatin: str(c.prs_SecondName) ?? arrival.family_latin ?? '',
@@ -94,7 +124,7 @@ export async function recordHandover(o: {
     },
   })
   const now = new Date()
-  const kase = await openCase({ trx, actor, personId: person.id, at: now })
+  const kase = await insertOpenedCase({ trx, actor, person, agencyCode: referral.agency, at: now })
   await addTimeline(trx, {
     caseId: kase.id,
     kind: 'exchange',
@@ -107,22 +137,20 @@ export async function recordHandover(o: {
       borderPoint: arrival.border_point,
     },
   })
-  let receiptMessageId: string | null = null
-  if (arrival.thread_ref && referral) {
-    const sent = await sendMessage({
-      trx,
-      actor,
-      agreementCode: referral.agreement_code,
-      type: 'repatriation.handover_receipt',
-      threadRef: arrival.thread_ref,
-      source: {
-        xch_ReceivedAt: now.toISOString(),
-        xch_BorderPoint: arrival.border_point,
-        xch_ReceivingOrganisation: actor.agencyCode,
-      },
-    })
-    receiptMessageId = sent.row.id
-  }
+  // The receipt is the handover's own consequence, not a message the officer composes: queued without the
+  // `exchange_message` grant, its content fixed here and still minimised by the agreement.
+  const sent = await queueMessage({
+    trx,
+    actor,
+    agreementCode: referral.agreementCode,
+    type: 'repatriation.handover_receipt',
+    threadRef: arrival.thread_ref,
+    source: {
+      xch_ReceivedAt: now.toISOString(),
+      xch_BorderPoint: arrival.border_point,
+      xch_ReceivingOrganisation: referral.agency,
+    },
+  })
   const row = await trx
     .updateTable('exchange_arrivals')
     .set({ status: 'arrived', arrived_at: now, arrived_by: actor.id, case_id: kase.id })
@@ -133,7 +161,13 @@ export async function recordHandover(o: {
     action: 'handover',
     resource: 'exchange_arrival',
     recordId: arrival.id,
-    details: { partner: arrival.partner_code, caseId: kase.id, receiptMessageId },
+    details: {
+      partner: arrival.partner_code,
+      postCode: arrival.post_code,
+      caseId: kase.id,
+      agencyCode: referral.agency,
+      receiptMessageId: sent.row.id,
+    },
   })
-  return { ...row, receiptMessageId }
+  return { ...row, receiptMessageId: sent.row.id }
 }

@@ -1,3 +1,4 @@
+import { type ReturneeInput, SEXES } from '../../domain/returns/index.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Db, Executor, Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
@@ -5,6 +6,7 @@ import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { authorize } from '../identity/authorize.ts'
 import { requirePost } from '../posts/post-board.ts'
+import { registerReturnee } from '../returns/register-returnee.ts'
 import type { ArrivalRow } from './exchange.tables.ts'
 
 /** Counts for the post board's snapshot: a new list or a recorded arrival changes them, so the board pushes. */
@@ -63,10 +65,51 @@ export async function lockArrival(trx: Tx, id: string): Promise<ArrivalRow> {
   return arrival
 }
 
+/** A list row's key is `list:<list ref>:<row id>` (see `applyMessage`): the partner's list and row, as the source. */
+export function listSource(a: ArrivalRow): { listRef: string; listKey: string } {
+  const body = a.row_key.replace(/^list:/, '')
+  const cut = body.lastIndexOf(':')
+  return { listRef: `${a.partner_code}:${body.slice(0, cut)}`, listKey: body.slice(cut + 1) }
+}
+
+/** The list's data as the mass-return registration takes it; what the list lacks the officer completes there. */
+async function returneeFromList(trx: Tx, a: ArrivalRow): Promise<ReturneeInput> {
+  const alpha2 = a.nationality?.trim().toUpperCase() ?? ''
+  const country = alpha2
+    ? await trx
+        .selectFrom('countries')
+        .select('alpha3')
+        .where((eb) => eb.or([eb('alpha2', '=', alpha2), eb('alpha3', '=', alpha2)]))
+        .executeTakeFirst()
+    : undefined
+  return {
+    familyLatin: a.family_latin,
+    givenLatin: a.given_latin,
+    familyKhmer: null,
+    givenKhmer: null,
+    sex: (SEXES as readonly string[]).includes(a.sex ?? '') ? (a.sex as ReturneeInput['sex']) : null,
+    birthDate: a.birth_date,
+    estimatedAge: null,
+    // An unknown code is passed on for the registration's own check to refuse by name; none is the default's.
+    nationality: country?.alpha3 ?? (alpha2 || 'KHM'),
+    originProvince: null,
+    originDistrict: null,
+    returnProvince: null,
+    returnDistrict: null,
+    phone: null,
+    groupId: null,
+    returnType: 'g2g_list',
+    triageFlags: [],
+    needs: [],
+  }
+}
+
 /**
- * The border records that a person on a partner's return list has arrived at its post. It is part of the
- * returnees' registration, so whoever registers returnees at that post records it. A repatriated victim's
- * handover (a row with a repatriation thread) is not recorded here: it opens a protection case, which is MoSVY's.
+ * The border records that a person on a partner's return list has arrived at its post: the returnee is
+ * registered in the mass-return registration (its own use case, so its checks, triage and audit apply) with the
+ * list's data and the partner's list and row as source, and the arrival keeps the registration it made — one
+ * transaction. Whoever registers returnees at that post records it. A repatriated victim's handover (a row with a
+ * repatriation thread) is recorded by `recordHandover`, which opens a protection case instead.
  */
 export async function recordListArrival(o: {
   trx: Tx
@@ -77,12 +120,20 @@ export async function recordListArrival(o: {
   const arrival = await lockArrival(trx, o.arrivalId)
   // An officer of another post is refused, whatever id the browser sends.
   authorize(actor, 'update', 'returnee', { postCode: arrival.post_code })
-  if (arrival.thread_ref) throw new AppError('conflict', { reason: 'handover_by_protection' })
+  if (arrival.thread_ref) throw new AppError('conflict', { reason: 'record_as_handover' })
   if (arrival.status === 'arrived') throw new AppError('conflict', { reason: 'already_arrived' })
+  const returnee = await registerReturnee({
+    trx,
+    actor,
+    postCode: arrival.post_code,
+    returnee: await returneeFromList(trx, arrival),
+    referral: null,
+    source: listSource(arrival),
+  })
   const now = new Date()
   const row = await trx
     .updateTable('exchange_arrivals')
-    .set({ status: 'arrived', arrived_at: now, arrived_by: actor.id })
+    .set({ status: 'arrived', arrived_at: now, arrived_by: actor.id, returnee_id: returnee.id })
     .where('id', '=', arrival.id)
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -90,7 +141,12 @@ export async function recordListArrival(o: {
     action: 'arrive',
     resource: 'exchange_arrival',
     recordId: arrival.id,
-    details: { partner: arrival.partner_code, postCode: arrival.post_code, messageId: arrival.message_id },
+    details: {
+      partner: arrival.partner_code,
+      postCode: arrival.post_code,
+      messageId: arrival.message_id,
+      returneeId: returnee.id,
+    },
   })
   return row
 }

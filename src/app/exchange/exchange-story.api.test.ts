@@ -118,16 +118,25 @@ describe.each(engines())('two Passage instances exchanging on %s', (engine) => {
       expectedOn: today,
     })
     expect((await officer.request('GET', '/api/exchange/arrivals?post=LAND-BAVET')).statusCode).toBe(403)
-    // The officer only sees; MoSVY's social worker records the handover and the case opens with the data received.
-    expect((await officer.request('POST', `/api/exchange/arrivals/${arrival.id}/handover`)).statusCode).toBe(
-      403,
-    )
-    const sw = await p.kh.t.signIn('socialworker')
+    // The officer at Poipet records the handover on the board; the case opens at MoSVY, the agreement's receiving
+    // agency, with the data received.
     const casesBefore = await countRows(p.kh.t, 'protection_cases')
-    const handover = await sw.request('POST', `/api/exchange/arrivals/${arrival.id}/handover`)
+    const handover = await officer.request('POST', `/api/exchange/arrivals/${arrival.id}/handover`)
     expect(handover.statusCode).toBe(200)
     expect(handover.json()).toMatchObject({ status: 'arrived' })
     expect(await countRows(p.kh.t, 'protection_cases')).toBe(casesBefore + 1)
+    const opened = await p.kh.t.store.db
+      .selectFrom('protection_cases')
+      .select(['agency_code'])
+      .where('id', '=', handover.json().caseId)
+      .executeTakeFirstOrThrow()
+    expect(opened.agency_code).toBe('MOSVY')
+    // The case manager finds it among their cases; the officer who opened it cannot read it.
+    const cases = await cm.request('GET', '/api/protection/cases')
+    expect(cases.json().map((i: { id: string }) => i.id)).toContain(handover.json().caseId)
+    expect((await officer.request('GET', `/api/protection/cases/${handover.json().caseId}`)).statusCode).toBe(
+      403,
+    )
     const person = await p.kh.t.store.db
       .selectFrom('protection_cases as c')
       .innerJoin('protection_persons as p', 'p.id', 'c.person_id')
@@ -149,7 +158,9 @@ describe.each(engines())('two Passage instances exchanging on %s', (engine) => {
       nationality: 'KHM',
       mobile_phone: null,
     })
-    expect((await sw.request('POST', `/api/exchange/arrivals/${arrival.id}/handover`)).statusCode).toBe(409)
+    expect((await officer.request('POST', `/api/exchange/arrivals/${arrival.id}/handover`)).statusCode).toBe(
+      409,
+    )
     expect(await countRows(p.kh.t, 'protection_cases')).toBe(casesBefore + 1)
 
     // The signed handover receipt and a follow-up report go back to Thailand.

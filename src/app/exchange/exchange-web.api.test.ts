@@ -58,6 +58,15 @@ describe.each(engines())('the exchange on the board and in the case on %s', (eng
     return id
   }
   const board = async () => (await officer.request('GET', '/api/posts/LAND-POIPET/board')).json().arrivals
+  const countOf = async (table: 'returnees' | 'protection_cases' | 'protection_persons') =>
+    Number(
+      (
+        await t.store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
   const messageCount = async () =>
     Number(
       (
@@ -104,40 +113,213 @@ describe.each(engines())('the exchange on the board and in the case on %s', (eng
     expect((await worker.request('GET', '/api/exchange/board/NOWHERE/arrivals')).statusCode).toBe(404)
   })
 
-  it('lets the border record a return-list arrival once, at its own post only, audited', async () => {
+  it('registers a return-list arrival as a returnee once, with the list as source, at its own post only, audited', async () => {
     const before = await board()
-    const listRow = await arrival()
+    const listRow = await arrival({
+      row_key: 'list:DEP-2026-12-04:r7',
+      birth_date: '1990-04-02',
+      nationality: 'KH',
+    })
     const handover = await arrival({ thread_ref: 'TH-R-78' })
     const bavet = await arrival({ post_code: 'LAND-BAVET', border_point: 'LAND-BAVET' })
-    const arrive = (c: Client, id: string) => c.request('POST', `/api/exchange/board/arrivals/${id}/arrived`)
+    const arrive = (c: Client, id: string, key?: string) =>
+      c.request(
+        'POST',
+        `/api/exchange/board/arrivals/${id}/arrived`,
+        undefined,
+        key ? { 'idempotency-key': key } : {},
+      )
+    const returneesBefore = await countOf('returnees')
 
-    const done = await arrive(officer, listRow)
-    expect(done.statusCode).toBe(200)
+    const done = await arrive(officer, listRow, 'board-arrived-1')
+    expect(done.statusCode).toBe(201)
     expect(done.json()).toMatchObject({ status: 'arrived', kind: 'list' })
-    expect(await board()).toEqual({ expected: before.expected + 1, arrived: before.arrived + 1 })
+    const returneeId = done.json().returneeId as string
+    expect(returneeId).toMatch(/^[0-9a-f-]{36}$/)
+    // A retried request with the same key gets the same registration; without one, recording twice is refused.
+    const retried = await arrive(officer, listRow, 'board-arrived-1')
+    expect(retried.statusCode).toBe(200)
+    expect(retried.json().returneeId).toBe(returneeId)
     expect((await arrive(officer, listRow)).json().error.code).toBe('conflict')
-    // A repatriated victim's handover opens a protection case: MoSVY records it, not the counter.
+    expect(await countOf('returnees')).toBe(returneesBefore + 1)
+    expect(await board()).toEqual({ expected: before.expected + 1, arrived: before.arrived + 1 })
+
+    // The registration holds the list's data and names the partner's list and row; both sides link.
+    const registered = await officer.request('GET', `/api/returns?post=LAND-POIPET&q=Vuthy`)
+    const mine = registered.json().items.find((r: { id: string }) => r.id === returneeId)
+    expect(mine).toMatchObject({
+      givenLatin: 'Vuthy',
+      familyLatin: 'Prak',
+      sex: 'M',
+      birthDate: '1990-04-02',
+      nationality: 'KHM',
+      returnType: 'g2g_list',
+      listRef: 'TH-MSDHS:DEP-2026-12-04',
+    })
+    const row = await t.store.db
+      .selectFrom('returnees')
+      .select(['list_key', 'registered_by'])
+      .where('id', '=', returneeId)
+      .executeTakeFirstOrThrow()
+    expect(row.list_key).toBe('r7')
+
+    // A handover goes through its own endpoint; another post's arrival, an unknown id, a malformed id: refused.
     expect((await arrive(officer, handover)).statusCode).toBe(409)
-    // Another post's arrival, an unknown id, a malformed id: refused, nothing changes.
     expect((await arrive(officer, bavet)).statusCode).toBe(403)
     expect((await arrive(officer, randomUUID())).statusCode).toBe(404)
     expect((await arrive(officer, 'not-an-id')).statusCode).toBe(400)
+    // A list row the registration refuses (a Latin name in Khmer script, a birth date to come): its own
+    // translated field errors, and no trace.
+    const bad = await arrival({ given_latin: 'សុខា', birth_date: '2999-01-01' })
+    const refused = await arrive(officer, bad)
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error.code).toBe('validation_failed')
+    expect(
+      refused
+        .json()
+        .error.details.map((f: { code: string }) => f.code)
+        .sort(),
+    ).toEqual(['returns.errors.birth_date_in_future', 'returns.errors.latin_name_not_latin'])
+    expect(await countOf('returnees')).toBe(returneesBefore + 1)
     const statuses = await t.store.db
       .selectFrom('exchange_arrivals')
-      .select(['id', 'status', 'arrived_by'])
-      .where('id', 'in', [listRow, handover, bavet])
+      .select(['id', 'status', 'returnee_id'])
+      .where('id', 'in', [listRow, handover, bavet, bad])
       .execute()
-    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
-      [listRow]: 'arrived',
-      [handover]: 'expected',
-      [bavet]: 'expected',
+    expect(Object.fromEntries(statuses.map((s) => [s.id, [s.status, s.returnee_id]]))).toEqual({
+      [listRow]: ['arrived', returneeId],
+      [handover]: ['expected', null],
+      [bavet]: ['expected', null],
+      [bad]: ['expected', null],
     })
     const audit = await t.store.db
       .selectFrom('audit_log')
-      .select(['action', 'actor_username'])
-      .where('record_id', '=', listRow)
+      .select(['action', 'resource', 'actor_username'])
+      .where('record_id', 'in', [listRow, returneeId])
+      .orderBy('seq')
       .execute()
-    expect(audit).toEqual([{ action: 'arrive', actor_username: 'officer.poipet' }])
+    expect(audit).toEqual([
+      { action: 'create', resource: 'returnee', actor_username: 'officer.poipet' },
+      { action: 'arrive', resource: 'exchange_arrival', actor_username: 'officer.poipet' },
+    ])
+  })
+
+  // Six sign-ins and a signed receipt: more than the default 30 s when the machine is shared.
+  it("lets the post's officer record a handover: the case opens at MoSVY, the receipt goes back, the officer cannot read it", {
+    timeout: 120_000,
+  }, async () => {
+    const ref = 'TH-R-90'
+    await t.store.db
+      .insertInto('exchange_messages')
+      .values({
+        id: randomUUID(),
+        direction: 'in',
+        partner_code: 'TH-MSDHS',
+        agreement_code: AGREEMENT,
+        type: 'repatriation.referral',
+        thread_ref: ref,
+        content: JSON.stringify({
+          prs_FirstName: 'Sokha',
+          prs_SecondName: 'Chan',
+          xch_FirstNameNative: 'សុខា',
+          prs_Birthdate: '1998-03-14',
+          prs_Gender: 'Female',
+          prs_Nationality: 'KH',
+          xch_RepatriationRef: ref,
+        }),
+        jws: 'test',
+        hash: randomUUID(),
+        prev_hash: null,
+        sent_at: new Date(),
+        status: 'applied',
+      })
+      .execute()
+    const handover = await arrival({ thread_ref: ref, row_key: `repatriation:${ref}` })
+    const orphan = await arrival({ thread_ref: 'TH-R-NONE' })
+    const record = (c: Client, id: string) => c.request('POST', `/api/exchange/arrivals/${id}/handover`)
+    const counts = async () => [
+      await countOf('protection_cases'),
+      await countOf('protection_persons'),
+      await messageCount(),
+    ]
+    const before = await counts()
+
+    // Another post's officer, a role without the grant, a thread without its referral: refused, nothing written.
+    expect((await record(await t.signIn('customs.bavet'), handover)).statusCode).toBe(403)
+    expect((await record(await t.signIn('investigator'), handover)).statusCode).toBe(403)
+    expect((await record(await t.signIn('analyst'), handover)).statusCode).toBe(403)
+    expect((await record(officer, orphan)).statusCode).toBe(409)
+    // An agreement that names no receiving agency: refused before anything is written.
+    const rules = (
+      await t.store.db
+        .selectFrom('exchange_agreements')
+        .select('rules')
+        .where('code', '=', AGREEMENT)
+        .executeTakeFirstOrThrow()
+    ).rules as Record<string, Record<string, unknown>>
+    const setRules = (r: unknown) =>
+      t.store.db
+        .updateTable('exchange_agreements')
+        .set({ rules: JSON.stringify(r) })
+        .where('code', '=', AGREEMENT)
+        .execute()
+    const { receivingAgency, ...withoutAgency } = rules['repatriation.referral']!
+    expect(receivingAgency).toBe('MOSVY')
+    await setRules({ ...rules, 'repatriation.referral': withoutAgency })
+    const noAgency = await record(officer, handover)
+    await setRules(rules)
+    expect(noAgency.statusCode).toBe(409)
+    expect(await counts()).toEqual(before)
+
+    const done = await record(officer, handover)
+    expect(done.statusCode).toBe(200)
+    expect(done.json()).toMatchObject({ status: 'arrived' })
+    const caseId = done.json().caseId as string
+    expect(await counts()).toEqual([before[0]! + 1, before[1]! + 1, before[2]! + 1])
+    const kase = await t.store.db
+      .selectFrom('protection_cases as c')
+      .innerJoin('protection_persons as p', 'p.id', 'c.person_id')
+      .select(['c.agency_code', 'p.agency_code as person_agency', 'p.given_khmer', 'p.nationality'])
+      .where('c.id', '=', caseId)
+      .executeTakeFirstOrThrow()
+    expect(kase).toEqual({
+      agency_code: 'MOSVY',
+      person_agency: 'MOSVY',
+      given_khmer: 'សុខា',
+      nationality: 'KHM',
+    })
+    const receipt = await t.store.db
+      .selectFrom('exchange_messages')
+      .select(['type', 'status', 'content'])
+      .where('id', '=', done.json().receiptMessageId)
+      .executeTakeFirstOrThrow()
+    expect(receipt).toMatchObject({ type: 'repatriation.handover_receipt', status: 'pending' })
+    expect(receipt.content).toMatchObject({ xch_ReceivingOrganisation: 'MOSVY', xch_RepatriationRef: ref })
+    // The officer gains no read of protection cases, nor the right to compose messages.
+    expect((await officer.request('GET', `/api/protection/cases/${caseId}`)).statusCode).toBe(403)
+    expect((await officer.request('GET', '/api/protection/cases')).statusCode).toBe(403)
+    expect((await officer.request('GET', `/api/protection/cases/${caseId}/exchange`)).statusCode).toBe(403)
+    expect(
+      (
+        await officer.request('POST', '/api/exchange/messages', {
+          agreement: AGREEMENT,
+          type: 'repatriation.handover_receipt',
+          content: { xch_BorderPoint: 'LAND-POIPET' },
+          threadRef: ref,
+        })
+      ).statusCode,
+    ).toBe(403)
+    // The case manager finds it; recording it again is refused and opens nothing.
+    const cases = await (await t.signIn('casemanager')).request('GET', '/api/protection/cases')
+    expect(cases.json().map((c: { id: string }) => c.id)).toContain(caseId)
+    expect((await record(officer, handover)).statusCode).toBe(409)
+    expect(await countOf('protection_cases')).toBe(before[0]! + 1)
+    const audit = await t.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_username'])
+      .where('record_id', '=', handover)
+      .execute()
+    expect(audit).toEqual([{ action: 'handover', actor_username: 'officer.poipet' }])
   })
 
   it('previews a referral from the case: allowed fields marked, the rest withheld, the consent shown', async () => {

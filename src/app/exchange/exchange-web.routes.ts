@@ -28,6 +28,8 @@ import {
  * Where officers and case workers meet the exchange (issue 17 §5): a post board's expected arrivals, a referral
  * sent from a protection case, and the case's timeline of what was exchanged.
  */
+const ArrivedView = BoardArrivalView.omit({ partnerNameEn: true, partnerNameKm: true })
+
 export async function exchangeWebRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const { db } = ctx.store
@@ -48,15 +50,14 @@ export async function exchangeWebRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         params: IdParams,
-        response: { 200: BoardArrivalView.omit({ partnerNameEn: true, partnerNameKm: true }) },
+        response: { 201: ArrivedView, 200: ArrivedView },
       },
     },
-    async (req) => {
-      const row = await db
-        .transaction()
-        .execute((trx) => recordListArrival({ trx, actor: actorOf(req), arrivalId: req.params.id }))
-      return presentArrivalKind(row)
-    },
+    // It registers a returnee: a retry with the same idempotency key gets the same registration back.
+    (req, reply) =>
+      replyCreated(req, reply, db, 'exchange.board.arrived', async (trx, actor) =>
+        presentArrivalKind(await recordListArrival({ trx, actor, arrivalId: req.params.id })),
+      ),
   )
 
   // The agreements a case worker may refer under: in force, named, with the partner; not their rules.

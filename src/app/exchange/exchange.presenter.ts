@@ -62,5 +62,6 @@ export function presentArrival(a: ArrivalRow) {
     nationality: a.nationality,
     status: a.status,
     caseId: a.case_id,
+    returneeId: a.returnee_id,
   }
 }

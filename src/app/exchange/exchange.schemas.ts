@@ -13,6 +13,7 @@ export const TypeRuleBody = z.strictObject({
   retentionDays: z.number().int().min(1).max(36_500),
   consent: z.enum(['required', 'not_required']),
   followUpMonths: z.array(z.number().int().min(1).max(60)).max(24).optional(),
+  receivingAgency: code.optional(),
 })
 
 export const AgreementBody = z.strictObject({
@@ -156,6 +157,7 @@ export const ArrivalView = z.object({
   nationality: z.string().nullable(),
   status: z.string(),
   caseId: z.string().nullable(),
+  returneeId: z.string().nullable(),
 })
 export const ArrivalList = z.object({ day: z.string(), items: z.array(ArrivalView) })
 export const IdParams = z.strictObject({ id: z.uuid() })

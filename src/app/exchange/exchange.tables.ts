@@ -95,6 +95,8 @@ export interface ArrivalTable {
   arrived_at: Timestamp | null
   arrived_by: string | null
   case_id: string | null
+  /** The mass-return registration a return list's arrival made (migration 0038). */
+  returnee_id: Generated<string | null>
   created_at: Generated<Date>
 }
 

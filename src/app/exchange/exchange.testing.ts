@@ -49,6 +49,9 @@ async function becomeThailand(t: TestApp) {
       .where('code', '=', 'TH-MSDHS')
       .execute()
     await trx.deleteFrom('exchange_keys').execute()
+    // Cambodia's demo inbox (Thailand's demo handover) is not Thailand's: its instance starts with none.
+    await trx.deleteFrom('exchange_arrivals').execute()
+    await trx.deleteFrom('exchange_messages').execute()
     await ensureOwnKeys(trx)
     await trx
       .updateTable('exchange_agreements')
@@ -78,6 +81,9 @@ async function trust(from: Side, to: Side) {
 
 export async function pairUp(kh: TestApp, th: TestApp): Promise<Pair> {
   await becomeThailand(th)
+  // The demo's Thai handover was signed by the demo key, not by this Thailand: the pair starts with no history.
+  await kh.store.db.deleteFrom('exchange_arrivals').where('thread_ref', 'like', DEMO_THREADS).execute()
+  await kh.store.db.deleteFrom('exchange_messages').where('thread_ref', 'like', DEMO_THREADS).execute()
   const a = await listen(kh)
   const b = await listen(th)
   const pair: Pair = {
@@ -90,6 +96,7 @@ export async function pairUp(kh: TestApp, th: TestApp): Promise<Pair> {
 }
 
 export const AGREEMENT = 'KH-TH-MOU-2003'
+const DEMO_THREADS = 'TH-DEMO-%'
 
 /** A referral as a Thai shelter's case holds it: more than the agreement lets travel. */
 export function referralContent(overrides: Record<string, unknown> = {}) {

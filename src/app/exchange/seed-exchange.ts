@@ -4,8 +4,9 @@ import type { TypeRule } from '../../domain/exchange/index.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { type AgreementInput, saveAgreement } from './agreements.ts'
-import { KEY_ALG, SIG_ALG } from './envelope.ts'
+import { KEY_ALG, SIG_ALG, type SigningKey } from './envelope.ts'
 import { importKeySet } from './keys.ts'
+import { seedDemoHandover } from './seed-exchange-handover.ts'
 
 /**
  * Demo data only (issue 17): this instance as Cambodia's NCCT, Thailand's MSDHS and Viet Nam's MOLISA as partners,
@@ -37,11 +38,15 @@ const rule = (
   consent,
 })
 const repatriation = (referralExtra: string[]) => ({
-  'repatriation.referral': rule(
-    ['repatriation', 'family_tracing'],
-    [...PERSON, ...referralExtra, 'cas_ReferringOrganisation', 'cas_IncomingReferralDetails'],
-    'required',
-  ),
+  // A referred victim's case opens at MoSVY when the border records the handover.
+  'repatriation.referral': {
+    ...rule(
+      ['repatriation', 'family_tracing'],
+      [...PERSON, ...referralExtra, 'cas_ReferringOrganisation', 'cas_IncomingReferralDetails'],
+      'required',
+    ),
+    receivingAgency: 'MOSVY',
+  },
   'repatriation.nationality_verification': rule(
     ['repatriation'],
     ['xch_VerificationResult', 'xch_VerifyingOffice'],
@@ -169,16 +174,20 @@ export const DEMO_AGREEMENTS: AgreementInput[] = [
   },
 ]
 
-async function demoPartnerKeys(trx: Tx, partner: string) {
+/** A demo partner's public keys; its private signing key is returned for the seed's demo messages, then dropped. */
+async function demoPartnerKeys(trx: Tx, partner: string): Promise<SigningKey> {
   const keys = []
+  let signing: SigningKey | undefined
   for (const use of ['sig', 'enc'] as const) {
     const pair =
       use === 'sig'
         ? await generateKeyPair(SIG_ALG, { extractable: true })
         : await generateKeyPair(KEY_ALG, { crv: 'X25519', extractable: true })
     const jwk = await exportJWK(pair.publicKey)
+    const kid = await calculateJwkThumbprint(jwk)
+    if (use === 'sig') signing = { kid, key: pair.privateKey }
     keys.push({
-      kid: await calculateJwkThumbprint(jwk),
+      kid,
       use,
       jwk: jwk as Record<string, unknown>,
       retired: false,
@@ -186,6 +195,7 @@ async function demoPartnerKeys(trx: Tx, partner: string) {
     })
   }
   await importKeySet(trx, partner, keys)
+  return signing!
 }
 
 export async function seedExchange(trx: Tx): Promise<void> {
@@ -243,10 +253,11 @@ export async function seedExchange(trx: Tx): Promise<void> {
       },
     ])
     .execute()
-  await demoPartnerKeys(trx, 'TH-MSDHS')
+  const thailand = await demoPartnerKeys(trx, 'TH-MSDHS')
   await demoPartnerKeys(trx, 'VN-MOLISA')
   for (const agreement of DEMO_AGREEMENTS) await saveAgreement({ trx, actor: null, agreement })
   await demoArrivals(trx)
+  await seedDemoHandover(trx, 'TH-MSDHS', 'KH-TH-MOU-2003', thailand)
 }
 
 /** Three people on a Thai return list expected at Poipet on the day the demo starts (no message behind them). */

@@ -51,16 +51,26 @@ const CHAIN_LOCK = 20_017
  * Puts one message in the outbox: minimised to what the agreement allows, signed by this authority, encrypted to
  * the partner, linked to the previous message sent to that partner. Delivery (online, or in a bundle) follows.
  */
-export async function sendMessage(o: {
+export async function sendMessage(o: SendOptions): Promise<{ row: MessageRow; withheld: string[] }> {
+  authorize(o.actor, 'create', 'exchange_message')
+  return queueMessage(o)
+}
+
+type SendOptions = {
   trx: Tx
   actor: RequestActor
   agreementCode: string
   type: MessageType
   source: Record<string, unknown>
   threadRef: string | null
-}): Promise<{ row: MessageRow; withheld: string[] }> {
+}
+
+/**
+ * `sendMessage` once the caller has authorised it: a use case whose own action implies the message (the border's
+ * handover receipt, which the officer recording the handover may not compose freely) calls this directly.
+ */
+export async function queueMessage(o: SendOptions): Promise<{ row: MessageRow; withheld: string[] }> {
   const { trx, actor } = o
-  authorize(actor, 'create', 'exchange_message')
   const day = todayInCambodia()
   const source = o.threadRef ? { ...o.source, xch_RepatriationRef: o.threadRef } : o.source
   const { agreement, content, withheld } = await prepareContent({

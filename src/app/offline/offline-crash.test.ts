@@ -12,10 +12,9 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from '../../platform/db/throwaway-postgres.ts'
-import { TEST_PASSWORD } from '../../test/constants.ts'
 import { withDatabase } from '../../test/global-setup.ts'
 import { createOfflineDatabase, dropOfflineDatabase } from '../../test/offline-clusters.ts'
-import { type RunningPassage, spawnPassage } from '../../test/spawn-passage.ts'
+import { type RunningPassage, signInOver, spawnPassage, until } from '../../test/spawn-passage.ts'
 import { returneeBody } from '../returns/returns.testing.ts'
 import { initPost } from './init-post.ts'
 import { readNodeLinks } from './link-facts.ts'
@@ -24,17 +23,6 @@ import { nationalSubscription } from './publications.ts'
 // Not offline-post.test.ts's post: slot names are per cluster, and both files may run at once on the national one.
 const POST = 'LAND-BAVET'
 const nationalCluster = process.env.TEST_DATABASE_URL
-
-/** Polls until `check` holds: replication is asynchronous, so the outcome is awaited, never a duration. */
-async function until<T>(what: string, check: () => Promise<T | undefined | false>): Promise<T> {
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    const v = await check().catch(() => undefined)
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
 
 /** The postmaster and every process it started, read from /proc before any dies (orphans are re-parented). */
 function clusterProcesses(dataDir: string): number[] {
@@ -62,22 +50,6 @@ function gone(pid: number): boolean {
   } catch {
     return true
   }
-}
-
-/** An officer's browser, as far as the server can tell: the session cookie and the CSRF token. */
-async function signInOver(url: string, username: string) {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: TEST_PASSWORD }),
-  })
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  const { csrfToken } = (await res.json()) as { csrfToken: string }
-  return { cookie, csrfToken }
 }
 
 /**

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
 import { addTimeline, insertCase } from './cases.repository.ts'
 import { findPerson, listIdentifications } from './persons.repository.ts'
-import type { CaseRow } from './protection.tables.ts'
+import type { CaseRow, PersonRow } from './protection.tables.ts'
 
 /**
  * Opens a case in the actor's agency, waiting for a case worker. Called by a social worker for a person
@@ -25,6 +25,22 @@ export async function openCase(o: {
   const person = await findPerson(o.trx, o.personId)
   if (!person) throw new AppError('validation_failed', {}, [{ path: 'body.personId', code: 'not_found' }])
   if (!can(o.actor, 'read', 'person', { agencyCode: person.agency_code })) throw new AppError('forbidden')
+  return insertOpenedCase({ ...o, agencyCode, person })
+}
+
+/**
+ * `openCase` once the caller has authorised it: the border's handover of a repatriated victim opens the case in
+ * the receiving protection agency, which the recording officer may neither create in nor read.
+ */
+export async function insertOpenedCase(o: {
+  trx: Tx
+  actor: RequestActor
+  person: PersonRow
+  agencyCode: string
+  referralId?: string
+  at?: Date
+}): Promise<CaseRow> {
+  const { person, agencyCode } = o
   const [identification] = await listIdentifications(o.trx, person.id)
   const at = o.at ?? new Date()
   const row = await insertCase(o.trx, {

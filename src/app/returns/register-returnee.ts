@@ -42,6 +42,8 @@ export async function registerReturnee(o: {
   postCode: string | null
   returnee: ReturneeInput
   referral: ReferralRequest | null
+  /** A partner's return list received through the exchange: the list and the row the registration comes from. */
+  source?: { listRef: string; listKey: string }
 }): Promise<ReturneeRow & { referralProposed: boolean }> {
   const { trx, actor } = o
   const postCode = await registrationPost(trx, actor, o.postCode)
@@ -60,8 +62,8 @@ export async function registerReturnee(o: {
     ...returneeColumns(returnee),
     referral_id: referral?.id ?? null,
     import_id: null,
-    list_ref: null,
-    list_key: null,
+    list_ref: o.source?.listRef ?? null,
+    list_key: o.source?.listKey ?? null,
     updated_at: null,
     updated_by: null,
   })
@@ -77,6 +79,7 @@ export async function registerReturnee(o: {
       needs: row.needs,
       groupId: row.group_id,
       referralId: row.referral_id,
+      ...(o.source ? { listRef: o.source.listRef, listKey: o.source.listKey } : {}),
     },
   })
   return { ...row, referralProposed: referralProposed && !referral }

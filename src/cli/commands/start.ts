@@ -66,7 +66,7 @@ export const startCommand: Command = {
       failure: 'offline heartbeat failed',
     })
     // Sends the exchange outbox to partners online, with back-off per message (issue 17).
-    const outbox = scheduleOutbox({ db: store.db, log: app.log })
+    const outbox = scheduleOutbox({ db: store.db, everyMs: config.exchangeOutboxEveryMs, log: app.log })
     // Minimises exchanged messages past their agreement's retention, hourly (issue 17).
     const retention = scheduleRetention({ db: store.db, log: app.log })
     const address = await app.listen({ port: config.port, host: config.host })

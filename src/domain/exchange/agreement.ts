@@ -13,6 +13,11 @@ export interface TypeRule {
   consent: ConsentRule
   /** For `repatriation.follow_up`: the months after a handover when a follow-up report is due (the SOP's timers). */
   followUpMonths?: number[]
+  /**
+   * For `repatriation.referral`: the agency on this side that takes a referred victim's protection case when the
+   * border records the handover (in Cambodia MoSVY, which the repatriation SOPs name as the receiving ministry).
+   */
+  receivingAgency?: string
 }
 
 export interface LegalReference {
@@ -60,6 +65,7 @@ export function agreementProblems(a: Agreement): string[] {
     for (const f of rule.fields) if (!known.has(f)) problems.push(`${type}:${f}`)
     if (rule.followUpMonths?.length && type !== 'repatriation.follow_up')
       problems.push(`${type}:followUpMonths`)
+    if (rule.receivingAgency && type !== 'repatriation.referral') problems.push(`${type}:receivingAgency`)
   }
   return problems
 }

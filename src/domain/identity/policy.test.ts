@@ -36,6 +36,7 @@ const AT_THE_COUNTER = [
   'training_exercise:read@national',
   'training_exercise:create@national',
   'exchange_arrival:read@post',
+  'exchange_arrival:update@post',
 ]
 const SUPERVISING = [
   ...AT_THE_COUNTER,

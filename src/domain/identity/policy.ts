@@ -187,12 +187,13 @@ export const POLICY: readonly Grant[] = Object.freeze([
   ),
   ...grant(['analyst', 'post_chief', 'administrator'], ['update'], 'training_exercise', 'national'),
   // Exchange (issue 17): administrators keep agreements and keys; analysts and case managers read them (and the
-  // counts). Protection roles send and read messages; the border sees expected arrivals at its post and MoSVY's
-  // social workers record the handover.
+  // counts). Protection roles send and read messages; the border sees expected arrivals at its post and records
+  // the arrivals there, a repatriated victim's handover included (the case it opens belongs to the receiving
+  // protection agency, which the border does not read); MoSVY's social workers may record it too.
   ...grant(['administrator'], ['read', 'create', 'update'], 'exchange_agreement', 'national'),
   ...grant(['analyst', 'case_manager'], ['read'], 'exchange_agreement', 'national'),
   ...grant(['case_manager', 'social_worker'], ['read', 'create'], 'exchange_message', 'national'),
-  ...grant(border, ['read'], 'exchange_arrival', 'post'),
+  ...grant(border, ['read', 'update'], 'exchange_arrival', 'post'),
   ...grant(['social_worker'], ['read', 'update'], 'exchange_arrival', 'national'),
   ...grant(['case_manager'], ['read'], 'exchange_arrival', 'national'),
 ])

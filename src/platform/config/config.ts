@@ -102,6 +102,8 @@ const schema = z.object({
   // The exchange's own private keys (issue 17): a directory of 0600 files, or JWKs given by the environment.
   PASSAGE_KEY_DIR: z.string().min(1).optional(),
   PASSAGE_EXCHANGE_PRIVATE_KEYS: z.string().min(1).optional(),
+  // How often the exchange outbox looks for due messages (each message keeps its own back-off).
+  EXCHANGE_OUTBOX_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
 })
 
 export type Config = Readonly<{
@@ -159,6 +161,8 @@ export type Config = Readonly<{
   exchangeKeyDir: string
   /** Own private keys given by the environment (a JSON array of JWKs), e.g. from a secrets manager. */
   exchangePrivateKeys: string | undefined
+  /** The outbox round's interval (`EXCHANGE_OUTBOX_EVERY_MS`); the kill test shortens it. */
+  exchangeOutboxEveryMs: number
 }>
 
 export class ConfigError extends Error {}
@@ -222,5 +226,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photos: Object.freeze({ maxDimension: c.PHOTO_MAX_DIMENSION, maxPixels: c.PHOTO_MAX_PIXELS }),
     exchangeKeyDir: resolve(c.PASSAGE_KEY_DIR ?? join(dataDir, 'keys')),
     exchangePrivateKeys: c.PASSAGE_EXCHANGE_PRIVATE_KEYS,
+    exchangeOutboxEveryMs: c.EXCHANGE_OUTBOX_EVERY_MS,
   })
 }

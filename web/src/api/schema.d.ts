@@ -14490,6 +14490,7 @@ export interface operations {
                     /** @enum {string} */
                     consent: "required" | "not_required";
                     followUpMonths?: number[];
+                    receivingAgency?: string;
                   };
                 };
                 id: string;
@@ -14544,6 +14545,7 @@ export interface operations {
               /** @enum {string} */
               consent: "required" | "not_required";
               followUpMonths?: number[];
+              receivingAgency?: string;
             };
           };
         };
@@ -14571,6 +14573,7 @@ export interface operations {
                 /** @enum {string} */
                 consent: "required" | "not_required";
                 followUpMonths?: number[];
+                receivingAgency?: string;
               };
             };
             id: string;
@@ -15337,6 +15340,7 @@ export interface operations {
                 nationality: string | null;
                 status: string;
                 caseId: string | null;
+                returneeId: string | null;
               })[];
           };
         };
@@ -15386,6 +15390,7 @@ export interface operations {
             nationality: string | null;
             status: string;
             caseId: string | null;
+            returneeId: string | null;
             receiptMessageId: string | null;
           };
         };
@@ -15655,6 +15660,7 @@ export interface operations {
                 nationality: string | null;
                 status: string;
                 caseId: string | null;
+                returneeId: string | null;
                 partnerNameEn: string | null;
                 partnerNameKm: string | null;
                 /** @enum {string} */
@@ -15709,6 +15715,31 @@ export interface operations {
             nationality: string | null;
             status: string;
             caseId: string | null;
+            returneeId: string | null;
+            /** @enum {string} */
+            kind: "handover" | "list";
+            arrivedAt: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            id: string;
+            partner: string;
+            threadRef: string | null;
+            postCode: string | null;
+            borderPoint: string;
+            expectedOn: string;
+            familyLatin: string | null;
+            givenLatin: string | null;
+            sex: string | null;
+            birthDate: string | null;
+            nationality: string | null;
+            status: string;
+            caseId: string | null;
+            returneeId: string | null;
             /** @enum {string} */
             kind: "handover" | "list";
             arrivedAt: string | null;
@@ -15897,6 +15928,7 @@ export interface operations {
                 nationality: string | null;
                 status: string;
                 caseId: string | null;
+                returneeId: string | null;
                 /** @enum {string} */
                 kind: "handover" | "list";
                 arrivedAt: string | null;

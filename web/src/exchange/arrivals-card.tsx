@@ -53,7 +53,7 @@ export function ArrivalsCard() {
                 <td translate="no">{a.borderPoint}</td>
                 <td translate="no">{a.threadRef ?? '—'}</td>
                 <td>
-                  {a.status === 'expected' && can('exchange_arrival:update') ? (
+                  {a.status === 'expected' && a.threadRef && can('exchange_arrival:update') ? (
                     <button type="button" onClick={() => handover(a)}>
                       {t('exchange.recordHandover')}
                     </button>

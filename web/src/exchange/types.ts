@@ -25,6 +25,8 @@ export interface Arrival {
   sex: string | null
   status: 'expected' | 'arrived'
   caseId: string | null
+  /** The mass-return registration a return list's arrival made. */
+  returneeId: string | null
 }
 
 export interface Agreement {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Post } from '../api/types.ts'
 import { useSession } from '../auth/session.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -34,6 +34,14 @@ export function ReturnsRegisterPage() {
   const providers = useFetch<Provider[]>('/api/protection/providers?active=true')
   const listPath = sticky.postCode ? `/api/returns?post=${encodeURIComponent(sticky.postCode)}` : null
   const today = useFetch<{ total: number; items: Returnee[] }>(listPath)
+  // Opened from the post board with `?edit=<id>`: the returnee a partner's return list registered, to complete.
+  const editFromBoard = useRef(new URLSearchParams(window.location.search).get('edit'))
+  useEffect(() => {
+    const found = today.data?.items.find((r) => r.id === editFromBoard.current)
+    if (!found) return
+    editFromBoard.current = null
+    setEditing(found)
+  }, [today.data])
 
   if (!provinces.data || !providers.data)
     return provinces.error ? <ErrorBanner error={provinces.error} /> : <Loading />
