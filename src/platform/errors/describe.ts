@@ -48,11 +48,22 @@ export function fieldLabel(
   return undefined
 }
 
+/**
+ * A refusal that says why (`{ reason: 'already_arrived' }`) is worded by its reason where the catalogue has it
+ * (`errors.reasons.already_arrived`): "This arrival has already been recorded" helps the officer where "This change
+ * conflicts with the current state of the record" does not. The code stays the same for programs.
+ */
+function messageKey(locale: Locale, error: AppError): string {
+  const reason = error.params.reason
+  const key = `errors.reasons.${String(reason)}`
+  return typeof reason === 'string' && key in catalogs()[locale] ? key : `errors.${error.code}`
+}
+
 /** The words for an error, in one language: the same for the API's responses and the command line. */
 export function describeError(error: AppError, locale: Locale) {
   return {
     code: error.code,
-    message: translate(locale, `errors.${error.code}`, error.params),
+    message: translate(locale, messageKey(locale, error), error.params),
     details: error.details.map((d) => {
       const field = fieldLabel(locale, d)
       return { ...d, message: detailMessage(locale, d.code, d.params), ...(field ? { field } : {}) }
