@@ -102,6 +102,15 @@ const schema = z.object({
   // The exchange's own private keys (issue 17): a directory of 0600 files, or JWKs given by the environment.
   PASSAGE_KEY_DIR: z.string().min(1).optional(),
   PASSAGE_EXCHANGE_PRIVATE_KEYS: z.string().min(1).optional(),
+  // CamDX / X-Road publication (issue 17 §6): this system's subsystem, and the security servers that may call it.
+  XROAD_PROVIDER: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}(\/[A-Za-z0-9._-]{1,64}){2,3}$/, 'INSTANCE/CLASS/MEMBER[/SUBSYSTEM]')
+    .optional(),
+  XROAD_SECURITY_SERVERS: z
+    .string()
+    .regex(/^[0-9A-Fa-f.:]+(,[0-9A-Fa-f.:]+)*$/, 'comma-separated IP addresses')
+    .optional(),
 })
 
 export type Config = Readonly<{
@@ -159,6 +168,8 @@ export type Config = Readonly<{
   exchangeKeyDir: string
   /** Own private keys given by the environment (a JSON array of JWKs), e.g. from a secrets manager. */
   exchangePrivateKeys: string | undefined
+  /** X-Road publication: off (null provider) unless both the subsystem and its security servers are set. */
+  xroad: Readonly<{ provider: string | null; securityServers: readonly string[] }>
 }>
 
 export class ConfigError extends Error {}
@@ -172,6 +183,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const c = parsed.data
+  if (c.XROAD_PROVIDER && !c.XROAD_SECURITY_SERVERS)
+    throw new ConfigError(
+      'Invalid configuration:\n  XROAD_PROVIDER: needs XROAD_SECURITY_SERVERS (who may call it)',
+    )
   if (c.DATABASE_READ_URL && !c.DATABASE_URL)
     throw new ConfigError('Invalid configuration:\n  DATABASE_READ_URL: needs DATABASE_URL (the primary)')
   const dataDir = resolve(c.DATA_DIR)
@@ -222,5 +237,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photos: Object.freeze({ maxDimension: c.PHOTO_MAX_DIMENSION, maxPixels: c.PHOTO_MAX_PIXELS }),
     exchangeKeyDir: resolve(c.PASSAGE_KEY_DIR ?? join(dataDir, 'keys')),
     exchangePrivateKeys: c.PASSAGE_EXCHANGE_PRIVATE_KEYS,
+    xroad: Object.freeze({
+      provider: c.XROAD_PROVIDER ?? null,
+      securityServers: Object.freeze(c.XROAD_SECURITY_SERVERS?.split(',') ?? []),
+    }),
   })
 }

@@ -37,6 +37,7 @@ import * as m0033 from './migrations/0033-plan-source-rollups.ts'
 import * as m0034 from './migrations/0034-training-pace.ts'
 import * as m0035 from './migrations/0035-exchange-keys-retention.ts'
 import * as m0037 from './migrations/0037-offline-identity.ts'
+import * as m0039 from './migrations/0039-xroad-clients.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '0034-training-pace': m0034,
   '0035-exchange-keys-retention': m0035,
   '0037-offline-identity': m0037,
+  '0039-xroad-clients': m0039,
 }
 
 // Kysely's own migration lock key, so a process of an older Passage and a newer one still exclude each other.
