@@ -169,7 +169,7 @@ export const DEMO_AGREEMENTS: AgreementInput[] = [
   },
 ]
 
-async function demoPartnerKeys(trx: Tx, partner: string) {
+export async function demoPartnerKeys(trx: Tx, partner: string) {
   const keys = []
   for (const use of ['sig', 'enc'] as const) {
     const pair =

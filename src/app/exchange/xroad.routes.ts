@@ -6,7 +6,10 @@ import { ROLES, SCOPES } from '../../domain/identity/roles.ts'
 import { actorOf } from '../../platform/http/auth-hooks.ts'
 import type { AppContext } from '../../platform/http/context.ts'
 import { text } from '../../platform/http/text.ts'
+import { authorize } from '../identity/authorize.ts'
+import { CodeParams } from './exchange.schemas.ts'
 import type { XroadClientRow } from './exchange.tables.ts'
+import { keySet } from './keys.ts'
 import { listXroadClients, saveXroadClient } from './xroad-clients.ts'
 import { xroadServiceDescription } from './xroad-description.ts'
 
@@ -33,6 +36,19 @@ const XroadSetupView = z.object({
   provider: z.string().nullable(),
   services: z.array(z.object({ code: z.string(), methods: z.array(z.string()), summary: z.string() })),
   clients: z.array(XroadClientView),
+})
+
+const KeyStateList = z.object({
+  items: z.array(
+    z.object({
+      kid: z.string(),
+      use: z.string(),
+      retired: z.boolean(),
+      revoked: z.boolean(),
+      revokedAt: z.string().nullable(),
+      expiresAt: z.string().nullable(),
+    }),
+  ),
 })
 
 const present = (r: XroadClientRow) => ({
@@ -67,6 +83,26 @@ export async function xroadRoutes(app: FastifyInstance, ctx: AppContext) {
         .transaction()
         .execute((trx) => saveXroadClient({ trx, actor: actorOf(req), client: req.body }))
       return present(row)
+    },
+  )
+
+  // The authorities screen: each authority's keys with their state, never key material (administrators).
+  r.get(
+    '/api/exchange/authorities/:code/keys',
+    { schema: { tags, params: CodeParams, response: { 200: KeyStateList } } },
+    async (req) => {
+      authorize(actorOf(req), 'update', 'exchange_agreement')
+      const keys = await keySet(db, req.params.code)
+      return {
+        items: keys.map((k) => ({
+          kid: k.kid,
+          use: k.use,
+          retired: Boolean(k.retired),
+          revoked: Boolean(k.revoked),
+          revokedAt: k.revokedAt ?? null,
+          expiresAt: k.expiresAt ?? null,
+        })),
+      }
     },
   )
 
