@@ -1,22 +1,12 @@
 import { type FormEvent, useState } from 'react'
 import { api, newIdempotencyKey } from '../api/client.ts'
+import type { ApiResult, Item } from '../api/contract.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { EmptyState, ErrorBanner } from '../ui/feedback.tsx'
 import { SelectField } from '../ui/field.tsx'
 import { useFetch } from '../ui/use-fetch.ts'
 
-interface FollowUp {
-  threadRef: string
-  partner: string
-  agreement: string
-  caseId: string | null
-  givenLatin: string | null
-  familyLatin: string | null
-  handedOverOn: string
-  month: number
-  dueOn: string
-  status: 'done' | 'overdue' | 'due' | 'upcoming'
-}
+type FollowUp = Item<ApiResult<'/api/exchange/follow-ups', 'GET'>['items']>
 
 const CASE_STATUSES = ['Active', 'FollowUp', 'Closed', 'ClosedReferred'] as const
 const keyOf = (f: FollowUp) => `${f.threadRef}:${f.month}`

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react'
+import { ROLES as ALL_ROLES } from '../admin/user-form.tsx'
 import { ApiError, api } from '../api/client.ts'
 import type { Agency, Post } from '../api/types.ts'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -22,15 +23,7 @@ interface Setup {
 }
 
 // An X-Road client acts for a system, never as an administrator (the server refuses it too).
-const ROLES = [
-  'frontline_officer',
-  'shift_supervisor',
-  'post_chief',
-  'investigator',
-  'social_worker',
-  'case_manager',
-  'analyst',
-]
+const ROLES = ALL_ROLES.filter((r) => r !== 'administrator')
 const SCOPES = ['post', 'agency', 'national']
 const BLANK: Client = {
   clientId: '',
