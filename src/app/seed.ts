@@ -6,7 +6,6 @@ import { seedTraffic } from './crossings/seed-traffic.ts'
 import { seedDemoCounter } from './demo/seed-demo-counter.ts'
 import { seedExaminationTemplates } from './documents/seed-templates.ts'
 import { seedExchange } from './exchange/seed-exchange.ts'
-import { seedExchangeAdmin } from './exchange/seed-exchange-admin.ts'
 import { type DemoCredential, seedDemoUsers } from './identity/seed-demo-users.ts'
 import { seedOfflineConflicts } from './offline/seed-offline.ts'
 import { seedDemoPlan } from './plans/seed-plans.ts'
@@ -63,7 +62,6 @@ export async function seed(o: {
   if (o.demo) await seeding(o.db, (trx) => seedDemoProviders(trx))
   if (o.demo) await seeding(o.db, (trx) => seedDemoPlan({ trx }))
   if (o.demo) await seeding(o.db, (trx) => seedExchange(trx))
-  if (o.demo) await seeding(o.db, (trx) => seedExchangeAdmin(trx))
   if (o.demo) await seeding(o.db, (trx) => seedOfflineConflicts(trx))
   bar?.done()
   // Only a database that has just received its demo users gets demo traffic, so a restart adds nothing.
