@@ -1216,6 +1216,11 @@ export interface paths {
   };
   "/api/exchange/authorities/{code}/keys": {
     /**
+     * Read exchange authorities keys
+     * @description `GET /api/exchange/authorities/{code}/keys`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeAuthoritiesByCodeKeys"];
+    /**
      * Submit exchange authorities keys
      * @description `POST /api/exchange/authorities/{code}/keys`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
      */
@@ -14568,6 +14573,46 @@ export interface operations {
         };
       };
       400: components["responses"]["Error400"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange authorities keys
+   * @description `GET /api/exchange/authorities/{code}/keys`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeAuthoritiesByCodeKeys: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                kid: string;
+                use: string;
+                retired: boolean;
+                revoked: boolean;
+                revokedAt: string | null;
+                expiresAt: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
       404: components["responses"]["Error404"];
       409: components["responses"]["Error409"];
       413: components["responses"]["Error413"];
