@@ -11,6 +11,7 @@ import { InspectPage } from './crossings/inspect-page.tsx'
 import { SecondaryPage } from './crossings/secondary-page.tsx'
 import { ReadDocumentPage } from './documents/read-document-page.tsx'
 import { TemplatesPage } from './documents/templates-page.tsx'
+import { ExchangeAdminPage } from './exchange/authorities-page.tsx'
 import { ExchangePage } from './exchange/exchange-page.tsx'
 import { HomePage } from './home/home-page.tsx'
 import { I18nProvider, useI18n } from './i18n/i18n.tsx'
@@ -83,6 +84,7 @@ const PAGES: Record<string, () => ReactElement> = {
   '/training': TrainingPage,
   '/training/ground': GroundPage,
   '/exchange': ExchangePage,
+  '/exchange/admin': ExchangeAdminPage,
   '/offline/conflicts': ConflictsPage,
 }
 

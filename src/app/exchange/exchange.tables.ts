@@ -106,6 +106,7 @@ export interface ExchangeTables {
   exchange_agreements: AgreementTable
   exchange_messages: MessageTable
   exchange_arrivals: ArrivalTable
+  exchange_xroad_clients: XroadClientTable
 }
 
 export type AuthorityRow = Selectable<AuthorityTable>
@@ -113,3 +114,19 @@ export type KeyRow = Selectable<KeyTable>
 export type AgreementRow = Selectable<AgreementTable>
 export type MessageRow = Selectable<MessageTable>
 export type ArrivalRow = Selectable<ArrivalTable>
+
+/** An X-Road client subsystem allowed to call the published exchange services (migration 0039). */
+export interface XroadClientTable {
+  id: string
+  client_id: string
+  agency_code: string
+  role: string
+  scope: 'post' | 'agency' | 'national'
+  post_code: string | null
+  active: Generated<boolean>
+  note: Generated<string>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export type XroadClientRow = Selectable<XroadClientTable>

@@ -175,7 +175,7 @@ export const DEMO_AGREEMENTS: AgreementInput[] = [
 ]
 
 /** A demo partner's public keys; its private signing key is returned for the seed's demo messages, then dropped. */
-async function demoPartnerKeys(trx: Tx, partner: string): Promise<SigningKey> {
+export async function demoPartnerKeys(trx: Tx, partner: string): Promise<SigningKey> {
   const keys = []
   let signing: SigningKey | undefined
   for (const use of ['sig', 'enc'] as const) {

@@ -4,6 +4,7 @@ import { checkpointSettingsOf } from '../../app/audit/checkpoint-settings.ts'
 import { scheduleSealing } from '../../app/audit/seal-schedule.ts'
 import { scheduleOutbox } from '../../app/exchange/outbox-schedule.ts'
 import { scheduleRetention } from '../../app/exchange/purge-retention.ts'
+import { seedExchangeAdmin } from '../../app/exchange/seed-exchange-admin.ts'
 import { startExchangeKeys } from '../../app/exchange/start-keys.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { beat, HEARTBEAT_EVERY_MS } from '../../app/offline/heartbeat.ts'
@@ -37,6 +38,8 @@ export const startCommand: Command = {
       demoTraffic: config.demoTraffic,
       out: io.stdout,
     })
+    // A demo's received verification list, at start only: the tests' two-instance lines stay as they send them.
+    if (config.demo) await store.db.transaction().execute((trx) => seedExchangeAdmin(trx))
     // The exchange's own keys: private halves in PASSAGE_KEY_DIR (0600 files), made at first start (issue 17).
     await startExchangeKeys({ db: store.db, config })
     // An API-only process (SERVE_WEB=false, e.g. behind a load balancer that serves the app elsewhere) neither builds

@@ -104,6 +104,15 @@ const schema = z.object({
   PASSAGE_EXCHANGE_PRIVATE_KEYS: z.string().min(1).optional(),
   // How often the exchange outbox looks for due messages (each message keeps its own back-off).
   EXCHANGE_OUTBOX_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  // CamDX / X-Road publication (issue 17 §6): this system's subsystem, and the security servers that may call it.
+  XROAD_PROVIDER: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}(\/[A-Za-z0-9._-]{1,64}){2,3}$/, 'INSTANCE/CLASS/MEMBER[/SUBSYSTEM]')
+    .optional(),
+  XROAD_SECURITY_SERVERS: z
+    .string()
+    .regex(/^[0-9A-Fa-f.:]+(,[0-9A-Fa-f.:]+)*$/, 'comma-separated IP addresses')
+    .optional(),
 })
 
 export type Config = Readonly<{
@@ -163,6 +172,8 @@ export type Config = Readonly<{
   exchangePrivateKeys: string | undefined
   /** The outbox round's interval (`EXCHANGE_OUTBOX_EVERY_MS`); the kill test shortens it. */
   exchangeOutboxEveryMs: number
+  /** X-Road publication: off (null provider) unless both the subsystem and its security servers are set. */
+  xroad: Readonly<{ provider: string | null; securityServers: readonly string[] }>
 }>
 
 export class ConfigError extends Error {}
@@ -176,6 +187,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const c = parsed.data
+  if (c.XROAD_PROVIDER && !c.XROAD_SECURITY_SERVERS)
+    throw new ConfigError(
+      'Invalid configuration:\n  XROAD_PROVIDER: needs XROAD_SECURITY_SERVERS (who may call it)',
+    )
   if (c.DATABASE_READ_URL && !c.DATABASE_URL)
     throw new ConfigError('Invalid configuration:\n  DATABASE_READ_URL: needs DATABASE_URL (the primary)')
   const dataDir = resolve(c.DATA_DIR)
@@ -227,5 +242,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exchangeKeyDir: resolve(c.PASSAGE_KEY_DIR ?? join(dataDir, 'keys')),
     exchangePrivateKeys: c.PASSAGE_EXCHANGE_PRIVATE_KEYS,
     exchangeOutboxEveryMs: c.EXCHANGE_OUTBOX_EVERY_MS,
+    xroad: Object.freeze({
+      provider: c.XROAD_PROVIDER ?? null,
+      securityServers: Object.freeze(c.XROAD_SECURITY_SERVERS?.split(',') ?? []),
+    }),
   })
 }

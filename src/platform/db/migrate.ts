@@ -38,6 +38,7 @@ import * as m0034 from './migrations/0034-training-pace.ts'
 import * as m0035 from './migrations/0035-exchange-keys-retention.ts'
 import * as m0037 from './migrations/0037-offline-identity.ts'
 import * as m0038 from './migrations/0038-arrival-returnee.ts'
+import * as m0039 from './migrations/0039-xroad-clients.ts'
 import * as m0040 from './migrations/0040-offline-apply-cost.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
@@ -71,6 +72,7 @@ export const migrations: Record<string, Migration> = {
   '0035-exchange-keys-retention': m0035,
   '0037-offline-identity': m0037,
   '0038-arrival-returnee': m0038,
+  '0039-xroad-clients': m0039,
   '0040-offline-apply-cost': m0040,
 }
 

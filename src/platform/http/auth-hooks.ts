@@ -50,6 +50,8 @@ export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('preValidation', async (req: FastifyRequest) => {
     // Unmatched paths go to the not-found handler, which answers the same to everyone.
     if (!req.url.startsWith('/api/') || !req.routeOptions.url) return
+    // A call through X-Road was authenticated by the gateway (security server + allow-list), never by a cookie.
+    if (req.xroad) return
     // The docs pages are registered by a plugin, so they cannot carry the route flag themselves.
     const config = req.url.startsWith('/api/docs') ? { public: true } : req.routeOptions.config
     const token = req.cookies?.[SESSION_COOKIE]

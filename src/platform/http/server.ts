@@ -10,6 +10,8 @@ import { identifyRoutes } from '../../app/crossings/identify-traveller.routes.ts
 import { documentsRoutes } from '../../app/documents/documents.routes.ts'
 import { exchangeRoutes } from '../../app/exchange/exchange.routes.ts'
 import { exchangeWebRoutes } from '../../app/exchange/exchange-web.routes.ts'
+import { xroadRoutes } from '../../app/exchange/xroad.routes.ts'
+import { registerXroadGateway, xroadRewrite } from '../../app/exchange/xroad-gateway.ts'
 import { authRoutes } from '../../app/identity/auth.routes.ts'
 import { usersRoutes } from '../../app/identity/users.routes.ts'
 import { offlineRoutes } from '../../app/offline/offline.routes.ts'
@@ -68,6 +70,7 @@ const areas = [
   trainingRoutes,
   exchangeRoutes,
   exchangeWebRoutes,
+  xroadRoutes,
 ]
 
 export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
@@ -80,6 +83,8 @@ export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
     trustProxy: ctx.config.trustProxy,
     // Query strings and route params never carry unknown structure into handlers.
     routerOptions: { maxParamLength: 200 },
+    // X-Road's REST calls (`/r1/{serviceId}/...`) are served by the exchange's own routes (xroad-gateway.ts).
+    rewriteUrl: xroadRewrite(ctx.config),
   })
   // Every API operation is recorded, so a test can prove the OpenAPI document lists them all.
   const operations: string[] = []
@@ -120,6 +125,7 @@ export async function buildServer(o: BuildOptions): Promise<FastifyInstance> {
     transformObject: (o) => finishOpenApi('openapiObject' in o ? o.openapiObject : o.swaggerObject) as never,
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  registerXroadGateway(app, ctx)
   registerAuthHooks(app, ctx)
 
   registerHealth(app, ctx.store.db)

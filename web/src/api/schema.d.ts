@@ -1247,6 +1247,11 @@ export interface paths {
   };
   "/api/exchange/authorities/{code}/keys": {
     /**
+     * Read exchange authorities keys
+     * @description `GET /api/exchange/authorities/{code}/keys`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeAuthoritiesByCodeKeys"];
+    /**
      * Submit exchange authorities keys
      * @description `POST /api/exchange/authorities/{code}/keys`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
      */
@@ -1402,6 +1407,20 @@ export interface paths {
      */
     post: operations["postProtectionCasesByCaseIdExchange"];
   };
+  "/api/exchange/xroad": {
+    /**
+     * Read exchange xroad
+     * @description `GET /api/exchange/xroad`. Needs a session cookie. Errors answer with the shared error body.
+     */
+    get: operations["getExchangeXroad"];
+  };
+  "/api/exchange/xroad/clients": {
+    /**
+     * Replace exchange xroad clients
+     * @description `PUT /api/exchange/xroad/clients`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+     */
+    put: operations["putExchangeXroadClients"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -1414,7 +1433,7 @@ export interface components {
          * @description Stable code (codes.ts).
          * @enum {string}
          */
-        code: "validation_failed" | "malformed_json" | "weak_password" | "invalid_credentials" | "not_authenticated" | "session_expired" | "csrf_failed" | "forbidden" | "account_disabled" | "password_change_required" | "not_found" | "route_not_found" | "username_taken" | "capacity_exhausted" | "removals_unconfirmed" | "conflict" | "body_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rule_violation" | "exchange_refused" | "account_locked" | "rate_limited" | "internal_error" | "not_ready" | "service_unavailable";
+        code: "validation_failed" | "malformed_json" | "xroad_bad_request" | "weak_password" | "invalid_credentials" | "not_authenticated" | "session_expired" | "csrf_failed" | "forbidden" | "xroad_access_denied" | "account_disabled" | "password_change_required" | "not_found" | "route_not_found" | "xroad_unknown_service" | "username_taken" | "capacity_exhausted" | "removals_unconfirmed" | "conflict" | "body_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rule_violation" | "exchange_refused" | "account_locked" | "rate_limited" | "internal_error" | "not_ready" | "service_unavailable";
         /** @description In the request's language (English or Khmer). */
         message: string;
         details: {
@@ -14796,6 +14815,46 @@ export interface operations {
     };
   };
   /**
+   * Read exchange authorities keys
+   * @description `GET /api/exchange/authorities/{code}/keys`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeAuthoritiesByCodeKeys: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                kid: string;
+                use: string;
+                retired: boolean;
+                revoked: boolean;
+                revokedAt: string | null;
+                expiresAt: string | null;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
    * Submit exchange authorities keys
    * @description `POST /api/exchange/authorities/{code}/keys`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
    */
@@ -16024,6 +16083,99 @@ export interface operations {
             appliedRef: string | null;
             fields: string[];
             withheld: string[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Read exchange xroad
+   * @description `GET /api/exchange/xroad`. Needs a session cookie. Errors answer with the shared error body.
+   */
+  getExchangeXroad: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            provider: string | null;
+            services: {
+                code: string;
+                methods: string[];
+                summary: string;
+              }[];
+            clients: ({
+                clientId: string;
+                agencyCode: string;
+                role: string;
+                scope: string;
+                postCode: string | null;
+                active: boolean;
+                note: string;
+                updatedAt: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["Error400"];
+      401: components["responses"]["Error401"];
+      403: components["responses"]["Error403"];
+      404: components["responses"]["Error404"];
+      409: components["responses"]["Error409"];
+      413: components["responses"]["Error413"];
+      415: components["responses"]["Error415"];
+      422: components["responses"]["Error422"];
+      423: components["responses"]["Error423"];
+      429: components["responses"]["Error429"];
+      500: components["responses"]["Error500"];
+      503: components["responses"]["Error503"];
+    };
+  };
+  /**
+   * Replace exchange xroad clients
+   * @description `PUT /api/exchange/xroad/clients`. Needs a session cookie and the session’s CSRF token in `X-CSRF-Token`. Errors answer with the shared error body.
+   */
+  putExchangeXroadClients: {
+    requestBody: {
+      content: {
+        "application/json": {
+          clientId: string;
+          agencyCode: string;
+          /** @enum {string} */
+          role: "frontline_officer" | "shift_supervisor" | "post_chief" | "investigator" | "social_worker" | "case_manager" | "analyst" | "administrator";
+          /** @enum {string} */
+          scope: "post" | "agency" | "national";
+          postCode: string | null;
+          active: boolean;
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            clientId: string;
+            agencyCode: string;
+            role: string;
+            scope: string;
+            postCode: string | null;
+            active: boolean;
+            note: string;
+            updatedAt: string;
           };
         };
       };

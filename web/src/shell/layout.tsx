@@ -40,6 +40,7 @@ export const NAV: NavItem[] = [
   { path: '/plans', label: 'plans.menu', capability: 'plan:read' },
   { path: '/training', label: 'training.web.nav', capability: 'training_record:read' },
   { path: '/exchange', label: 'exchange.nav.exchange', capability: 'exchange_arrival:read' },
+  { path: '/exchange/admin', label: 'exchange-admin.nav.admin', capability: 'exchange_agreement:read' },
   { path: '/posts', label: 'web.nav.posts', capability: 'post:read' },
   { path: '/agencies', label: 'web.nav.agencies', capability: 'agency:read' },
   { path: '/refusal-reasons', label: 'posts.nav.reasons', capability: 'refusal_reason:update' },
