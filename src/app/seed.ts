@@ -29,7 +29,7 @@ const SEED_LOCK_CLASS = 20_003
  * database would both find no users and both insert them. Each step's transaction therefore takes this lock
  * first, so the second seeder waits and then finds the first one's rows (and seeds nothing twice).
  */
-function seeding<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise<T> {
+export function seeding<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_CLASS}, 1)`.execute(trx)
     return work(trx)

@@ -9,7 +9,7 @@ import { startExchangeKeys } from '../../app/exchange/start-keys.ts'
 import { deleteExpiredSessions } from '../../app/identity/sessions.repository.ts'
 import { beat, HEARTBEAT_EVERY_MS } from '../../app/offline/heartbeat.ts'
 import { schedulePlanFolds } from '../../app/plans/fold-plan-sources.ts'
-import { printDemoCredentials, seed } from '../../app/seed.ts'
+import { printDemoCredentials, seed, seeding } from '../../app/seed.ts'
 import { scheduleFolds } from '../../app/statistics/fold-schedule.ts'
 import { loadOrCreateSigningKey } from '../../platform/audit/signing-key.ts'
 import { loadConfig } from '../../platform/config/config.ts'
@@ -39,7 +39,8 @@ export const startCommand: Command = {
       out: io.stdout,
     })
     // A demo's received verification list, at start only: the tests' two-instance lines stay as they send them.
-    if (config.demo) await store.db.transaction().execute((trx) => seedExchangeAdmin(trx))
+    // Under the seed's lock: two processes starting at once on one empty database would both find no list.
+    if (config.demo) await seeding(store.db, (trx) => seedExchangeAdmin(trx))
     // The exchange's own keys: private halves in PASSAGE_KEY_DIR (0600 files), made at first start (issue 17).
     await startExchangeKeys({ db: store.db, config })
     // An API-only process (SERVE_WEB=false, e.g. behind a load balancer that serves the app elsewhere) neither builds
