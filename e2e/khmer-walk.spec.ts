@@ -14,6 +14,11 @@ test.beforeEach(() => requireChromium())
  */
 const PROPER_NAMES = new Set([
   'Passage',
+  // Cambodia's data exchange platform, the protocol it runs and the header its security servers send, named as
+  // their operators name them.
+  'CamDX',
+  'X-Road',
+  'X-Road-Client',
   ...DEMO_USERS.flatMap((u) => u.displayName.split(' ')),
   // Travellers and returnees the other flows create, as typed in Latin letters.
   ...[

@@ -64,7 +64,7 @@ export function PlanStructurePage() {
           return (
             <li key={n.id}>
               <span className="plan-node">
-                <small>{t(`plans.kinds.${n.kind}`)}</small> {n.code} {n.titleEn} ·{' '}
+                <small>{t(`plans.kinds.${n.kind}`)}</small> {n.code} <span lang="en">{n.titleEn}</span> ·{' '}
                 <span lang="km">{n.titleKm}</span>
               </span>
               {edit && (
@@ -117,8 +117,8 @@ export function PlanStructurePage() {
                   .filter((i) => i.nodeId === n.id)
                   .map((i) => (
                     <li key={i.id}>
-                      <small>{t('plans.dashboard.indicator')}</small> {i.code} {i.nameEn} ·{' '}
-                      <span lang="km">{i.nameKm}</span>
+                      <small>{t('plans.dashboard.indicator')}</small> {i.code}{' '}
+                      <span lang="en">{i.nameEn}</span> · <span lang="km">{i.nameKm}</span>
                       {edit && (
                         <span className="plan-actions">
                           <button
