@@ -10,7 +10,7 @@ import { authorize } from '../identity/authorize.ts'
 import { addTimeline } from '../protection/cases.repository.ts'
 import { insertOpenedCase } from '../protection/open-case.ts'
 import { recordPerson } from '../protection/record-person.ts'
-import { lockArrival } from './board-arrivals.ts'
+import { lockArrival, markArrived } from './board-arrivals.ts'
 import type { ArrivalRow } from './exchange.tables.ts'
 import { queueMessage } from './send-message.ts'
 
@@ -151,12 +151,7 @@ export async function recordHandover(o: {
       xch_ReceivingOrganisation: referral.agency,
     },
   })
-  const row = await trx
-    .updateTable('exchange_arrivals')
-    .set({ status: 'arrived', arrived_at: now, arrived_by: actor.id, case_id: kase.id })
-    .where('id', '=', arrival.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()
+  const row = await markArrived(trx, arrival, { by: actor.id, at: now, opened: { case_id: kase.id } })
   await appendAudit(trx, auditActor(actor), {
     action: 'handover',
     resource: 'exchange_arrival',

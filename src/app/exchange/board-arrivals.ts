@@ -65,6 +65,20 @@ export async function lockArrival(trx: Tx, id: string): Promise<ArrivalRow> {
   return arrival
 }
 
+/** Marks a locked arrival as arrived at `at`, by `by`, with what its recording opened (a returnee or a case). */
+export function markArrived(
+  trx: Tx,
+  arrival: ArrivalRow,
+  o: { by: string; at: Date; opened: { returnee_id: string } | { case_id: string } },
+): Promise<ArrivalRow> {
+  return trx
+    .updateTable('exchange_arrivals')
+    .set({ status: 'arrived', arrived_at: o.at, arrived_by: o.by, ...o.opened })
+    .where('id', '=', arrival.id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
 /** A list row's key is `list:<list ref>:<row id>` (see `applyMessage`): the partner's list and row, as the source. */
 export function listSource(a: ArrivalRow): { listRef: string; listKey: string } {
   const body = a.row_key.replace(/^list:/, '')
@@ -130,13 +144,11 @@ export async function recordListArrival(o: {
     referral: null,
     source: listSource(arrival),
   })
-  const now = new Date()
-  const row = await trx
-    .updateTable('exchange_arrivals')
-    .set({ status: 'arrived', arrived_at: now, arrived_by: actor.id, returnee_id: returnee.id })
-    .where('id', '=', arrival.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()
+  const row = await markArrived(trx, arrival, {
+    by: actor.id,
+    at: new Date(),
+    opened: { returnee_id: returnee.id },
+  })
   await appendAudit(trx, auditActor(actor), {
     action: 'arrive',
     resource: 'exchange_arrival',

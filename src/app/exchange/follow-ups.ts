@@ -46,6 +46,19 @@ export async function listFollowUps(o: {
     .where('a.thread_ref', 'is not', null)
     .execute()
   const items: DueFollowUp[] = []
+  // Every follow-up report sent, read once and grouped by partner and thread (not one query per person).
+  const sentRows = await o.db
+    .selectFrom('exchange_messages')
+    .select(['partner_code', 'thread_ref', 'content'])
+    .where('direction', '=', 'out')
+    .where('type', '=', 'repatriation.follow_up')
+    .execute()
+  const reportedIn = new Map<string, Set<number>>()
+  for (const m of sentRows) {
+    const key = `${m.partner_code}\u0000${m.thread_ref}`
+    if (!reportedIn.has(key)) reportedIn.set(key, new Set())
+    reportedIn.get(key)!.add(Number(m.content.xch_FollowUpMonth))
+  }
   const agreements = new Map<string, Awaited<ReturnType<typeof findAgreement>>>()
   for (const h of handed) {
     if (!h.thread_ref || !h.arrived_at) continue
@@ -53,15 +66,7 @@ export async function listFollowUps(o: {
       agreements.set(h.agreement_code, await findAgreement(o.db, h.agreement_code))
     const months = agreements.get(h.agreement_code)?.rules['repatriation.follow_up']?.followUpMonths ?? []
     if (!months.length) continue
-    const sent = await o.db
-      .selectFrom('exchange_messages')
-      .select('content')
-      .where('direction', '=', 'out')
-      .where('partner_code', '=', h.partner_code)
-      .where('thread_ref', '=', h.thread_ref)
-      .where('type', '=', 'repatriation.follow_up')
-      .execute()
-    const reported = new Set(sent.map((m) => Number(m.content.xch_FollowUpMonth)))
+    const reported = reportedIn.get(`${h.partner_code}\u0000${h.thread_ref}`) ?? new Set<number>()
     const handedOverOn = cambodiaDayOf(new Date(h.arrived_at))
     for (const item of followUpSchedule({ handedOverOn, months, reported, today }))
       items.push({
