@@ -12,8 +12,9 @@ export async function serverCpu(url: string): Promise<() => number | null> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
-  await client.end()
+  // Read while the backend lives: once the client ends, its /proc entry may be gone and the server unknown.
   const parent = fields(rows[0]!.pid)?.[1]
+  await client.end()
   const postmaster = parent === undefined ? undefined : Number(parent)
   return () => {
     if (postmaster === undefined) return null

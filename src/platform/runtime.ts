@@ -7,6 +7,7 @@ export async function openMigratedStore(config: Config): Promise<Store> {
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    preparedStatements: config.preparedStatements,
     ...(config.readReplica ? { readReplica: config.readReplica } : {}),
   })
   try {

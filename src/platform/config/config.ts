@@ -23,6 +23,8 @@ const schema = z.object({
     .optional(),
   DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   DATABASE_READ_CHECK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  // Off behind a transaction pooler that cannot keep prepared statements (PgBouncer before 1.21): statement-cache.ts.
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   DEMO: bool.default(true),
   SERVE_WEB: bool.default(true),
   DEMO_PASSWORD: z.string().min(12).optional(),
@@ -121,6 +123,8 @@ export type Config = Readonly<{
   dataDir: string
   screeningIndexDir: string
   databaseUrl: string | undefined
+  /** Named prepared statements for repeated queries (off behind a pooler that cannot keep them). */
+  preparedStatements: boolean
   /** Reads that may lag go to this replica while it holds everything the primary flushed `maxLagMs` ago. */
   readReplica: Readonly<{ url: string; maxLagMs: number; checkEveryMs: number }> | undefined
   demo: boolean
@@ -200,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     screeningIndexDir: resolve(c.SCREENING_INDEX_DIR ?? join(dataDir, 'screening-index')),
     databaseUrl: c.DATABASE_URL,
+    preparedStatements: c.DATABASE_PREPARED_STATEMENTS,
     readReplica: c.DATABASE_READ_URL
       ? Object.freeze({
           url: c.DATABASE_READ_URL,

@@ -11,6 +11,7 @@ import { lockDataDir } from './data-dir-lock.ts'
 import { guardStatements } from './deferred-writes.ts'
 import { openReadReplica, type ReadReplica, type ReplicaLog } from './read-replica.ts'
 import type { Database } from './schema.ts'
+import { StatementCache } from './statement-cache.ts'
 import { StatementCounter } from './statement-counter.ts'
 
 export type Db = Kysely<Database>
@@ -76,6 +77,8 @@ export interface OpenOptions {
   poolSize?: number
   /** PostgreSQL: how long a request waits for a connection before it is told the database is unavailable. */
   connectTimeoutMs?: number
+  /** Named prepared statements for repeated queries (`statement-cache.ts`); on unless told. */
+  preparedStatements?: boolean
   /** PostgreSQL: a streaming replica for `Store.read`, and how stale it may be before reads go to the primary. */
   readReplica?: { url: string; maxLagMs: number; checkEveryMs: number; log?: ReplicaLog }
 }
@@ -95,6 +98,7 @@ function survivesLostConnections(pool: pg.Pool): void {
 }
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
+  const statementCache = new StatementCache(opts.preparedStatements ?? true)
   if (opts.databaseUrl) {
     const makePool = (connectionString: string) => {
       const pool = new pg.Pool({
@@ -107,6 +111,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
         keepAlive: true,
       })
       survivesLostConnections(pool)
+      statementCache.install(pool)
       return pool
     }
     const pool = makePool(opts.databaseUrl)
@@ -140,6 +145,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
         : {}),
     })
     const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig)
+    statementCache.install(pool)
     const statements = new StatementCounter()
     const db = new StoreKysely({
       dialect: new PostgresDialect({ pool, onCreateConnection: guardStatements }),

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest'
  * PgBouncer's transaction pooling hands each transaction whatever server connection is free, so nothing Passage
  * sends may leave state on a connection for a later transaction (issue 13 §3): no session advisory lock, no
  * session `SET` or `set_config(…, false)`, no LISTEN, no temporary table, no cursor kept open, no named prepared
- * statement. `pgbouncer-failover.test.ts` shows the flows work through PgBouncer; this keeps a new query from
- * bringing session state back unnoticed, in any file, not only on the paths those flows reach.
+ * statement written by hand (the statement cache, `statement-cache.ts`, is the one switchable exception: a PgBouncer
+ * deployment turns it off, and it turns itself off at the first sign of a pooler). `pgbouncer-failover.test.ts`
+ * shows the flows work through PgBouncer; this keeps a new query from bringing session state back unnoticed, in any
+ * file, not only on the paths those flows reach.
  */
 const SESSION_STATE: { what: string; pattern: RegExp }[] = [
   { what: 'a session advisory lock', pattern: /pg_(try_)?advisory_lock(_shared)?\s*\(|pg_advisory_unlock/ },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { decisionFor, inspect, passportMrz } from '../../app/crossings/crossings.testing.ts'
 import { register, returneeBody } from '../../app/returns/returns.testing.ts'
@@ -8,6 +9,7 @@ import { cloneTemplateDatabase } from '../../test/test-db.ts'
 import { describeWithTopology, query } from '../../test/topology.ts'
 import { todayInCambodia } from '../time/cambodia-day.ts'
 import { openStore } from './database.ts'
+import { isDatabaseUnavailable } from './unavailable.ts'
 
 describeWithTopology('the core flows through PgBouncer in transaction pooling mode', (topology) => {
   let copy: { url: string; drop(): Promise<void> }
@@ -17,7 +19,12 @@ describeWithTopology('the core flows through PgBouncer in transaction pooling mo
     const name = new URL(copy.url).pathname.slice(1)
     // Eight connections to PgBouncer, which multiplexes their transactions over its server connections: any
     // statement of one request may meet a server connection another request used a moment before.
-    const store = await openStore({ databaseUrl: withDatabase(topology.pgbouncerUrl, name), poolSize: 8 })
+    // PgBouncer 1.18 (Debian 12) cannot keep prepared statements across transactions: the documented setting.
+    const store = await openStore({
+      databaseUrl: withDatabase(topology.pgbouncerUrl, name),
+      poolSize: 8,
+      preparedStatements: false,
+    })
     t = await createTestApp('postgres', {}, store)
   })
   afterAll(async () => {
@@ -79,4 +86,40 @@ describeWithTopology('the core flows through PgBouncer in transaction pooling mo
     expect(verified.statusCode).toBe(200)
     expect(verified.json()).toMatchObject({ ok: true })
   }, 120_000)
+
+  it('left on by mistake, prepared statements are turned off at the first failure, which is retryable, and every later query runs', async () => {
+    const name = new URL(copy.url).pathname.slice(1)
+    const warnings: string[] = []
+    const warn = console.error
+    console.error = (m: unknown) => warnings.push(String(m))
+    // Two processes' worth of stores, one connection each: PgBouncer hands their transactions the server
+    // connection freed last, so a statement one prepared is soon already there (or missing) for the other.
+    const stores = await Promise.all(
+      [0, 1].map(() => openStore({ databaseUrl: withDatabase(topology.pgbouncerUrl, name), poolSize: 1 })),
+    )
+    try {
+      const failed = new Set<number>()
+      const read = (i: number, n: number) =>
+        sql<{ code: string }>`SELECT code FROM points_of_entry WHERE code <> ${`X${n}`} ORDER BY code LIMIT 1`
+          .execute(stores[i]!.db)
+          .catch((err: unknown) => {
+            expect(isDatabaseUnavailable(err), String(err)).toBe(true)
+            failed.add(i)
+          })
+      for (let n = 0; n < 50 && failed.size === 0; n++) for (const i of [0, 1]) await read(i, n)
+      expect(failed.size).toBeGreaterThan(0)
+      expect(warnings.filter((w) => w.includes('DATABASE_PREPARED_STATEMENTS=off')).length).toBe(failed.size)
+      // The store that failed now sends its statements unnamed: each of many more reads runs.
+      for (const i of failed)
+        for (let n = 0; n < 20; n++) {
+          const { rows } = await sql<{
+            code: string
+          }>`SELECT code FROM points_of_entry WHERE code <> ${`Y${n}`}`.execute(stores[i]!.db)
+          expect(rows.length).toBeGreaterThan(0)
+        }
+    } finally {
+      console.error = warn
+      await Promise.all(stores.map((s) => s.close()))
+    }
+  }, 60_000)
 })

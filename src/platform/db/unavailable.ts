@@ -36,7 +36,9 @@ const PG_MESSAGES = [
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false
-  const e = err as { code?: unknown; message?: unknown; errors?: unknown }
+  const e = err as { code?: unknown; message?: unknown; errors?: unknown; retryable?: unknown }
+  // Marked by the statement cache: the statement failed because of its name, and the same request sent again runs.
+  if (e.retryable === true) return true
   if (typeof e.code === 'string') {
     if (e.code.startsWith('08') && e.code.length === 5) return true
     if (UNAVAILABLE_STATES.has(e.code) || SOCKET_CODES.has(e.code)) return true
