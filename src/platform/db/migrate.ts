@@ -40,6 +40,7 @@ import * as m0037 from './migrations/0037-offline-identity.ts'
 import * as m0038 from './migrations/0038-arrival-returnee.ts'
 import * as m0039 from './migrations/0039-xroad-clients.ts'
 import * as m0040 from './migrations/0040-offline-apply-cost.ts'
+import * as m0042 from './migrations/0042-crossing-evaluation-index.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
   '0038-arrival-returnee': m0038,
   '0039-xroad-clients': m0039,
   '0040-offline-apply-cost': m0040,
+  '0042-crossing-evaluation-index': m0042,
 }
 
 // Kysely's own migration lock key, so a process of an older Passage and a newer one still exclude each other.

@@ -83,7 +83,7 @@ describe.runIf(available || process.env.CI)(
       const env = {
         DATABASE_URL: bouncer.url,
         // PgBouncer 1.18 cannot keep prepared statements across transactions (docs/operations.md).
-        DATABASE_PREPARED_STATEMENTS: 'off',
+        DATABASE_PREPARED_STATEMENTS: 'false',
         DATABASE_READ_URL: standby.url,
         DATABASE_READ_CHECK_MS: '200',
         DEMO_PASSWORD: PASSWORD,

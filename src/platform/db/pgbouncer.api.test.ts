@@ -108,7 +108,9 @@ describeWithTopology('the core flows through PgBouncer in transaction pooling mo
           })
       for (let n = 0; n < 50 && failed.size === 0; n++) for (const i of [0, 1]) await read(i, n)
       expect(failed.size).toBeGreaterThan(0)
-      expect(warnings.filter((w) => w.includes('DATABASE_PREPARED_STATEMENTS=off')).length).toBe(failed.size)
+      expect(warnings.filter((w) => w.includes('DATABASE_PREPARED_STATEMENTS=false')).length).toBe(
+        failed.size,
+      )
       // The store that failed now sends its statements unnamed: each of many more reads runs.
       for (const i of failed)
         for (let n = 0; n < 20; n++) {

@@ -46,7 +46,7 @@ describe('the statement cache names what it sees again, within bounds', () => {
     for (const code of ['26000', '42P05']) expect(cache.failed({ code }, 'SELECT 1')).toBe(true)
     expect(cache.enabled).toBe(false)
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toContain('DATABASE_PREPARED_STATEMENTS=off')
+    expect(warnings[0]).toContain('DATABASE_PREPARED_STATEMENTS=false')
   })
 })
 

@@ -15,7 +15,7 @@ import type pg from 'pg'
  *
  * A prepared statement is state of the server session. A transaction pooler that hands each transaction another
  * server connection breaks it (PgBouncer before 1.21, or later without `max_prepared_statements`): such a deployment
- * sets DATABASE_PREPARED_STATEMENTS=off (docs/operations.md). Left on by mistake, the first 26000 ("prepared
+ * sets DATABASE_PREPARED_STATEMENTS=false (docs/operations.md). Left on by mistake, the first 26000 ("prepared
  * statement … does not exist") or 42P05 ("… already exists") turns naming off for the whole process and the request
  * is answered as the database being briefly unavailable (`isDatabaseUnavailable`): it committed nothing, and its
  * retry runs unnamed. A schema change under a running process can leave a kept plan with a stale result type (0A000
@@ -60,7 +60,7 @@ export class StatementCache {
       if (this.enabled)
         this.warn(
           'passage: prepared statements do not survive between transactions on this connection (a transaction pooler?); ' +
-            'naming is now off for this process. Set DATABASE_PREPARED_STATEMENTS=off for this deployment.',
+            'naming is now off for this process. Set DATABASE_PREPARED_STATEMENTS=false for this deployment.',
         )
       this.enabled = false
       return true
