@@ -49,6 +49,21 @@ describe.each(engines())('statements per crossing on %s', (engine) => {
     expect(plan).not.toContain('Seq Scan')
   })
 
+  it('compares a new passport with the travellers born that day from the index alone, reading no table row', async () => {
+    const plan = await t.store.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx)
+      await sql`SET LOCAL enable_bitmapscan = off`.execute(trx)
+      const { rows } = await sql`EXPLAIN (FORMAT JSON)
+        SELECT t.id, t.surname, t.given_names, t.birth_date, t.sex, t.nationality FROM travellers t
+        WHERE t.birth_date IN ('1990-04-12', '1990-04', '1990') AND t.id <> ${randomUUID()}::uuid LIMIT 200`.execute(
+        trx,
+      )
+      return JSON.stringify(rows)
+    })
+    expect(plan).toContain('Index Only Scan')
+    expect(plan).toContain('travellers_birth_date_cover_idx')
+  })
+
   it('records a crossing in one commit of at most 8 statements, and inspects a new passport in at most 11 with warm caches', async () => {
     const officer = await t.signIn('officer.poipet')
     // Warms the session and reference caches of this instance.

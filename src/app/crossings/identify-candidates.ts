@@ -10,7 +10,7 @@ import type { TravelDocumentRow, TravellerRow } from '../documents/documents.tab
 
 /** An earlier traveller who may be the holder of a newly seen document: a proposal, never a merge. */
 export interface IdentityCandidate {
-  traveller: TravellerRow
+  traveller: Pick<TravellerRow, 'id' | 'surname' | 'given_names' | 'birth_date' | 'sex' | 'nationality'>
   score: number
   decision: Exclude<Decision, 'no-match'>
   documents: { issuingState: string; documentCode: string; documentNumber: string }[]
@@ -79,15 +79,12 @@ export async function identityCandidates(o: {
 }): Promise<IdentityCandidate[]> {
   const born = o.traveller.birth_date
   if (!born || !(o.newlySeen ?? (await isNewlySeen(o.db, o.document)))) return []
+  // Only the columns the covering index holds (migration 0043): no heap page read per traveller born that day.
   const rows = await o.db
     .selectFrom('travellers as t')
-    .selectAll('t')
+    .select(['t.id', 't.surname', 't.given_names', 't.birth_date', 't.sex', 't.nationality'])
     .where('t.birth_date', 'in', birthDateForms(born))
     .where('t.id', '!=', o.traveller.id)
-    // A traveller left without documents was linked into another one: never propose it again.
-    .where(({ exists, selectFrom }) =>
-      exists(selectFrom('travel_documents as d').select('d.id').whereRef('d.traveller_id', '=', 't.id')),
-    )
     .limit(PREFILTER)
     .execute()
   const mine = details(o.traveller)
@@ -95,7 +92,7 @@ export async function identityCandidates(o: {
     .map((row) => ({ row, result: compareNames(mine, details(row)) }))
     .filter((x) => x.result.score >= POSSIBLE_THRESHOLD)
     .sort((a, b) => b.result.score - a.result.score)
-    .slice(0, PROPOSALS)
+    .slice(0, PROPOSALS * 4)
   if (scored.length === 0) return []
   const ids = scored.map((x) => x.row.id)
   // One statement for the documents, the number of crossings and the last crossing of every proposal.
@@ -113,7 +110,10 @@ export async function identityCandidates(o: {
         FROM crossings c WHERE c.traveller_id = t.id ORDER BY c.crossed_at DESC LIMIT 1) AS last
     FROM unnest(${ids}::uuid[]) AS t(id)`.execute(o.db)
   const byId = new Map(about.map((a) => [a.id, a]))
-  return scored.map(({ row, result }) => {
+  // A traveller left without documents was linked into another one: never proposed again. Asked of the few that
+  // matched by name, not of every traveller born that day (a random index read each, 10 ms at 2.5M travellers).
+  const held = scored.filter((x) => (byId.get(x.row.id)?.documents.length ?? 0) > 0).slice(0, PROPOSALS)
+  return held.map(({ row, result }) => {
     const a = byId.get(row.id)
     return {
       traveller: row,

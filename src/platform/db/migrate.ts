@@ -41,6 +41,7 @@ import * as m0038 from './migrations/0038-arrival-returnee.ts'
 import * as m0039 from './migrations/0039-xroad-clients.ts'
 import * as m0040 from './migrations/0040-offline-apply-cost.ts'
 import * as m0042 from './migrations/0042-crossing-evaluation-index.ts'
+import * as m0043 from './migrations/0043-traveller-birth-date-cover.ts'
 
 /** Every migration, in order. A static list: no directory scan, so it works the same from any working dir. */
 export const migrations: Record<string, Migration> = {
@@ -76,6 +77,7 @@ export const migrations: Record<string, Migration> = {
   '0039-xroad-clients': m0039,
   '0040-offline-apply-cost': m0040,
   '0042-crossing-evaluation-index': m0042,
+  '0043-traveller-birth-date-cover': m0043,
 }
 
 // Kysely's own migration lock key, so a process of an older Passage and a newer one still exclude each other.
