@@ -4,27 +4,31 @@ import type { TrafficBatch } from './seed-traffic-batch.ts'
 
 /**
  * The COPY seed counts its own crossings into the five statistics cuboids *in this process*, while it generates
- * them: every row passes through here anyway, so each one costs a few map updates instead of PostgreSQL joining
- * ten million crossings to their travellers and passports, hashing and grouping them before commit (the largest
- * server phase of a seed). The cells are exactly `stat_crossing_cells` (migration 0024) grouped: the crossing's
- * day, post, direction, decision, refusal reason, the traveller's nationality, sex and age on that day, the
- * document's type and the purpose, with the record key (the first 12 bits of SHA-256 of the database's secret
- * followed by the crossing's id, migration 0014). `seed-traffic-copy.test.ts` compares the cuboids with a
- * brute-force count after a seed, on an empty database and on a filled one.
+ * them: every row passes through here anyway, so each costs a few dictionary look-ups and one number appended,
+ * instead of PostgreSQL joining ten million crossings to their travellers and passports, hashing and grouping
+ * them before commit (the largest server phase of a seed). The cells are exactly `stat_crossing_cells`
+ * (migration 0024) grouped: the crossing's day, post, direction, decision, refusal reason, the traveller's
+ * nationality, sex and age on that day, the document's type and the purpose, with the record key (the first 12
+ * bits of SHA-256 of the database's secret followed by the crossing's id, migration 0014).
+ * `seed-traffic-copy.test.ts` compares the cuboids with a brute-force count after a seed, on an empty database and
+ * on a filled one.
  *
- * Memory: each fine cell is a map entry of one packed number (its dimensions' codes in first-seen order, mixed
- * radix) under its day, plus its count and key sum — about 70 bytes; ten million crossings make nine million
- * cells. Each cuboid's rows are emitted in its primary key's order (the codes ranked by value), so building the
- * primary key again after the copy sorts presorted input.
+ * Memory: one 8-byte number per crossing, appended under its day — the nine other dimensions' codes, mixed radix
+ * (41 bits), then the record key (12 bits): 53 bits, exact in a double. No map per cell: at the end each day's
+ * numbers are sorted (a native sort of a typed array), and equal cells lie side by side. Codes are renumbered in
+ * order of value first, so the fine cells come out in the primary key's order, and rebuilding that key after the
+ * copy sorts presorted rows. The coarser cuboids are summed from the fine cells in maps, one per value of their
+ * first column.
  */
 
 const COLUMNS = FINE.split(',').map((c) => c.trim())
-/** Distinct values each dimension may take during a seed (the day is a partition, not packed). */
-const RADIX = [0, 1024, 4, 8, 64, 512, 8, 128, 8, 64]
+/** Distinct values each dimension may take during one seed (the day partitions, it is not packed). */
+const RADIX = [0, 256, 4, 4, 32, 256, 4, 128, 4, 32]
+const KEYS = 4096
 
-/** One dimension's values, coded in first-seen order; `rank` gives each code's place in sorted order. */
+/** One dimension's values, coded in first-seen order; `ranks` renumbers them in order of value. */
 class Dictionary {
-  readonly codes = new Map<string | number, number>()
+  private readonly codes = new Map<string | number, number>()
   readonly values: (string | number)[] = []
   constructor(
     private readonly name: string,
@@ -68,145 +72,211 @@ export function recordKey(secret: string, id: string): number {
   return h[0]! * 16 + (h[1]! >> 4)
 }
 
-/** One cuboid's rows: its key columns' values, the count and the key sum. */
+/** One cuboid's row: its key columns' values, the count and the key sum. */
 export type CuboidRow = [values: (string | number)[], count: number, keySum: number]
+
+/** A coarser cuboid summed from the fine cells: per value of its first column, the rest's number → sums. */
+interface Coarse {
+  source: number[]
+  sizes: number[]
+  parts: Map<number, [number, number]>[]
+}
 
 export class SeedCells {
   private readonly dims = COLUMNS.map((name, i) => new Dictionary(name, i === 0 ? 1 << 20 : RADIX[i]!))
-  /** Per day code: packed dimensions → slot. */
-  private readonly days: Map<number, number>[] = []
-  private readonly packed: number[] = []
-  private readonly dayOf: number[] = []
-  private readonly n: number[] = []
-  private readonly k: number[] = []
+  /** Per day code, the crossings' numbers (dimension codes and record key) and how many are used. */
+  private days: Float64Array[] = []
+  private used: number[] = []
+  private ranked: ReturnType<Dictionary['ranks']>[] | null = null
+  private months: ReturnType<Dictionary['ranks']> | null = null
+  private monthRank: Int32Array | null = null
+  private readonly coarse = new Map<string, Coarse>()
   crossings = 0
 
   constructor(private readonly secret: string) {}
 
-  get cells(): number {
-    return this.n.length
-  }
-
   /** Counts a batch's crossings into their fine cells. */
   add(batch: TrafficBatch): void {
+    if (this.ranked) throw new Error('the cells were already summed')
     const { t, t2, c } = batch
     const [day, post, direction, decision, refusal, nationality, sex, age, type, purpose] = this.dims
     const passport = type!.code('P')
     let p = 0
-    let nat = 0
-    let sx = 0
+    let person = 0
     for (let i = 0; i < c.id.length; i++) {
       // A traveller's movements follow one another in the batch: walk the travellers alongside.
       if (i === 0 || c.traveller[i] !== t.id[p]) {
         if (i > 0) p++
         while (t.id[p] !== c.traveller[i]) p++
-        nat = nationality!.code(t2.nationality[p]!)
-        sx = sex!.code(t2.sex[p]!)
+        person = nationality!.code(t2.nationality[p]!) * 4 + sex!.code(t2.sex[p]!)
       }
       const on = c.on[i]!
-      let key = post!.code(c.post[i]!)
-      key = key * 4 + direction!.code(c.direction[i]!)
-      key = key * 8 + decision!.code(c.decision[i]!)
-      key = key * 64 + refusal!.code(c.refusal[i] ?? '')
-      key = key * 512 + nat
-      key = key * 8 + sx
-      key = key * 128 + age!.code(cellAge(t.birth[p], on))
-      key = key * 8 + passport
-      key = key * 64 + purpose!.code(c.purpose[i] ?? '')
+      let x = post!.code(c.post[i]!)
+      x = x * 4 + direction!.code(c.direction[i]!)
+      x = x * 4 + decision!.code(c.decision[i]!)
+      x = x * 32 + refusal!.code(c.refusal[i] ?? '')
+      x = x * 1024 + person
+      x = x * 128 + age!.code(cellAge(t.birth[p], on))
+      x = x * 4 + passport
+      x = x * 32 + purpose!.code(c.purpose[i] ?? '')
+      x = x * KEYS + recordKey(this.secret, c.id[i]!)
       const d = day!.code(on)
-      let cells = this.days[d]
-      if (!cells) {
-        cells = new Map()
-        this.days[d] = cells
+      let numbers = this.days[d]
+      const n = this.used[d] ?? 0
+      if (!numbers || n === numbers.length) {
+        const grown = new Float64Array(Math.max(256, n * 2))
+        if (numbers) grown.set(numbers)
+        numbers = grown
+        this.days[d] = numbers
       }
-      let slot = cells.get(key)
-      if (slot === undefined) {
-        slot = this.n.length
-        cells.set(key, slot)
-        this.packed.push(key)
-        this.dayOf.push(d)
-        this.n.push(0)
-        this.k.push(0)
-      }
-      this.n[slot]! += 1
-      this.k[slot]! += recordKey(this.secret, c.id[i]!)
+      numbers[n] = x
+      this.used[d] = n + 1
     }
     this.crossings += c.id.length
   }
 
   /**
-   * The rows of the cuboid keyed by `columns` (names of the fine cell's columns, or `month` for its day's
-   * month), in key order, in chunks of at most `chunk` rows.
+   * After the last batch: renumbers every code in order of value, sorts each day's crossings so that equal cells
+   * lie together in key order, and sums the coarser cuboids `columns` (each a list of column names, `month` for
+   * the day's month) from the fine cells.
+   */
+  sum(cuboids: string[]): void {
+    const ranked = this.dims.map((d) => d.ranks())
+    const months = new Dictionary('month', 1 << 20)
+    const monthCode = Int32Array.from(ranked[0]!.sorted, (d) => months.code(`${String(d).slice(0, 7)}-01`))
+    this.months = months.ranks()
+    const monthRanks = this.months.rank
+    this.monthRank = monthCode.map((code) => monthRanks[code]!)
+    this.ranked = ranked
+    for (const columns of cuboids) {
+      const source = columns.split(',').map((c) => {
+        const name = c.trim()
+        const i = name === 'month' ? -1 : COLUMNS.indexOf(name)
+        if (i < 0 && name !== 'month') throw new Error(`not a cell column: ${name}`)
+        return i
+      })
+      const sizes = source.map((i) => (i < 0 ? this.months! : ranked[i]!).sorted.length)
+      if (sizes.slice(1).reduce((a, b) => a * b, 1) > Number.MAX_SAFE_INTEGER)
+        throw new RangeError(`too many distinct cells to number for ${columns}`)
+      this.coarse.set(columns, { source, sizes, parts: [] })
+    }
+    const coarse = [...this.coarse.values()]
+    const codes = new Array<number>(COLUMNS.length)
+    for (let d = 0; d < this.days.length; d++) {
+      const numbers = this.days[d]
+      if (!numbers) continue
+      const n = this.used[d]!
+      for (let i = 0; i < n; i++) {
+        const key = numbers[i]! % KEYS
+        let x = (numbers[i]! - key) / KEYS
+        let r = 0
+        let scale = KEYS
+        for (let j = COLUMNS.length - 1; j > 0; j--) {
+          r += ranked[j]!.rank[x % RADIX[j]!]! * scale
+          scale *= RADIX[j]!
+          x = Math.floor(x / RADIX[j]!)
+        }
+        numbers[i] = r + key
+      }
+      const sorted = numbers.subarray(0, n).sort()
+      // Summed into the coarser cuboids a fine cell at a time.
+      codes[0] = ranked[0]!.rank[d]!
+      this.cellsOf(sorted, codes, (count, keys) => {
+        for (const c of coarse) this.addCoarse(c, codes, count, keys)
+      })
+    }
+  }
+
+  /** Calls `cell` for each run of equal cells of a sorted day, with `codes` set to its ranks (day's already set). */
+  private cellsOf(sorted: Float64Array, codes: number[], cell: (count: number, keys: number) => void): void {
+    let i = 0
+    while (i < sorted.length) {
+      const first = sorted[i]!
+      const cellOf = Math.floor(first / KEYS)
+      let count = 0
+      let keys = 0
+      while (i < sorted.length && Math.floor(sorted[i]! / KEYS) === cellOf) {
+        keys += sorted[i]! % KEYS
+        count++
+        i++
+      }
+      let x = cellOf
+      for (let j = COLUMNS.length - 1; j > 0; j--) {
+        codes[j] = x % RADIX[j]!
+        x = Math.floor(x / RADIX[j]!)
+      }
+      cell(count, keys)
+    }
+  }
+
+  private addCoarse(c: Coarse, codes: number[], count: number, keys: number): void {
+    const rankOf = (j: number) => (c.source[j]! < 0 ? this.monthRank![codes[0]!]! : codes[c.source[j]!]!)
+    let key = 0
+    for (let j = 1; j < c.source.length; j++) key = key * c.sizes[j]! + rankOf(j)
+    const part = rankOf(0)
+    let m = c.parts[part]
+    if (!m) {
+      m = new Map()
+      c.parts[part] = m
+    }
+    const sums = m.get(key)
+    if (sums) {
+      sums[0] += count
+      sums[1] += keys
+    } else m.set(key, [count, keys])
+  }
+
+  /**
+   * The rows of the fine cuboid (`FINE`) or of a coarser one summed by `sum`, in key order, in chunks of at most
+   * `chunk` rows.
    */
   *rows(columns: string, chunk = 20_000): Generator<CuboidRow[]> {
-    const wanted = columns.split(',').map((c) => c.trim())
-    const ranked = this.dims.map((d) => d.ranks())
-    // Months: each day code's month, ranked like any dimension.
-    const months = new Dictionary('month', 1 << 20)
-    const monthOfDay = Int32Array.from(ranked[0]!.sorted, (d) => months.code(`${String(d).slice(0, 7)}-01`))
-    const rankedMonths = months.ranks()
-    const dayRank = ranked[0]!.rank
-    const source = wanted.map((name) => {
-      if (name === 'month') return -1
-      const i = COLUMNS.indexOf(name)
-      if (i < 0) throw new Error(`not a cell column: ${name}`)
-      return i
-    })
-    const sizes = source.map((i) => (i < 0 ? rankedMonths.sorted.length : ranked[i]!.sorted.length))
-    // The first column partitions the rows; the others make one number, mixed radix over their value counts.
-    const parts: Map<number, number>[] = []
-    const outN: number[] = []
-    const outK: number[] = []
-    const codes = new Array<number>(COLUMNS.length)
-    for (let s = 0; s < this.n.length; s++) {
-      let x = this.packed[s]!
-      for (let i = COLUMNS.length - 1; i > 0; i--) {
-        codes[i] = ranked[i]!.rank[x % RADIX[i]!]!
-        x = Math.floor(x / RADIX[i]!)
-      }
-      codes[0] = dayRank[this.dayOf[s]!]!
-      const rankOf = (j: number) => {
-        const i = source[j]!
-        return i < 0 ? rankedMonths.rank[monthOfDay[codes[0]!]!]! : codes[i]!
-      }
-      let key = 0
-      for (let j = 1; j < source.length; j++) key = key * sizes[j]! + rankOf(j)
-      const part = rankOf(0)
-      let m = parts[part]
-      if (!m) {
-        m = new Map()
-        parts[part] = m
-      }
-      const slot = m.get(key)
-      if (slot === undefined) {
-        m.set(key, outN.length)
-        outN.push(this.n[s]!)
-        outK.push(this.k[s]!)
-      } else {
-        outN[slot]! += this.n[s]!
-        outK[slot]! += this.k[s]!
-      }
-    }
-    const valueOf = (j: number, rank: number) =>
-      source[j]! < 0 ? rankedMonths.sorted[rank]! : ranked[source[j]!]!.sorted[rank]!
+    const ranked = this.ranked
+    if (!ranked) throw new Error('the cells are not summed yet')
     let out: CuboidRow[] = []
-    for (let part = 0; part < parts.length; part++) {
-      const m = parts[part]
-      if (!m) continue
-      const keys = Float64Array.from(m.keys()).sort()
-      for (const key of keys) {
-        const values = new Array<string | number>(source.length)
-        values[0] = valueOf(0, part)
-        let x = key
-        for (let j = source.length - 1; j > 0; j--) {
-          values[j] = valueOf(j, x % sizes[j]!)
-          x = Math.floor(x / sizes[j]!)
+    if (columns === FINE) {
+      const codes = new Array<number>(COLUMNS.length)
+      const dayOrder = Array.from(ranked[0]!.rank.keys()).sort(
+        (a, b) => ranked[0]!.rank[a]! - ranked[0]!.rank[b]!,
+      )
+      for (const d of dayOrder) {
+        const numbers = this.days[d]
+        if (!numbers) continue
+        codes[0] = ranked[0]!.rank[d]!
+        const cells: CuboidRow[] = []
+        this.cellsOf(numbers.subarray(0, this.used[d]!), codes, (count, keys) => {
+          cells.push([codes.map((r, j) => ranked[j]!.sorted[r]!), count, keys])
+        })
+        for (const row of cells) {
+          out.push(row)
+          if (out.length >= chunk) {
+            yield out
+            out = []
+          }
         }
-        const slot = m.get(key)!
-        out.push([values, outN[slot]!, outK[slot]!])
-        if (out.length >= chunk) {
-          yield out
-          out = []
+      }
+    } else {
+      const c = this.coarse.get(columns)
+      if (!c) throw new Error(`not summed: ${columns}`)
+      const value = (j: number, rank: number) =>
+        c.source[j]! < 0 ? this.months!.sorted[rank]! : ranked[c.source[j]!]!.sorted[rank]!
+      for (let part = 0; part < c.parts.length; part++) {
+        const m = c.parts[part]
+        if (!m) continue
+        for (const key of Float64Array.from(m.keys()).sort()) {
+          const values = new Array<string | number>(c.source.length)
+          values[0] = value(0, part)
+          let x = key
+          for (let j = c.source.length - 1; j > 0; j--) {
+            values[j] = value(j, x % c.sizes[j]!)
+            x = Math.floor(x / c.sizes[j]!)
+          }
+          const [count, keys] = m.get(key)!
+          out.push([values, count, keys])
+          if (out.length >= chunk) {
+            yield out
+            out = []
+          }
         }
       }
     }

@@ -3,7 +3,7 @@ import { COUNTED_BY_WRITER } from '../statistics/fold-deltas.ts'
 import type { TrafficBatch } from './seed-traffic-batch.ts'
 import { SeedCells } from './seed-traffic-cells.ts'
 import { copyText, lines } from './seed-traffic-copy-text.ts'
-import { type CountPaths, countCells, cuboidTexts } from './seed-traffic-count.ts'
+import { type CountPaths, countCells, sumCuboids } from './seed-traffic-count.ts'
 import { backendCpuSeconds } from './seed-traffic-cpu.ts'
 
 /**
@@ -213,7 +213,7 @@ export class CopyWriter {
   /**
    * Builds every dropped index again, adds every dropped foreign key back (each checks all rows in one query),
    * counts the rows, and commits. Each phase's statements go as one multi-statement query, so the server works
-   * through them while this process lays out the cuboids' rows (`cuboidTexts`) instead of waiting for each reply.
+   * through them while this process sums the cuboids (`sumCuboids`) instead of waiting for each reply.
    */
   async commit(): Promise<void> {
     this.markCpu('copy')
@@ -223,7 +223,7 @@ export class CopyWriter {
     const indexes = this.client.query(this.indexes.map((i) => `${i.definition};`).join('\n'))
     // Seen later by `await`; without a handler here a failure would first be reported as unhandled.
     indexes.catch(() => {})
-    const texts = this.cells ? cuboidTexts(this.cells) : null
+    if (this.cells) sumCuboids(this.cells)
     await indexes
     this.phases.indexes = (performance.now() - building) / 1000
     this.markCpu('indexes')
@@ -235,9 +235,9 @@ export class CopyWriter {
     )
     this.phases.foreignKeys = (performance.now() - keys) / 1000
     this.markCpu('foreignKeys')
-    if (texts) {
+    if (this.cells) {
       const started = performance.now()
-      this.paths = await countCells(this.client, texts)
+      this.paths = await countCells(this.client, this.cells)
       this.countSeconds = (performance.now() - started) / 1000
       this.phases.count = this.countSeconds
       this.markCpu('count')

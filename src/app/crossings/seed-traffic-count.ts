@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { CUBOIDS, TAKE_FOLD_LOCK, upsert } from '../statistics/fold-deltas.ts'
+import { CUBOIDS, FINE, TAKE_FOLD_LOCK, upsert } from '../statistics/fold-deltas.ts'
 import type { SeedCells } from './seed-traffic-cells.ts'
 import { copyText, field } from './seed-traffic-copy-text.ts'
 
@@ -22,28 +22,28 @@ import { copyText, field } from './seed-traffic-copy-text.ts'
 /** Which path each cuboid took, by table (the tests check both). */
 export type CountPaths = Record<string, 'built' | 'upserted'>
 
-/** Each cuboid's rows as COPY text chunks, in key order; laid out while the server checks the copied rows. */
-export type CuboidTexts = Map<string, string[]>
-
-export function cuboidTexts(cells: SeedCells): CuboidTexts {
-  const texts: CuboidTexts = new Map()
-  for (const c of CUBOIDS) {
-    const chunks: string[] = []
-    for (const rows of cells.rows(c.columns)) {
-      const out = new Array<string>(rows.length + 1)
-      for (let i = 0; i < rows.length; i++) {
-        const [values, n, k] = rows[i]!
-        out[i] = `${values.map(field).join('\t')}\t${n}\t${k}`
-      }
-      out[rows.length] = ''
-      chunks.push(out.join('\n'))
-    }
-    texts.set(c.table, chunks)
-  }
-  return texts
+/**
+ * Sums the coarser cuboids from the fine cells: run while the server rebuilds the copied tables' indexes, so
+ * both cores work.
+ */
+export function sumCuboids(cells: SeedCells): void {
+  cells.sum(CUBOIDS.filter((c) => c.columns !== FINE).map((c) => c.columns))
 }
 
-export async function countCells(client: pg.Client, texts: CuboidTexts): Promise<CountPaths> {
+/** A cuboid's rows as COPY text chunks, in key order, made as the server takes them. */
+function* cuboidText(cells: SeedCells, columns: string): Generator<string> {
+  for (const rows of cells.rows(columns)) {
+    const out = new Array<string>(rows.length + 1)
+    for (let i = 0; i < rows.length; i++) {
+      const [values, n, k] = rows[i]!
+      out[i] = `${values.map(field).join('\t')}\t${n}\t${k}`
+    }
+    out[rows.length] = ''
+    yield out.join('\n')
+  }
+}
+
+export async function countCells(client: pg.Client, cells: SeedCells): Promise<CountPaths> {
   // A sort of the largest cuboid in memory when its index is built, and an in-memory upsert grouping. All end
   // with the transaction (SET LOCAL: PgBouncer-safe).
   await client.query(`SET LOCAL work_mem = '256MB'`)
@@ -52,7 +52,7 @@ export async function countCells(client: pg.Client, texts: CuboidTexts): Promise
   await client.query(TAKE_FOLD_LOCK)
   const paths: CountPaths = {}
   for (const c of CUBOIDS) {
-    const chunks = texts.get(c.table) ?? []
+    const chunks = cuboidText(cells, c.columns)
     await client.query(`LOCK TABLE ${c.table} IN ACCESS EXCLUSIVE MODE`)
     const { rows } = await client.query<{ filled: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM ${c.table}) AS filled`,
