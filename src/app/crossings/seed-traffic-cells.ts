@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto'
 import { FINE } from '../statistics/fold-deltas.ts'
 import type { TrafficBatch } from './seed-traffic-batch.ts'
+import { field } from './seed-traffic-copy-text.ts'
+import { RecordKeys } from './seed-traffic-record-key.ts'
 
 /**
  * The COPY seed counts its own crossings into the five statistics cuboids *in this process*, while it generates
@@ -64,17 +65,6 @@ export function cellAge(birth: string | null | undefined, on: string): number {
   return Math.min(100, Math.max(-1, years))
 }
 
-/** `stat_record_key`: the first 12 bits of SHA-256(secret ‖ id). */
-export function recordKey(secret: string, id: string): number {
-  const h = createHash('sha256')
-    .update(secret + id)
-    .digest()
-  return h[0]! * 16 + (h[1]! >> 4)
-}
-
-/** One cuboid's row: its key columns' values, the count and the key sum. */
-export type CuboidRow = [values: (string | number)[], count: number, keySum: number]
-
 /** A coarser cuboid summed from the fine cells: per value of its first column, the rest's number → sums. */
 interface Coarse {
   source: number[]
@@ -93,7 +83,11 @@ export class SeedCells {
   private readonly coarse = new Map<string, Coarse>()
   crossings = 0
 
-  constructor(private readonly secret: string) {}
+  private readonly keys: RecordKeys
+
+  constructor(secret: string) {
+    this.keys = new RecordKeys(secret)
+  }
 
   /** Counts a batch's crossings into their fine cells. */
   add(batch: TrafficBatch): void {
@@ -119,7 +113,7 @@ export class SeedCells {
       x = x * 128 + age!.code(cellAge(t.birth[p], on))
       x = x * 4 + passport
       x = x * 32 + purpose!.code(c.purpose[i] ?? '')
-      x = x * KEYS + recordKey(this.secret, c.id[i]!)
+      x = x * KEYS + this.keys.of(c.id[i]!)
       const d = day!.code(on)
       let numbers = this.days[d]
       const n = this.used[d] ?? 0
@@ -227,59 +221,65 @@ export class SeedCells {
   }
 
   /**
-   * The rows of the fine cuboid (`FINE`) or of a coarser one summed by `sum`, in key order, in chunks of at most
-   * `chunk` rows.
+   * The rows of the fine cuboid (`FINE`) or of a coarser one summed by `sum`, in key order, as COPY text (the key
+   * columns, the count, the key sum), in chunks of at most `chunk` rows. Each value is escaped once, not per row.
    */
-  *rows(columns: string, chunk = 20_000): Generator<CuboidRow[]> {
+  *text(columns: string, chunk = 20_000): Generator<string> {
     const ranked = this.ranked
     if (!ranked) throw new Error('the cells are not summed yet')
-    let out: CuboidRow[] = []
+    const escaped = ranked.map((r) => r.sorted.map(field))
+    const months = this.months!.sorted.map(field)
+    let out: string[] = []
+    const flush = () => {
+      out.push('')
+      const text = out.join('\n')
+      out = []
+      return text
+    }
     if (columns === FINE) {
       const codes = new Array<number>(COLUMNS.length)
-      const dayOrder = Array.from(ranked[0]!.rank.keys()).sort(
-        (a, b) => ranked[0]!.rank[a]! - ranked[0]!.rank[b]!,
-      )
-      for (const d of dayOrder) {
+      const days = ranked[0]!.rank
+      const order = Array.from(days.keys()).sort((a, b) => days[a]! - days[b]!)
+      const [, post, direction, decision, refusal, nationality, sex, age, type, purpose] = escaped
+      for (const d of order) {
         const numbers = this.days[d]
         if (!numbers) continue
-        codes[0] = ranked[0]!.rank[d]!
-        const cells: CuboidRow[] = []
+        codes[0] = days[d]!
+        const day = escaped[0]![codes[0]]!
+        const lines: string[] = []
         this.cellsOf(numbers.subarray(0, this.used[d]!), codes, (count, keys) => {
-          cells.push([codes.map((r, j) => ranked[j]!.sorted[r]!), count, keys])
+          lines.push(
+            `${day}\t${post![codes[1]!]}\t${direction![codes[2]!]}\t${decision![codes[3]!]}\t${refusal![codes[4]!]}\t${nationality![codes[5]!]}\t${sex![codes[6]!]}\t${age![codes[7]!]}\t${type![codes[8]!]}\t${purpose![codes[9]!]}\t${count}\t${keys}`,
+          )
         })
-        for (const row of cells) {
-          out.push(row)
-          if (out.length >= chunk) {
-            yield out
-            out = []
-          }
+        for (const line of lines) {
+          out.push(line)
+          if (out.length >= chunk) yield flush()
         }
       }
     } else {
       const c = this.coarse.get(columns)
       if (!c) throw new Error(`not summed: ${columns}`)
-      const value = (j: number, rank: number) =>
-        c.source[j]! < 0 ? this.months!.sorted[rank]! : ranked[c.source[j]!]!.sorted[rank]!
+      const text = c.source.map((i) => (i < 0 ? months : escaped[i]!))
+      const fields = new Array<string>(c.source.length + 2)
       for (let part = 0; part < c.parts.length; part++) {
         const m = c.parts[part]
         if (!m) continue
+        fields[0] = text[0]![part]!
         for (const key of Float64Array.from(m.keys()).sort()) {
-          const values = new Array<string | number>(c.source.length)
-          values[0] = value(0, part)
           let x = key
           for (let j = c.source.length - 1; j > 0; j--) {
-            values[j] = value(j, x % c.sizes[j]!)
+            fields[j] = text[j]![x % c.sizes[j]!]!
             x = Math.floor(x / c.sizes[j]!)
           }
           const [count, keys] = m.get(key)!
-          out.push([values, count, keys])
-          if (out.length >= chunk) {
-            yield out
-            out = []
-          }
+          fields[c.source.length] = String(count)
+          fields[c.source.length + 1] = String(keys)
+          out.push(fields.join('\t'))
+          if (out.length >= chunk) yield flush()
         }
       }
     }
-    if (out.length) yield out
+    if (out.length) yield flush()
   }
 }

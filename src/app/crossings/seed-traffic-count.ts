@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { CUBOIDS, FINE, TAKE_FOLD_LOCK, upsert } from '../statistics/fold-deltas.ts'
 import type { SeedCells } from './seed-traffic-cells.ts'
-import { copyText, field } from './seed-traffic-copy-text.ts'
+import { copyText } from './seed-traffic-copy-text.ts'
 
 /**
  * The COPY seed's own count of the crossings it wrote (migration 0024: its transaction switched the insert
@@ -30,19 +30,6 @@ export function sumCuboids(cells: SeedCells): void {
   cells.sum(CUBOIDS.filter((c) => c.columns !== FINE).map((c) => c.columns))
 }
 
-/** A cuboid's rows as COPY text chunks, in key order, made as the server takes them. */
-function* cuboidText(cells: SeedCells, columns: string): Generator<string> {
-  for (const rows of cells.rows(columns)) {
-    const out = new Array<string>(rows.length + 1)
-    for (let i = 0; i < rows.length; i++) {
-      const [values, n, k] = rows[i]!
-      out[i] = `${values.map(field).join('\t')}\t${n}\t${k}`
-    }
-    out[rows.length] = ''
-    yield out.join('\n')
-  }
-}
-
 export async function countCells(client: pg.Client, cells: SeedCells): Promise<CountPaths> {
   // A sort of the largest cuboid in memory when its index is built, and an in-memory upsert grouping. All end
   // with the transaction (SET LOCAL: PgBouncer-safe).
@@ -52,7 +39,7 @@ export async function countCells(client: pg.Client, cells: SeedCells): Promise<C
   await client.query(TAKE_FOLD_LOCK)
   const paths: CountPaths = {}
   for (const c of CUBOIDS) {
-    const chunks = cuboidText(cells, c.columns)
+    const chunks = cells.text(c.columns)
     await client.query(`LOCK TABLE ${c.table} IN ACCESS EXCLUSIVE MODE`)
     const { rows } = await client.query<{ filled: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM ${c.table}) AS filled`,
