@@ -3,7 +3,7 @@ import { COUNTED_BY_WRITER } from '../statistics/fold-deltas.ts'
 import type { TrafficBatch } from './seed-traffic-batch.ts'
 import { SeedCells } from './seed-traffic-cells.ts'
 import { copyText, lines } from './seed-traffic-copy-text.ts'
-import { type CountPaths, countCells, sumCuboids } from './seed-traffic-count.ts'
+import { type CountPaths, countCells, prepareFine, sumCuboids } from './seed-traffic-count.ts'
 import { backendCpuSeconds } from './seed-traffic-cpu.ts'
 
 /**
@@ -13,9 +13,10 @@ import { backendCpuSeconds } from './seed-traffic-cpu.ts'
  * two tables written are dropped at the start and added again before commit, which checks every row in one join
  * per key. Secondary indexes are dropped likewise and built again before commit, one sort each; primary keys, the
  * document number's unique key and CHECK constraints stay in force throughout. The statistics insert trigger is off for
- * this transaction only (migration 0024): the copied crossings are counted into the rollups once, set-based, just
- * before commit, so the counts commit or roll back with the rows. The tables are locked for writing until commit:
- * this is for seeding a demo or benchmark database, not a live one.
+ * this transaction only (migration 0024): the copied crossings are counted by this process as it encodes them
+ * (`seed-traffic-cells.ts`) and copied into the rollups just before commit (`seed-traffic-count.ts`), so the
+ * counts commit or roll back with the rows. The tables are locked for writing until commit: this is for seeding a
+ * demo or benchmark database, not a live one.
  */
 const TABLES = ['travel_documents', 'crossings'] as const
 /** Tables whose indexes that back no constraint are dropped for the copy and built again before commit. */
@@ -228,16 +229,20 @@ export class CopyWriter {
     this.phases.indexes = (performance.now() - building) / 1000
     this.markCpu('indexes')
     const keys = performance.now()
-    await this.client.query(
+    const checked = this.client.query(
       this.foreignKeys
         .map((fk) => `ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition};`)
         .join('\n'),
     )
+    checked.catch(() => {})
+    // Meanwhile, the finest cuboid's COPY text (the largest, nearly a row per crossing) is made ready.
+    const ready = this.cells ? prepareFine(this.cells) : undefined
+    await checked
     this.phases.foreignKeys = (performance.now() - keys) / 1000
     this.markCpu('foreignKeys')
     if (this.cells) {
       const started = performance.now()
-      this.paths = await countCells(this.client, this.cells)
+      this.paths = await countCells(this.client, this.cells, ready)
       this.countSeconds = (performance.now() - started) / 1000
       this.phases.count = this.countSeconds
       this.markCpu('count')
