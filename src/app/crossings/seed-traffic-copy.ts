@@ -219,8 +219,11 @@ export class CopyWriter {
   async commit(): Promise<void> {
     this.markCpu('copy')
     const building = performance.now()
-    // An index build's sort and the foreign keys' joins in memory; both end with the transaction.
-    await this.client.query(`SET LOCAL maintenance_work_mem = '512MB'; SET LOCAL work_mem = '256MB'`)
+    // An index build's sort and the foreign keys' joins in memory, and no JIT compiling for the keys' one-off
+    // checks (each planned above its cost threshold); all end with the transaction.
+    await this.client.query(
+      `SET LOCAL maintenance_work_mem = '512MB'; SET LOCAL work_mem = '256MB'; SET LOCAL jit = off`,
+    )
     const indexes = this.client.query(this.indexes.map((i) => `${i.definition};`).join('\n'))
     // Seen later by `await`; without a handler here a failure would first be reported as unhandled.
     indexes.catch(() => {})
