@@ -1,6 +1,6 @@
 /**
  * Seed bench: `passage seed --crossings N` on PostgreSQL (COPY in one transaction, foreign keys checked in bulk,
- * the statistics queue folded once at the end) beside a plain COPY of the same rows into tables without
+ * the statistics cuboids counted by the seeding process and copied in before commit) beside a plain COPY of the same rows into tables without
  * constraints, indexes or triggers, in the same run and database. Then what the SHA-256 record key of cell-key
  * perturbation (migration 0014, computed by the statistics trigger for every crossing) costs per crossing: the
  * key summed over every seeded crossing beside the same scan summing a cheap expression of the same id.

@@ -183,6 +183,28 @@ describe.skipIf(!postgres)('synthetic crossings through COPY on PostgreSQL', () 
     expect(await count(store, 'SELECT count(*) FROM crossings')).toBe(crossings)
   })
 
+  it('refuses to count without the record-key secret, and writes nothing', async () => {
+    const crossings = await count(store, 'SELECT count(*) FROM crossings')
+    const { rows: secrets } = await sql<{ secret: string }>`SELECT secret FROM stat_key_secret`.execute(
+      store.db,
+    )
+    expect(secrets).toHaveLength(1)
+    // No secret: there would be no record key to count by (the statistics view would count no crossing at all).
+    await sql`DELETE FROM stat_key_secret`.execute(store.db)
+    try {
+      const writer = new CopyWriter(url)
+      await expect(writer.begin()).rejects.toThrow(/exactly one secret/)
+      await writer.abort()
+      await writer.close()
+    } finally {
+      await sql`INSERT INTO stat_key_secret (secret) VALUES (${secrets[0]!.secret})`.execute(store.db)
+    }
+    expect(await count(store, 'SELECT count(*) FROM crossings')).toBe(crossings)
+    expect(await foreignKeys(store)).toContain(
+      'crossings crossings_traveller_id_fkey FOREIGN KEY (traveller_id) REFERENCES travellers(id) true',
+    )
+  })
+
   it('refuses a broken admission chain when its unique index is built again, and writes nothing', async () => {
     const before = await indexes(store)
     const crossings = await count(store, 'SELECT count(*) FROM crossings')

@@ -1,8 +1,9 @@
-import { once } from 'node:events'
 import pg from 'pg'
 import { COUNTED_BY_WRITER } from '../statistics/fold-deltas.ts'
 import type { TrafficBatch } from './seed-traffic-batch.ts'
-import { type CountPaths, countWrittenCrossings } from './seed-traffic-count.ts'
+import { SeedCells } from './seed-traffic-cells.ts'
+import { copyText, lines } from './seed-traffic-copy-text.ts'
+import { type CountPaths, countCells, prepareFine, sumCuboids } from './seed-traffic-count.ts'
 import { backendCpuSeconds } from './seed-traffic-cpu.ts'
 
 /**
@@ -12,48 +13,14 @@ import { backendCpuSeconds } from './seed-traffic-cpu.ts'
  * two tables written are dropped at the start and added again before commit, which checks every row in one join
  * per key. Secondary indexes are dropped likewise and built again before commit, one sort each; primary keys, the
  * document number's unique key and CHECK constraints stay in force throughout. The statistics insert trigger is off for
- * this transaction only (migration 0024): the copied crossings are counted into the rollups once, set-based, just
- * before commit, so the counts commit or roll back with the rows. The tables are locked for writing until commit:
- * this is for seeding a demo or benchmark database, not a live one.
+ * this transaction only (migration 0024): the copied crossings are counted by this process as it encodes them
+ * (`seed-traffic-cells.ts`) and copied into the rollups just before commit (`seed-traffic-count.ts`), so the
+ * counts commit or roll back with the rows. The tables are locked for writing until commit: this is for seeding a
+ * demo or benchmark database, not a live one.
  */
 const TABLES = ['travel_documents', 'crossings'] as const
 /** Tables whose indexes that back no constraint are dropped for the copy and built again before commit. */
 const INDEXED = ['travellers', 'travel_documents', 'crossings'] as const
-
-/** COPY text format: backslash, tab, newline and carriage return escaped; null is `\N`. */
-function field(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '\\N'
-  const s = String(value)
-  return /[\\\t\n\r]/.test(s)
-    ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c)
-    : s
-}
-
-/** The rows as COPY text: one array reused for the fields of every row, one join per row and one for the rows. */
-function lines(columns: (string | number | null)[][], rows: number): string {
-  const width = columns.length
-  const row = new Array<string>(width)
-  const out = new Array<string>(rows + 1)
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < width; j++) row[j] = field(columns[j]![i])
-    out[i] = row.join('\t')
-  }
-  out[rows] = ''
-  return out.join('\n')
-}
-
-/** Loaded with the first COPY: nothing else (PGlite, the API) needs the package in memory. */
-let copyFrom: typeof import('pg-copy-streams')['from'] | undefined
-
-async function copy(client: pg.Client, table: string, columns: string, text: string): Promise<void> {
-  copyFrom ??= (await import('pg-copy-streams')).from
-  const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`))
-  const finished = once(stream, 'finish')
-  // Without a listener an error would be thrown from the stream instead of rejecting `finished`.
-  const failed = once(stream, 'error').then(([err]) => Promise.reject(err))
-  stream.end(text)
-  await Promise.race([finished, failed])
-}
 
 /** One batch as COPY text, table by table (`CopyWriter.encode`). */
 export interface BatchText {
@@ -66,6 +33,8 @@ export class CopyWriter {
   private readonly client: pg.Client
   private foreignKeys: { table: string; name: string; definition: string }[] = []
   private indexes: { name: string; definition: string }[] = []
+  /** The copied crossings counted into their statistics cells as they are encoded (only for the real tables). */
+  private cells: SeedCells | null = null
   /** Which way each cuboid was counted (known after commit). */
   paths: CountPaths = {}
   /** The benchmark's bare tables have neither trigger nor rollups: only the real ones are counted. */
@@ -104,7 +73,14 @@ export class CopyWriter {
     const pid = await this.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
     this.backendPid = pid.rows[0]?.pid
     await this.client.query('BEGIN')
-    if (this.counts) await this.client.query(COUNTED_BY_WRITER)
+    if (this.counts) {
+      await this.client.query(COUNTED_BY_WRITER)
+      // The record keys' secret (migration 0014), read in this transaction: the rows are counted here as they
+      // are generated (`seed-traffic-cells.ts`), with the keys the statistics view would give them.
+      const secret = await this.client.query<{ secret: string }>('SELECT secret FROM stat_key_secret')
+      if (secret.rows.length !== 1) throw new Error('stat_key_secret must hold exactly one secret')
+      this.cells = new SeedCells(secret.rows[0]!.secret)
+    }
     const { rows } = await this.client.query<{ table: string; name: string; definition: string }>(
       `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
        FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::regclass[]) ORDER BY conrelid, conname`,
@@ -148,6 +124,8 @@ export class CopyWriter {
    */
   encode(batch: TrafficBatch, officerId: string): BatchText | null {
     if (!batch.travellers) return null
+    // Counted as encoded: each batch is encoded once, and a failed copy throws the counts away with the writer.
+    this.cells?.add(batch)
     const { t, t2, c } = batch
     const n = batch.travellers
     const constant = (v: string) => new Array<string>(n).fill(v)
@@ -209,53 +187,65 @@ export class CopyWriter {
   /** Sends one batch's text: three COPY statements, one after the other on the writer's connection. */
   async send(text: BatchText): Promise<void> {
     const started = performance.now()
-    await copy(
+    await copyText(
       this.client,
       this.into('travellers'),
       'id, surname, given_names, birth_date, sex, nationality',
-      text.travellers,
+      [text.travellers],
     )
-    await copy(
+    await copyText(
       this.client,
       this.into('travel_documents'),
       `id, traveller_id, issuing_state, document_code, document_number, format, source, nationality, surname,
         given_names, birth_date, sex, expiry_date, first_seen_at, last_seen_at, read_count, created_by`,
-      text.documents,
+      [text.documents],
     )
-    await copy(
+    await copyText(
       this.client,
       this.into('crossings'),
       `id, traveller_id, document_id, post_code, counter, officer_id, agency_code, crossed_at, crossed_on, direction,
         purpose, permitted_stay_days, transport, decision, refusal_reason, matched_entry_id, stay_days, overstay_days,
         flags, previous_admitted_id`,
-      text.crossings,
+      [text.crossings],
     )
     this.phases.copy += (performance.now() - started) / 1000
   }
 
   /**
    * Builds every dropped index again, adds every dropped foreign key back (each checks all rows in one query),
-   * counts the rows, and commits.
+   * counts the rows, and commits. Each phase's statements go as one multi-statement query, so the server works
+   * through them while this process sums the cuboids (`sumCuboids`) instead of waiting for each reply.
    */
   async commit(): Promise<void> {
     this.markCpu('copy')
     const building = performance.now()
-    await this.client.query(`SET LOCAL maintenance_work_mem = '512MB'`)
-    for (const i of this.indexes) await this.client.query(i.definition)
+    // An index build's sort and the foreign keys' joins in memory, and no JIT compiling for the keys' one-off
+    // checks (each planned above its cost threshold); all end with the transaction.
+    await this.client.query(
+      `SET LOCAL maintenance_work_mem = '512MB'; SET LOCAL work_mem = '256MB'; SET LOCAL jit = off`,
+    )
+    const indexes = this.client.query(this.indexes.map((i) => `${i.definition};`).join('\n'))
+    // Seen later by `await`; without a handler here a failure would first be reported as unhandled.
+    indexes.catch(() => {})
+    if (this.cells) sumCuboids(this.cells)
+    await indexes
     this.phases.indexes = (performance.now() - building) / 1000
     this.markCpu('indexes')
     const keys = performance.now()
-    for (const fk of this.foreignKeys)
-      await this.client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`)
+    const checked = this.client.query(
+      this.foreignKeys
+        .map((fk) => `ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition};`)
+        .join('\n'),
+    )
+    checked.catch(() => {})
+    // Meanwhile, the finest cuboid's COPY text (the largest, nearly a row per crossing) is made ready.
+    const ready = this.cells ? prepareFine(this.cells) : undefined
+    await checked
     this.phases.foreignKeys = (performance.now() - keys) / 1000
     this.markCpu('foreignKeys')
-    if (this.counts) {
+    if (this.cells) {
       const started = performance.now()
-      // The planner still sees the tables as they were before the copy: fresh statistics (a sample, in this
-      // transaction, which sees its own rows; the one-row secret table is otherwise guessed at 1,330 rows, which
-      // turned the grouping into a sort of every row).
-      await this.client.query('ANALYZE travellers, travel_documents, crossings, stat_key_secret')
-      this.paths = await countWrittenCrossings(this.client)
+      this.paths = await countCells(this.client, this.cells, ready)
       this.countSeconds = (performance.now() - started) / 1000
       this.phases.count = this.countSeconds
       this.markCpu('count')

@@ -1,15 +1,16 @@
 import type pg from 'pg'
 import { CUBOIDS, FINE, TAKE_FOLD_LOCK, upsert } from '../statistics/fold-deltas.ts'
+import type { SeedCells } from './seed-traffic-cells.ts'
+import { copyText } from './seed-traffic-copy-text.ts'
 
 /**
  * The COPY seed's own count of the crossings it wrote (migration 0024: its transaction switched the insert
- * trigger off), run last, just before commit. The written rows' fine cells are grouped once into a temporary
- * table; then each cuboid is filled from it. Upserting a million cells into the finest cuboid's 10-column unique
- * index, a probe and an insert per cell, was most of a seed's time beside the COPY itself. So a cuboid that is
- * still empty — the first seed of a database, the benchmark's case — is filled by a plain `INSERT … SELECT …
- * GROUP BY` with its indexes dropped, and the indexes (its primary key included) are built again afterwards by
- * one sort each: the same unique index, checked on every row when it is built. A cuboid that already holds cells
- * takes the background folder's upsert (`fold-deltas.ts`), cell by cell.
+ * trigger off), run last, just before commit. The rows were counted in this process as they were generated
+ * (`seed-traffic-cells.ts`); here each cuboid's rows are copied in. A cuboid that is still empty — the first seed
+ * of a database, the benchmark's case — takes them by a plain `COPY` with its indexes dropped, in its primary
+ * key's order, and the indexes (its primary key included) are built again afterwards: the same unique index,
+ * checked on every row when it is built, over presorted rows. A cuboid that already holds cells gets its rows
+ * copied into a temporary table and added by the background folder's upsert (`fold-deltas.ts`), cell by cell.
  *
  * Why this is safe: each cuboid is locked `ACCESS EXCLUSIVE` before it is looked at, until commit, so no other
  * transaction reads or writes it while its index is missing (readers of the dashboards wait for the seed's
@@ -21,28 +22,59 @@ import { CUBOIDS, FINE, TAKE_FOLD_LOCK, upsert } from '../statistics/fold-deltas
 /** Which path each cuboid took, by table (the tests check both). */
 export type CountPaths = Record<string, 'built' | 'upserted'>
 
-export async function countWrittenCrossings(client: pg.Client): Promise<CountPaths> {
-  // One in-memory hash of every copied cell, and a sort of the largest cuboid in memory when its index is built.
-  // No JIT: compiling took a quarter of the grouping. All end with the transaction (SET LOCAL: PgBouncer-safe).
+/**
+ * Sums the coarser cuboids from the fine cells: run while the server rebuilds the copied tables' indexes, so
+ * both cores work.
+ */
+export function sumCuboids(cells: SeedCells): void {
+  cells.sum(CUBOIDS.filter((c) => c.columns !== FINE).map((c) => c.columns))
+}
+
+/** Cuboid columns → COPY text made ahead (`prepareFine`), while the server was busy with something else. */
+export type Prepared = Map<string, string[]>
+
+/**
+ * The finest cuboid's COPY text, made while the server checks the foreign keys: it is nearly a row per crossing,
+ * and this process would otherwise idle then and make it while the server waits.
+ */
+export function prepareFine(cells: SeedCells): Prepared {
+  return new Map([[FINE, [...cells.text(FINE)]]])
+}
+
+export async function countCells(
+  client: pg.Client,
+  cells: SeedCells,
+  prepared: Prepared = new Map(),
+): Promise<CountPaths> {
+  // A sort of the largest cuboid in memory when its index is built, and an in-memory upsert grouping. All end
+  // with the transaction (SET LOCAL: PgBouncer-safe).
   await client.query(`SET LOCAL work_mem = '256MB'`)
   await client.query(`SET LOCAL maintenance_work_mem = '512MB'`)
   await client.query('SET LOCAL jit = off')
   await client.query(TAKE_FOLD_LOCK)
-  await client.query(`CREATE TEMPORARY TABLE seed_cells ON COMMIT DROP AS
-    SELECT ${FINE}, count(*) AS n, sum(record_key) AS k FROM stat_crossing_cells
-    WHERE written_in = pg_current_xact_id()::xid GROUP BY ${FINE}`)
-  await client.query('ANALYZE seed_cells')
   const paths: CountPaths = {}
   for (const c of CUBOIDS) {
+    const chunks = prepared.get(c.columns) ?? cells.text(c.columns)
     await client.query(`LOCK TABLE ${c.table} IN ACCESS EXCLUSIVE MODE`)
     const { rows } = await client.query<{ filled: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM ${c.table}) AS filled`,
     )
+    const columns = `${c.columns}, count, key_sum`
     if (rows[0]?.filled) {
-      await client.query(`WITH d AS (SELECT * FROM seed_cells) ${upsert(c.table, c.columns, c.select)}`)
+      const temporary = `seed_${c.name}`
+      await client.query(
+        `CREATE TEMPORARY TABLE ${temporary} ON COMMIT DROP AS SELECT ${columns} FROM ${c.table} WITH NO DATA`,
+      )
+      await copyText(client, temporary, columns, chunks)
+      await client.query(
+        `WITH d AS (SELECT ${c.columns}, count AS n, key_sum AS k FROM ${temporary}) ${upsert(c.table, c.columns, c.columns)}`,
+      )
       paths[c.table] = 'upserted'
     } else {
-      await fillEmpty(client, c)
+      const indexes = await indexesOf(client, c.table)
+      for (const i of indexes) await client.query(i.drop)
+      await copyText(client, c.table, columns, chunks)
+      for (const i of indexes) await client.query(i.create)
       paths[c.table] = 'built'
     }
   }
@@ -66,18 +98,4 @@ async function indexesOf(client: pg.Client, table: string): Promise<{ drop: stri
         }
       : { drop: `DROP INDEX ${r.index}`, create: r.definition },
   )
-}
-
-async function fillEmpty(client: pg.Client, c: (typeof CUBOIDS)[number]): Promise<void> {
-  const indexes = await indexesOf(client, c.table)
-  for (const i of indexes) await client.query(i.drop)
-  const n = c.columns.split(',').length
-  const positions = Array.from({ length: n }, (_, i) => i + 1).join(', ')
-  // The temporary table is grouped at the finest grain already: the finest cuboid copies it as it is.
-  const select =
-    c.columns === FINE
-      ? `SELECT ${FINE}, n, k FROM seed_cells`
-      : `SELECT ${c.select}, sum(n), sum(k) FROM seed_cells GROUP BY ${positions}`
-  await client.query(`INSERT INTO ${c.table} (${c.columns}, count, key_sum) ${select}`)
-  for (const i of indexes) await client.query(i.create)
 }

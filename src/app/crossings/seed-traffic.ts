@@ -64,7 +64,7 @@ export interface SeedTrafficOptions {
   concurrency?: number
   /**
    * PostgreSQL only: write through `COPY` on a connection of its own, in one transaction, with the foreign keys
-   * checked in bulk and the rollups counted set-based at the end (`seed-traffic-copy.ts`). Absent
+   * checked in bulk and the rollups counted by this process and copied in at the end (`seed-traffic-copy.ts`). Absent
    * (PGlite, tests), batches of `INSERT … SELECT FROM unnest(…)` with every check per row.
    */
   copyUrl?: string
