@@ -14,8 +14,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const SELF = fileURLToPath(import.meta.url)
 
-/** The commands run from a bundle, each with its entry (a module exporting `main(argv)`). */
-export const BUNDLED = { mrz: 'src/cli/commands/mrz-main.ts' }
+/**
+ * The commands run from a bundle, each with its entry points: `main` exports `main(argv)`; the others are built
+ * beside it (a worker's script), and the code finds them through `PASSAGE_BUNDLE_DIR`.
+ */
+export const BUNDLED = {
+  mrz: { main: 'src/cli/commands/mrz-main.ts', worker: 'src/cli/commands/mrz-worker.ts' },
+}
 
 const LOADERS = { '.ts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.json': 'json' }
 /** A build older than this that is no longer current is removed (a run that chose it has long imported it). */
@@ -62,8 +67,13 @@ export async function buildBundle(name, root = ROOT) {
   const dir = `${name}-${process.pid}-${Date.now()}`
   const out = join(cacheDir(root), dir)
   await esbuild.build({
-    entryPoints: { main: join(root, BUNDLED[name]) },
+    entryPoints: Object.fromEntries(
+      Object.entries(BUNDLED[name]).map(([key, file]) => [key, join(root, file)]),
+    ),
     bundle: true,
+    // Code shared by the entries is one chunk, loaded once by each thread.
+    splitting: true,
+    define: { PASSAGE_BUNDLE_DIR: JSON.stringify(`${pathToFileURL(out).href}/`) },
     format: 'esm',
     platform: 'node',
     target: 'node20',

@@ -2,8 +2,11 @@ import { Writable } from 'node:stream'
 import {
   type DocumentFacts,
   deriveFacts,
+  MAX_INPUT_LENGTH,
   type MrzIssue,
   type MrzResult,
+  oversizedInputResult,
+  parseMrz,
 } from '../../domain/documents/index.ts'
 import { translate } from '../../platform/i18n/catalog.ts'
 import { ChunkedOutput } from './mrz-output.ts'
@@ -16,6 +19,23 @@ export interface JsonSink {
   utf8(text: string): void
   /** A number as `JSON.stringify` writes it (`null` when it is not finite, or null). */
   number(v: number | null | undefined): void
+}
+
+export interface MrzRunOptions {
+  allowSpecimen: boolean
+  referenceDate: string
+}
+
+/** One document's line, its newline included, as the main thread and the workers (`mrz-worker.ts`) both write it. */
+export function writeDocument(
+  out: ChunkedOutput,
+  lines: string[],
+  length: number,
+  options: MrzRunOptions,
+): void {
+  const result = length > MAX_INPUT_LENGTH ? oversizedInputResult(length) : parseMrz(lines, options)
+  writeJsonLine(out, result, options.referenceDate)
+  out.newline()
 }
 
 /**

@@ -123,6 +123,15 @@ export class ChunkedOutput {
     if (!this.out.write(full) && !this.closed) await drained(this.out)
   }
 
+  /** Lines written elsewhere (a parsing worker's buffers), after what was gathered here. */
+  async passThrough(parts: readonly Uint8Array[]): Promise<void> {
+    await this.flush()
+    for (const part of parts) {
+      if (this.closed) return
+      if (!this.out.write(part) && !this.closed) await drained(this.out)
+    }
+  }
+
   end(): void {
     this.out.off('error', this.onError)
   }
