@@ -15,7 +15,7 @@ const documents = [
   ...ICAO_SPECIMENS.map((s) => s.lines.join('\n')),
   td1.replace('<', '"'),
   'P<KHM\\\u0000\u001f\u00e9\u{1F600}ក<<<',
-  `\uFFFD\n \t \n${'X'.repeat(70_000)}`,
+  `\uFFFD\n \t \n${'X'.repeat(9000)}`,
   td3.slice(0, 40),
 ]
 
@@ -37,7 +37,18 @@ function chunks(bytes: Buffer): Buffer[] {
   return out
 }
 
-async function run(bytes: Buffer, tuning: MrzRunTuning): Promise<Buffer> {
+/** Even 1,000-byte chunks: the long line arrives in nine of them, none holding a blank line. */
+function kilobytes(bytes: Buffer): Buffer[] {
+  const out: Buffer[] = []
+  for (let at = 0; at < bytes.length; at += 1000) out.push(bytes.subarray(at, at + 1000))
+  return out
+}
+
+async function run(
+  bytes: Buffer,
+  tuning: MrzRunTuning,
+  cut: (bytes: Buffer) => (Buffer | string)[] = chunks,
+): Promise<Buffer> {
   const parts: Buffer[] = []
   const stdout = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -46,7 +57,7 @@ async function run(bytes: Buffer, tuning: MrzRunTuning): Promise<Buffer> {
     },
   })
   const status = await runMrz(
-    { stdin: Readable.from(chunks(bytes)), stdout, stderr: new PassThrough() },
+    { stdin: Readable.from(cut(bytes)), stdout, stderr: new PassThrough() },
     options,
     tuning,
   )
@@ -61,9 +72,9 @@ describe('passage mrz on worker threads', () => {
     // The oversized document holds a blank line: it is two.
     expect(alone.toString().split('\n').length).toBeGreaterThan(3000)
     const [from0, from100, single] = await Promise.all([
-      run(bytes, { workers: 2, parallelAfter: 0, batch: 37 }),
-      run(bytes, { workers: 3, parallelAfter: 100, batch: 1 }),
-      run(bytes, { workers: 1, parallelAfter: 2999, batch: 1000 }),
+      run(bytes, { workers: 2, parallelAfter: 0, batchBytes: 3000 }),
+      run(bytes, { workers: 3, parallelAfter: 100, batchBytes: 1 }),
+      run(bytes, { workers: 1, parallelAfter: 2999, batchBytes: 128 * 1024 }),
     ])
     expect(from0.equals(alone)).toBe(true)
     expect(from100.equals(alone)).toBe(true)
@@ -74,10 +85,33 @@ describe('passage mrz on worker threads', () => {
     expect((await run(Buffer.alloc(0), { workers: 2, parallelAfter: 0 })).length).toBe(0)
     const bytes = input(25)
     expect(
-      (await run(bytes, { workers: 2, parallelAfter: 0, batch: 10 })).equals(
+      (await run(bytes, { workers: 2, parallelAfter: 0, batchBytes: 1000 })).equals(
         await run(bytes, { workers: 0 }),
       ),
     ).toBe(true)
+  })
+
+  it('reads a long stretch without a blank line on the main thread, then hands the rest to the workers again', async () => {
+    // The 9,000-character line is past `maxPending`: it cannot be cut, and is read here in constant memory.
+    const bytes = input(300)
+    const alone = await run(bytes, { workers: 0 })
+    expect(
+      (
+        await run(bytes, { workers: 2, parallelAfter: 10, batchBytes: 1024, maxPending: 4096 }, kilobytes)
+      ).equals(alone),
+    ).toBe(true)
+  })
+
+  it("takes text chunks among the bytes (a caller's stream) on the main thread, in order", async () => {
+    const bytes = input(400)
+    const alone = await run(bytes, { workers: 0 })
+    const mixed = (b: Buffer) => chunks(b).map((c, i) => (i % 9 === 4 ? c.toString('latin1') : c))
+    // Text decoded as Latin-1 is not what the bytes say: compare with one thread reading the same mixed stream.
+    const oneThread = await run(bytes, { workers: 0 }, mixed)
+    expect(
+      (await run(bytes, { workers: 2, parallelAfter: 0, batchBytes: 512 }, mixed)).equals(oneThread),
+    ).toBe(true)
+    expect(oneThread.equals(alone)).toBe(false)
   })
 
   it('stops quietly, its workers with it, when the consumer goes away', async () => {
@@ -101,7 +135,7 @@ describe('passage mrz on worker threads', () => {
     const status = await runMrz({ stdin: endless, stdout: gone, stderr: new PassThrough() }, options, {
       workers: 2,
       parallelAfter: 100,
-      batch: 200,
+      batchBytes: 4096,
     })
     expect(status).toBe(0)
     expect(reads).toBeLessThan(1000)

@@ -24,7 +24,7 @@ export function workerCount(): number {
 }
 
 /**
- * Parsing workers for a long `passage mrz` run. Batches go to the workers in turn and come back in the order they
+ * Parsing workers for a long `passage mrz` run. Batches of input bytes go to the workers in turn and come back in the order they
  * were sent (each worker answers its own in order), so output order is input order. At most `perWorker` batches
  * wait at each worker: the caller awaits `next()` before sending more, which keeps memory constant.
  */
@@ -57,9 +57,10 @@ export class MrzWorkers {
     return this.sent - this.taken
   }
 
-  send(blocks: string[][], lengths: number[]): void {
-    const batch: MrzBatch = { seq: this.sent++, blocks, lengths }
-    this.workers[batch.seq % this.workers.length]!.postMessage(batch)
+  /** Hands `bytes` (its own whole buffer) over to the next worker. */
+  send(bytes: Uint8Array): void {
+    const batch: MrzBatch = { seq: this.sent++, bytes }
+    this.workers[batch.seq % this.workers.length]!.postMessage(batch, [bytes.buffer as ArrayBuffer])
   }
 
   /** The JSON lines of the oldest batch not yet taken, once it is done. */
