@@ -45,8 +45,9 @@ function readManifest(name, root) {
 /** The bundle's URL if it was built from the sources exactly as they are now, else undefined. */
 export function freshBundle(name, root = ROOT) {
   const manifest = readManifest(name, root)
-  // A change to this file (the build's options) is a change too.
-  if (!manifest || manifest.self !== sha256(readFileSync(SELF))) return undefined
+  // A change to this file (the build's options) is a change too; so is a moved repository (the bundle names its
+  // sources and its own directory by absolute path).
+  if (!manifest || manifest.self !== sha256(readFileSync(SELF)) || manifest.root !== root) return undefined
   for (const [file, hash] of Object.entries(manifest.inputs)) {
     try {
       if (sha256(readFileSync(join(root, file))) !== hash) return undefined
@@ -103,7 +104,7 @@ export async function buildBundle(name, root = ROOT) {
   })
   const manifest = join(cacheDir(root), `${name}.json`)
   const next = `${manifest}.${process.pid}`
-  writeFileSync(next, JSON.stringify({ self: sha256(readFileSync(SELF)), dir, inputs }))
+  writeFileSync(next, JSON.stringify({ self: sha256(readFileSync(SELF)), root, dir, inputs }))
   renameSync(next, manifest)
   removeOldBuilds(name, dir, root)
   return pathToFileURL(join(out, 'main.js')).href

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable, Writable } from 'node:stream'
@@ -53,6 +53,19 @@ describe('the prebuilt CLI bundle', () => {
     expect(freshBundle('mrz', root)).not.toBe(built)
   })
 
+  it('is rebuilt when the repository moves (the bundle names its sources by absolute path)', async () => {
+    const { root } = project()
+    roots.push(root)
+    await buildBundle('mrz', root)
+    const moved = `${root}-moved`
+    roots.push(moved)
+    cpSync(root, moved, { recursive: true })
+    expect(freshBundle('mrz', moved)).toBeUndefined()
+    expect((await bundledMain('mrz', moved))()).toBe(
+      `one ${pathToFileURL(join(moved, 'src/cli/commands/word.ts')).href}`,
+    )
+  })
+
   it('falls back (undefined: run through tsx) on a source that does not build, an unknown command, a bad cache', async () => {
     const { root, edit } = project()
     roots.push(root)
@@ -78,7 +91,7 @@ function passage(args: string[], input: string, bundle: boolean) {
       {
         encoding: 'buffer',
         maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, PASSAGE_CLI_BUNDLE: bundle ? '1' : '0' },
+        env: { ...process.env, PASSAGE_CLI_BUNDLE: bundle ? '1' : '0', PASSAGE_MRZ_WORKERS: '2' },
       },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') reject(error)
@@ -121,7 +134,7 @@ describe('passage mrz from the bundle', () => {
       `${'\uFFFD'.repeat(3)}\n\t \n${'X'.repeat(5000)}`,
       td3.replace('<', 'ក'),
     ]
-    // Past 20,000 documents parsing moves to worker threads: the bundle's own `worker.js`, or tsx's.
+    // Past 20,000 documents parsing moves to two worker threads (PASSAGE_MRZ_WORKERS): the bundle's `worker.js`, or tsx's.
     let input = ''
     for (let i = 0; i < 24_000; i++) input += `${blocks[i % blocks.length]}\n\n`
     const args = ['mrz', '--date', '2026-05-20', '--allow-specimen']

@@ -4,6 +4,7 @@ import { generateMrz } from '../../domain/documents/generate.ts'
 import { ICAO_SPECIMENS } from '../../domain/documents/specimens.ts'
 import { documentFor } from '../../domain/documents/test-factories.ts'
 import { type MrzRunTuning, runMrz } from './mrz.ts'
+import { workerCount } from './mrz-workers.ts'
 
 const options = { allowSpecimen: true, referenceDate: '2026-05-20' }
 const td1 = generateMrz(documentFor('TD1')).lines.join('\n')
@@ -112,6 +113,21 @@ describe('passage mrz on worker threads', () => {
       (await run(bytes, { workers: 2, parallelAfter: 0, batchBytes: 512 }, mixed)).equals(oneThread),
     ).toBe(true)
     expect(oneThread.equals(alone)).toBe(false)
+  })
+
+  it('starts workers only with a core to spare: none on one core or on a busy machine, at most four', () => {
+    expect(workerCount(1, 0, undefined)).toBe(0)
+    expect(workerCount(2, 0.2, undefined)).toBe(2)
+    expect(workerCount(2, 1.4, undefined)).toBe(2)
+    expect(workerCount(2, 1.6, undefined)).toBe(0)
+    expect(workerCount(2, 7, undefined)).toBe(0)
+    expect(workerCount(16, 3, undefined)).toBe(4)
+    // PASSAGE_MRZ_WORKERS decides when it is a number; anything else is ignored.
+    expect(workerCount(2, 7, '2')).toBe(2)
+    expect(workerCount(8, 0, '0')).toBe(0)
+    expect(workerCount(8, 0, '99')).toBe(4)
+    expect(workerCount(2, 7, 'many')).toBe(0)
+    expect(workerCount(2, 0, '-1')).toBe(2)
   })
 
   it('stops quietly, its workers with it, when the consumer goes away', async () => {

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { MrzRunOptions } from './mrz-json.ts'
 import type { MrzBatch, MrzBatchDone } from './mrz-worker.ts'
@@ -8,8 +8,6 @@ declare const PASSAGE_BUNDLE_DIR: string | undefined
 
 /** Past this many parsers there is nothing left to gain: the main thread's reading and writing is the limit. */
 const MAX_WORKERS = 4
-/** Young generation of a worker: fewer scavenges for the many short-lived strings and objects of each document. */
-const YOUNG_GENERATION_MB = 32
 
 function workerUrl(): URL {
   return typeof PASSAGE_BUNDLE_DIR === 'string'
@@ -17,10 +15,20 @@ function workerUrl(): URL {
     : new URL('./mrz-worker-bootstrap.mjs', import.meta.url)
 }
 
-/** Parsers worth starting on this machine: none on one core (the main thread alone is as fast). */
-export function workerCount(): number {
-  const cores = availableParallelism()
-  return cores < 2 ? 0 : Math.min(MAX_WORKERS, cores)
+/**
+ * Parsers worth starting on this machine now. Workers cost about a third more CPU in all than one thread (each
+ * warms its own JIT and caches; batches are copied and handed over), which pays only with a core to spare: none on
+ * one core, none while the last minute's load average leaves less than half a core idle (then one thread finishes
+ * sooner and leaves the neighbours more).
+ */
+export function workerCount(
+  cores = availableParallelism(),
+  load = loadavg()[0]!,
+  setting = process.env.PASSAGE_MRZ_WORKERS,
+): number {
+  // An operator's choice (0: never) wins over the guess.
+  if (setting !== undefined && /^\d{1,2}$/.test(setting)) return Math.min(MAX_WORKERS, Number(setting))
+  return cores < 2 || cores - load < 0.5 ? 0 : Math.min(MAX_WORKERS, cores)
 }
 
 /**
@@ -38,10 +46,7 @@ export class MrzWorkers {
 
   constructor(count: number, options: MrzRunOptions) {
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(workerUrl(), {
-        workerData: options,
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      })
+      const worker = new Worker(workerUrl(), { workerData: options })
       worker.on('message', (m: MrzBatchDone) => {
         this.done.set(m.seq, m.parts)
         this.notify()
