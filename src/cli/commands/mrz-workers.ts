@@ -16,7 +16,7 @@ function workerUrl(): URL {
 }
 
 /**
- * Parsers worth starting on this machine now. Workers cost about a third more CPU in all than one thread (each
+ * Parsers worth starting on this machine now. Workers cost a third to two thirds more CPU in all than one thread (each
  * warms its own JIT and caches; batches are copied and handed over), which pays only with a core to spare: none on
  * one core, none while the last minute's load average leaves less than half a core idle (then one thread finishes
  * sooner and leaves the neighbours more).
