@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx passage` works right after `npm ci`.
-import { register } from 'tsx/esm/api'
+// `passage mrz` runs from a prebuilt bundle, built on demand and rebuilt after any source edit
+// (scripts/cli-bundle.mjs); every other command, or the same one if the bundle cannot be built, runs the
+// TypeScript sources directly through tsx, so `npx passage` works right after `npm ci`.
+import { bundledMain } from '../scripts/cli-bundle.mjs'
 
-register()
-const { main } = await import('../src/cli/main.ts')
-process.exitCode = await main(process.argv.slice(2))
+const argv = process.argv.slice(2)
+let main = await bundledMain(argv[0])
+if (!main) {
+  const { register } = await import('tsx/esm/api')
+  register()
+  main = (await import('../src/cli/main.ts')).main
+}
+process.exitCode = await main(argv)

@@ -65,6 +65,34 @@ export class ChunkedOutput {
     this.used = at
   }
 
+  /**
+   * A number as `JSON.stringify` writes it. Integers below a billion (ages, days, positions: all of them here)
+   * are written digit by digit, without the string `String(v)` would make for each; any other number as that
+   * string, non-finite ones and null as `null`.
+   */
+  number(v: number | null | undefined): void {
+    if (v === null || v === undefined || !Number.isFinite(v)) {
+      this.raw('null')
+      return
+    }
+    let n = v < 0 ? -v : v
+    if (n >= 1e9 || (n | 0) !== n) {
+      this.raw(String(v))
+      return
+    }
+    this.room(11)
+    const b = this.buffer
+    if (v < 0) b[this.used++] = 45
+    let digits = 1
+    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) digits++
+    let at = this.used + digits
+    this.used = at
+    do {
+      b[--at] = 48 + (n % 10)
+      n = (n / 10) | 0
+    } while (n > 0)
+  }
+
   /** The end of a line. */
   newline(): void {
     this.room(1)
@@ -93,6 +121,15 @@ export class ChunkedOutput {
     this.buffer = Buffer.allocUnsafe(SIZE)
     this.used = 0
     if (!this.out.write(full) && !this.closed) await drained(this.out)
+  }
+
+  /** Lines written elsewhere (a parsing worker's buffers), after what was gathered here. */
+  async passThrough(parts: readonly Uint8Array[]): Promise<void> {
+    await this.flush()
+    for (const part of parts) {
+      if (this.closed) return
+      if (!this.out.write(part) && !this.closed) await drained(this.out)
+    }
   }
 
   end(): void {

@@ -148,6 +148,54 @@ describe('passage mrz output', () => {
   })
 })
 
+describe('passage mrz numbers', () => {
+  it('writes every number as JSON.stringify does: negatives, zero, past a billion, fractions, not finite', () => {
+    const values = [
+      0,
+      -0,
+      7,
+      -17215,
+      999_999_999,
+      -999_999_999,
+      1e9,
+      -1e9,
+      2 ** 31,
+      0.5,
+      -1.25,
+      1e21,
+      NaN,
+      Infinity,
+    ]
+    const line = (v: number | null | undefined) =>
+      toJsonLine(
+        {
+          ...parseMrz(['X'], options),
+          errors: [
+            {
+              code: 'documents.mrz.line_count',
+              field: null,
+              line: v,
+              start: v,
+              end: v,
+            } as unknown as MrzIssue,
+          ],
+        },
+        options.referenceDate,
+      )
+    for (const v of [...values, null, undefined]) {
+      const written = JSON.parse(line(v)).errors[0]
+      expect(line(v)).toContain(`"line":${JSON.stringify(v) ?? 'null'},"start":`)
+      expect(written.line).toBe(v === undefined || !Number.isFinite(v) ? null : v === 0 ? 0 : v)
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.double()), (v) => {
+        expect(line(v)).toContain(`"line":${JSON.stringify(v)},"start":`)
+      }),
+      { numRuns: 300, seed: 21 },
+    )
+  })
+})
+
 describe('passage mrz input', () => {
   it('cuts the same documents whatever the chunking, a UTF-8 sequence or a CRLF split between chunks included', () => {
     const text = `${cambodian}\r\n\r\nÉCOLE<ក\r\n\r\n${cambodian}\n\n\n`
