@@ -48,8 +48,14 @@ async function benchDatabaseUrl(ctx: BenchContext): Promise<string> {
   return u.toString()
 }
 
+// `BENCH_CROSSINGS_PREPARED=false` runs the in-process figure with the statement cache off, to set its effect beside.
+const PREPARED = process.env.BENCH_CROSSINGS_PREPARED !== 'false'
+
 async function postgresStore(ctx: BenchContext): Promise<Store> {
-  return openStore({ databaseUrl: await freshBenchDatabase(await ctx.postgresUrl(), BENCH_DB) })
+  return openStore({
+    databaseUrl: await freshBenchDatabase(await ctx.postgresUrl(), BENCH_DB),
+    preparedStatements: PREPARED,
+  })
 }
 
 /** Server time of each request, by route, from Fastify's own clock. */
