@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
@@ -34,32 +34,31 @@ describe.each(engines())('statements per crossing on %s', (engine) => {
     }
   }
 
-  it('asks whether an evaluation was used through an index, never by reading every crossing (4.6 s at 10M without)', async () => {
-    // The lookup `movementFacts` makes for each recording, planned with sequential scans priced out of reach: with
-    // no index to use, the planner still scans, and the plan names no index.
-    const plan = await t.store.db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL enable_seqscan = off`.execute(trx)
-      const { rows } = await sql`EXPLAIN (FORMAT JSON)
-        SELECT EXISTS (SELECT 1 FROM crossings c WHERE c.risk_evaluation_id = ${randomUUID()}::uuid)`.execute(
-        trx,
-      )
+  /** The JSON plan of `query` with the named scan kinds priced out of reach: an index is used if one can be. */
+  const planWithout = (scans: ('seqscan' | 'bitmapscan')[], query: RawBuilder<unknown>) =>
+    t.store.db.transaction().execute(async (trx) => {
+      for (const scan of scans) await sql.raw(`SET LOCAL enable_${scan} = off`).execute(trx)
+      const { rows } = await sql`EXPLAIN (FORMAT JSON) ${query}`.execute(trx)
       return JSON.stringify(rows)
     })
+
+  it('asks whether an evaluation was used through an index, never by reading every crossing (4.6 s at 10M without)', async () => {
+    // The lookup `movementFacts` makes for each recording: with no index to use, the planner still scans, and the
+    // plan names no index.
+    const plan = await planWithout(
+      ['seqscan'],
+      sql`SELECT EXISTS (SELECT 1 FROM crossings c WHERE c.risk_evaluation_id = ${randomUUID()}::uuid)`,
+    )
     expect(plan).toContain('crossings_risk_evaluation_idx')
     expect(plan).not.toContain('Seq Scan')
   })
 
   it('compares a new passport with the travellers born that day from the index alone, reading no table row', async () => {
-    const plan = await t.store.db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL enable_seqscan = off`.execute(trx)
-      await sql`SET LOCAL enable_bitmapscan = off`.execute(trx)
-      const { rows } = await sql`EXPLAIN (FORMAT JSON)
-        SELECT t.id, t.surname, t.given_names, t.birth_date, t.sex, t.nationality FROM travellers t
-        WHERE t.birth_date IN ('1990-04-12', '1990-04', '1990') AND t.id <> ${randomUUID()}::uuid LIMIT 200`.execute(
-        trx,
-      )
-      return JSON.stringify(rows)
-    })
+    const plan = await planWithout(
+      ['seqscan', 'bitmapscan'],
+      sql`SELECT t.id, t.surname, t.given_names, t.birth_date, t.sex, t.nationality FROM travellers t
+        WHERE t.birth_date IN ('1990-04-12', '1990-04', '1990') AND t.id <> ${randomUUID()}::uuid LIMIT 200`,
+    )
     expect(plan).toContain('Index Only Scan')
     expect(plan).toContain('travellers_birth_date_cover_idx')
   })
