@@ -115,19 +115,18 @@ describe('passage mrz on worker threads', () => {
     expect(oneThread.equals(alone)).toBe(false)
   })
 
-  it('starts workers only with a core to spare: none on one core or on a busy machine, at most four', () => {
-    expect(workerCount(1, 0, undefined)).toBe(0)
-    expect(workerCount(2, 0.2, undefined)).toBe(2)
-    expect(workerCount(2, 1.4, undefined)).toBe(2)
-    expect(workerCount(2, 1.6, undefined)).toBe(0)
-    expect(workerCount(2, 7, undefined)).toBe(0)
-    expect(workerCount(16, 3, undefined)).toBe(4)
+  it('starts one worker per core, none on one core, at most four, whatever the load', () => {
+    expect(workerCount(1, undefined)).toBe(0)
+    expect(workerCount(2, undefined)).toBe(2)
+    expect(workerCount(3, undefined)).toBe(3)
+    expect(workerCount(16, undefined)).toBe(4)
     // PASSAGE_MRZ_WORKERS decides when it is a number; anything else is ignored.
-    expect(workerCount(2, 7, '2')).toBe(2)
-    expect(workerCount(8, 0, '0')).toBe(0)
-    expect(workerCount(8, 0, '99')).toBe(4)
-    expect(workerCount(2, 7, 'many')).toBe(0)
-    expect(workerCount(2, 0, '-1')).toBe(2)
+    expect(workerCount(1, '2')).toBe(2)
+    expect(workerCount(8, '0')).toBe(0)
+    expect(workerCount(8, '99')).toBe(4)
+    expect(workerCount(1, 'many')).toBe(0)
+    expect(workerCount(2, '-1')).toBe(2)
+    expect(workerCount(2, '')).toBe(2)
   })
 
   it('stops quietly, its workers with it, when the consumer goes away', async () => {

@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os'
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { MrzRunOptions } from './mrz-json.ts'
 import type { MrzBatch, MrzBatchDone } from './mrz-worker.ts'
@@ -16,19 +16,16 @@ function workerUrl(): URL {
 }
 
 /**
- * Parsers worth starting on this machine now. Workers cost a third to two thirds more CPU in all than one thread (each
- * warms its own JIT and caches; batches are copied and handed over), which pays only with a core to spare: none on
- * one core, none while the last minute's load average leaves less than half a core idle (then one thread finishes
- * sooner and leaves the neighbours more).
+ * Parsers to start on this machine: one per core up to four, none on one core. A fixed rule, so a run's speed does
+ * not depend on what else the machine happened to be doing when it started (an earlier rule read the load average).
+ * Workers cost a third to two thirds more CPU in all than one thread (each warms its own JIT and caches; batches are
+ * copied and handed over) and pay only in wall time: an operator sharing the machine with a busy API sets
+ * `PASSAGE_MRZ_WORKERS=0` (or runs the command under `nice`).
  */
-export function workerCount(
-  cores = availableParallelism(),
-  load = loadavg()[0]!,
-  setting = process.env.PASSAGE_MRZ_WORKERS,
-): number {
-  // An operator's choice (0: never) wins over the guess.
+export function workerCount(cores = availableParallelism(), setting = process.env.PASSAGE_MRZ_WORKERS): number {
+  // An operator's choice (0: never) wins over the default.
   if (setting !== undefined && /^\d{1,2}$/.test(setting)) return Math.min(MAX_WORKERS, Number(setting))
-  return cores < 2 || cores - load < 0.5 ? 0 : Math.min(MAX_WORKERS, cores)
+  return cores < 2 ? 0 : Math.min(MAX_WORKERS, cores)
 }
 
 /**
