@@ -22,7 +22,10 @@ function workerUrl(): URL {
  * copied and handed over) and pay only in wall time: an operator sharing the machine with a busy API sets
  * `PASSAGE_MRZ_WORKERS=0` (or runs the command under `nice`).
  */
-export function workerCount(cores = availableParallelism(), setting = process.env.PASSAGE_MRZ_WORKERS): number {
+export function workerCount(
+  cores = availableParallelism(),
+  setting = process.env.PASSAGE_MRZ_WORKERS,
+): number {
   // An operator's choice (0: never) wins over the default.
   if (setting !== undefined && /^\d{1,2}$/.test(setting)) return Math.min(MAX_WORKERS, Number(setting))
   return cores < 2 ? 0 : Math.min(MAX_WORKERS, cores)
