@@ -9,26 +9,23 @@ export interface DocumentKey {
   documentNumber: string
 }
 
-// Any constant: the first half of the two-key advisory lock, a key space of its own (the audit chain uses
-// the one-key form).
-const DOCUMENT_LOCK_CLASS = 20_002
-
 /**
- * Serialises the first read of one document across transactions and processes, so two officers scanning
- * the same passport at once store it, and its traveller, exactly once.
+ * A document read again: when and where it was seen, in one statement that finds it by its key and locks its row,
+ * so two officers reading it at once each count their read. Undefined when the document was never stored.
  */
-export async function lockDocumentKey(trx: Tx, key: DocumentKey): Promise<void> {
-  const text = `${key.issuingState}|${key.documentCode}|${key.documentNumber}`
-  await sql`SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, hashtext(${text}))`.execute(trx)
-}
-
-export function findDocumentByKey(db: Executor, key: DocumentKey): Promise<TravelDocumentRow | undefined> {
+export function markSeenByKey(
+  db: Executor,
+  key: DocumentKey,
+  at: Date,
+  postCode: string | null,
+): Promise<TravelDocumentRow | undefined> {
   return db
-    .selectFrom('travel_documents')
-    .selectAll()
+    .updateTable('travel_documents')
+    .set((eb) => ({ last_seen_at: at, last_seen_post: postCode, read_count: eb('read_count', '+', 1) }))
     .where('issuing_state', '=', key.issuingState)
     .where('document_code', '=', key.documentCode)
     .where('document_number', '=', key.documentNumber)
+    .returningAll()
     .executeTakeFirst()
 }
 
@@ -41,39 +38,36 @@ export function insertDocument(db: Executor, row: NewTravelDocumentRow): Promise
 }
 
 /**
- * A new document and the traveller created for it in one statement (issue 13: one round trip fewer per new
- * passport at the counter). The traveller's insert is a data-modifying CTE; its stored row, defaults included,
- * comes back as JSON beside the document's row and is read as `RETURNING *` would give it.
+ * A new document and the traveller created for it in one statement, unless the document's key is already stored
+ * (undefined then: an officer elsewhere stored it first, and the caller reads it again). The document goes in first,
+ * `ON CONFLICT DO NOTHING` on its key: a second reader of the same new passport waits there for the first one's
+ * commit instead of failing on the unique key, and the traveller is inserted only when the document was. The
+ * document's foreign key to its traveller is checked at the end of the statement, when both are in. The traveller's
+ * stored row, defaults included, comes back as JSON beside the document's row and is read as `RETURNING *` would
+ * give it.
  */
 export async function insertDocumentWithTraveller(
   db: Executor,
   traveller: NewTraveller,
   row: NewTravelDocumentRow,
-): Promise<{ document: TravelDocumentRow; traveller: TravellerRow }> {
-  const { rows } = await sql<TravelDocumentRow & { traveller_row: Record<string, unknown> }>`
-    WITH t AS (${travellerInsert(db, traveller)})
-    ${db
+): Promise<{ document: TravelDocumentRow; traveller: TravellerRow } | undefined> {
+  const t = traveller
+  const { rows } = await sql<TravelDocumentRow & { traveller_row: Record<string, unknown> | null }>`
+    WITH d AS (${db
       .insertInto('travel_documents')
       .values(row)
-      .returningAll()
-      .returning(sql<unknown>`(SELECT to_json(t) FROM t)`.as('traveller_row'))}`.execute(db)
-  const { traveller_row: stored, ...document } = rows[0]!
+      .onConflict((oc) => oc.columns(['issuing_state', 'document_code', 'document_number']).doNothing())
+      .returningAll()}),
+    t AS (INSERT INTO travellers (id, surname, given_names, birth_date, sex, nationality)
+      SELECT ${t.id}::uuid, ${t.surname}::text, ${t.givenNames}::text, ${t.birthDate}::text, ${t.sex}::text,
+        ${t.nationality}::text
+      WHERE EXISTS (SELECT 1 FROM d) RETURNING *)
+    SELECT d.*, (SELECT to_json(t) FROM t) AS traveller_row FROM d`.execute(db)
+  const first = rows[0]
+  if (!first) return undefined
+  const { traveller_row: stored, ...document } = first
   return {
     document,
-    traveller: { ...stored, created_at: new Date(stored.created_at as string) } as TravellerRow,
+    traveller: { ...stored, created_at: new Date(stored!.created_at as string) } as TravellerRow,
   }
-}
-
-export function markDocumentSeen(
-  db: Executor,
-  id: string,
-  at: Date,
-  postCode: string | null,
-): Promise<TravelDocumentRow> {
-  return db
-    .updateTable('travel_documents')
-    .set((eb) => ({ last_seen_at: at, last_seen_post: postCode, read_count: eb('read_count', '+', 1) }))
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow()
 }

@@ -4,13 +4,9 @@ import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
-import {
-  findDocumentByKey,
-  insertDocumentWithTraveller,
-  lockDocumentKey,
-  markDocumentSeen,
-} from './documents.repository.ts'
-import type { TravelDocumentRow, TravellerRow } from './documents.tables.ts'
+import { insertDocumentWithTraveller, markSeenByKey } from './documents.repository.ts'
+import type { NewTravelDocumentRow, TravelDocumentRow, TravellerRow } from './documents.tables.ts'
+import type { NewTraveller } from './travellers.repository.ts'
 
 /** What is stored of a document, read from an MRZ or typed by the officer. */
 export interface DocumentData {
@@ -51,53 +47,27 @@ export async function storeDocument(o: {
   const key = { issuingState: d.issuingState, documentCode: d.documentCode, documentNumber: d.documentNumber }
   const now = new Date()
   const post = o.actor.postCode
-  await lockDocumentKey(o.trx, key)
-  const known = await findDocumentByKey(o.trx, key)
-  if (known) {
-    const row = await markDocumentSeen(o.trx, known.id, now, post)
-    await appendAudit(o.trx, auditActor(o.actor), {
-      action: 'read',
-      resource: 'document',
-      recordId: row.id,
-      details: { source: d.source, postCode: post, readCount: row.read_count },
-    })
-    return { row, created: false }
+  // Seen again (one statement), else stored; a document another officer stores meanwhile is found on the next turn.
+  // Twice is enough: a document is never deleted, so once an insert has met it, the update finds it.
+  let stored: Awaited<ReturnType<typeof insertDocumentWithTraveller>>
+  for (let attempt = 0; ; attempt++) {
+    const known = await markSeenByKey(o.trx, key, now, post)
+    if (known) {
+      await appendAudit(o.trx, auditActor(o.actor), {
+        action: 'read',
+        resource: 'document',
+        recordId: known.id,
+        details: { source: d.source, postCode: post, readCount: known.read_count },
+      })
+      return { row: known, created: false }
+    }
+    if (attempt > 0) throw new AppError('conflict')
+    const traveller = newTraveller(d)
+    const row = newDocumentRow(d, traveller.id, o.actor.id, post, now)
+    stored = await insertDocumentWithTraveller(o.trx, traveller, row)
+    if (stored) break
   }
-  const travellerId = randomUUID()
-  const { document: row, traveller } = await insertDocumentWithTraveller(
-    o.trx,
-    {
-      id: travellerId,
-      surname: d.surname,
-      givenNames: d.givenNames,
-      birthDate: d.birthDate,
-      sex: d.sex,
-      nationality: d.nationality,
-    },
-    {
-      id: randomUUID(),
-      traveller_id: travellerId,
-      issuing_state: d.issuingState,
-      document_code: d.documentCode,
-      document_number: d.documentNumber,
-      format: d.format,
-      source: d.source,
-      nationality: d.nationality,
-      surname: d.surname,
-      given_names: d.givenNames,
-      birth_date: d.birthDate,
-      sex: d.sex,
-      expiry_date: d.expiryDate,
-      optional_data: d.optionalData,
-      mrz: d.mrz,
-      first_seen_at: now,
-      first_seen_post: post,
-      last_seen_at: now,
-      last_seen_post: post,
-      read_count: 1,
-      created_by: o.actor.id,
-    },
-  )
+  const { document: row, traveller } = stored
   await appendAudit(o.trx, auditActor(o.actor), {
     action: 'create',
     resource: 'document',
@@ -112,4 +82,49 @@ export async function storeDocument(o: {
     },
   })
   return { row, created: true, newTraveller: traveller }
+}
+
+/** The traveller a document seen for the first time creates: the person as the document names them. */
+function newTraveller(d: DocumentData): NewTraveller {
+  return {
+    id: randomUUID(),
+    surname: d.surname,
+    givenNames: d.givenNames,
+    birthDate: d.birthDate,
+    sex: d.sex,
+    nationality: d.nationality,
+  }
+}
+
+/** The document's row as first stored, seen here and now by `createdBy`. */
+function newDocumentRow(
+  d: DocumentData,
+  travellerId: string,
+  createdBy: string,
+  post: string | null,
+  now: Date,
+): NewTravelDocumentRow {
+  return {
+    id: randomUUID(),
+    traveller_id: travellerId,
+    issuing_state: d.issuingState,
+    document_code: d.documentCode,
+    document_number: d.documentNumber,
+    format: d.format,
+    source: d.source,
+    nationality: d.nationality,
+    surname: d.surname,
+    given_names: d.givenNames,
+    birth_date: d.birthDate,
+    sex: d.sex,
+    expiry_date: d.expiryDate,
+    optional_data: d.optionalData,
+    mrz: d.mrz,
+    first_seen_at: now,
+    first_seen_post: post,
+    last_seen_at: now,
+    last_seen_post: post,
+    read_count: 1,
+    created_by: createdBy,
+  }
 }
