@@ -8,14 +8,9 @@
  */
 
 import { sql } from 'kysely'
-import {
-  COPY_BATCH,
-  copyPipelined,
-  seedTraffic,
-  syntheticOfficer,
-  trafficBatches,
-} from '../src/app/crossings/seed-traffic.ts'
+import { COPY_AHEAD, COPY_BATCH, seedTraffic, syntheticOfficer } from '../src/app/crossings/seed-traffic.ts'
 import { CopyWriter } from '../src/app/crossings/seed-traffic-copy.ts'
+import { copyGenerated } from '../src/app/crossings/seed-traffic-generator.ts'
 import { seed } from '../src/app/seed.ts'
 import { openStore } from '../src/platform/db/database.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
@@ -96,10 +91,10 @@ const area: BenchArea = {
           try {
             await writer.begin()
             // Generated and streamed at the same time, as the seed does: the difference is the constraints.
-            await copyPipelined(
+            await copyGenerated(
               writer,
-              trafficBatches({ crossings: CROSSINGS }, COPY_BATCH),
-              officerId,
+              { crossings: CROSSINGS },
+              { officerId, batchSize: COPY_BATCH, ahead: COPY_AHEAD },
               () => {},
             )
             await writer.commit()

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
-import type { SyntheticMovement, SyntheticTraveller } from '../../domain/crossings/synthetic-traffic.ts'
+import {
+  type SyntheticMovement,
+  type SyntheticTraveller,
+  syntheticTraffic,
+} from '../../domain/crossings/synthetic-traffic.ts'
 import type { Tx } from '../../platform/db/database.ts'
 
 const HOUR = 3_600_000
@@ -145,4 +149,33 @@ export class TrafficBatch {
         AS m(id, traveller_id, document_id, post_code, crossed_at, crossed_on, direction, purpose, permitted,
           transport, decision, refusal, matched, stay, overstay, previous)`.execute(trx)
   }
+}
+
+/** What traffic to generate: about `crossings` movements over `years` years (3 by default), from `seed` (1). */
+export interface TrafficShape {
+  crossings: number
+  seed?: number
+  years?: number
+}
+
+/** The traffic of the options, a batch of whole travellers at a time. */
+export function* trafficBatches(o: TrafficShape, size: number): Generator<TrafficBatch> {
+  // Document numbers must be unique across runs; the tag keeps a second run from colliding with the first.
+  const runTag = randomBytes(3).toString('hex').toUpperCase()
+  const years = o.years ?? 3
+  const from = new Date(Date.UTC(new Date().getUTCFullYear() - years, 0, 1))
+  const newId = orderedIds()
+  let batch = new TrafficBatch(newId)
+  for (const { traveller, movements } of syntheticTraffic({
+    seed: o.seed ?? 1,
+    movements: o.crossings,
+    from,
+    days: Math.round(years * 365),
+  })) {
+    batch.add(traveller, movements, runTag)
+    if (batch.movements < size) continue
+    yield batch
+    batch = new TrafficBatch(newId)
+  }
+  if (batch.movements > 0) yield batch
 }

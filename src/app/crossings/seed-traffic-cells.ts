@@ -44,6 +44,12 @@ class Dictionary {
     this.codes.set(value, this.values.length - 1)
     return this.values.length - 1
   }
+  /** A dictionary holding `values` with their codes, as one handed over from another thread. */
+  static of(name: string, limit: number, values: (string | number)[]): Dictionary {
+    const d = new Dictionary(name, limit)
+    for (const v of values) d.code(v)
+    return d
+  }
   /** Code → rank in ascending order of value (numbers as numbers, text by code unit, as the C collation). */
   ranks(): { rank: Int32Array; sorted: (string | number)[] } {
     const sorted = [...this.values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
@@ -72,8 +78,18 @@ interface Coarse {
   parts: Map<number, [number, number]>[]
 }
 
+/** The cells counted so far, as plain data a thread can hand to another (`SeedCells.state`, `SeedCells.from`). */
+export interface SeedCellsState {
+  secret: string
+  values: (string | number)[][]
+  /** Per day code, the crossings' numbers (the buffers are transferred, not copied); null for a code not used. */
+  days: (Float64Array | null)[]
+  used: number[]
+  crossings: number
+}
+
 export class SeedCells {
-  private readonly dims = COLUMNS.map((name, i) => new Dictionary(name, i === 0 ? 1 << 20 : RADIX[i]!))
+  private dims = COLUMNS.map((name, i) => new Dictionary(name, i === 0 ? 1 << 20 : RADIX[i]!))
   /** Per day code, the crossings' numbers (dimension codes and record key) and how many are used. */
   private days: Float64Array[] = []
   private used: number[] = []
@@ -85,8 +101,32 @@ export class SeedCells {
 
   private readonly keys: RecordKeys
 
-  constructor(secret: string) {
+  constructor(private readonly secret: string) {
     this.keys = new RecordKeys(secret)
+  }
+
+  /** Everything counted, for another thread (the seed counts where it generates, and copies the cells elsewhere). */
+  state(): SeedCellsState {
+    if (this.ranked) throw new Error('the cells were already summed')
+    return {
+      secret: this.secret,
+      values: this.dims.map((d) => d.values),
+      days: Array.from(this.days, (d) => d ?? null),
+      used: Array.from(this.used, (n) => n ?? 0),
+      crossings: this.crossings,
+    }
+  }
+
+  /** The cells of `state`, as the thread that counted them left them. */
+  static from(state: SeedCellsState): SeedCells {
+    const cells = new SeedCells(state.secret)
+    cells.dims = COLUMNS.map((name, i) =>
+      Dictionary.of(name, i === 0 ? 1 << 20 : RADIX[i]!, state.values[i] ?? []),
+    )
+    cells.days = state.days.map((d) => d ?? undefined) as Float64Array[]
+    cells.used = [...state.used]
+    cells.crossings = state.crossings
+    return cells
   }
 
   /** Counts a batch's crossings into their fine cells. */

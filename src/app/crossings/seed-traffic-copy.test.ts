@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../../platform/db/database.ts'
 import { cloneTemplateDatabase, engines } from '../../test/test-db.ts'
 import { bruteForce, expectCuboids } from '../statistics/rollup-check.testing.ts'
-import { copyPipelined, seedTraffic, syntheticOfficer, trafficBatches } from './seed-traffic.ts'
-import { orderedIds, TrafficBatch } from './seed-traffic-batch.ts'
+import { copyPipelined, seedTraffic, syntheticOfficer } from './seed-traffic.ts'
+import { orderedIds, TrafficBatch, trafficBatches } from './seed-traffic-batch.ts'
 import { CopyWriter } from './seed-traffic-copy.ts'
+import { copyGenerated } from './seed-traffic-generator.ts'
 
 // COPY FROM STDIN is PostgreSQL's; PGlite keeps the batched inserts (seed-traffic.api.test.ts).
 const postgres = engines().includes('postgres')
@@ -27,8 +28,9 @@ async function indexes(store: Store): Promise<string[]> {
 }
 
 /**
- * Copies `crossings` synthetic movements through one writer, committed, in small batches generated while the last
- * ones stream (`copyPipelined`, as the seed does); returns how each cuboid was counted.
+ * Copies `crossings` synthetic movements through one writer, committed, in small batches generated and counted on
+ * the generator thread while the last ones stream (`copyGenerated`, as the seed does); returns how each cuboid was
+ * counted.
  */
 async function copyTraffic(url: string, store: Store, crossings: number, seed: number) {
   const writer = new CopyWriter(url)
@@ -36,9 +38,14 @@ async function copyTraffic(url: string, store: Store, crossings: number, seed: n
   try {
     await writer.begin()
     let written = 0
-    await copyPipelined(writer, trafficBatches({ crossings, seed }, 300), officer, (b) => {
-      written += b.movements
-    })
+    await copyGenerated(
+      writer,
+      { crossings, seed },
+      { officerId: officer, batchSize: 300, ahead: 2 },
+      (b) => {
+        written += b.movements
+      },
+    )
     expect(written).toBeGreaterThanOrEqual(crossings)
     await writer.commit()
   } finally {
@@ -181,6 +188,52 @@ describe.skipIf(!postgres)('synthetic crossings through COPY on PostgreSQL', () 
     // Generation stopped a few batches after the failure, not at the end of the traffic.
     expect(generated).toBeLessThan(batches.length)
     expect(await count(store, 'SELECT count(*) FROM crossings')).toBe(crossings)
+  })
+
+  it('stops its generator thread and writes nothing when a COPY fails, and counts nothing into bare tables', async () => {
+    for (const t of ['travellers', 'travel_documents', 'crossings'])
+      await sql.raw(`CREATE TABLE gen_${t} (LIKE ${t} INCLUDING DEFAULTS)`).execute(store.db)
+    // Bare tables that refuse a name twice (a constraint: the writer keeps those during the copy); the synthetic
+    // names repeat within the first few batches.
+    await sql`ALTER TABLE gen_travellers ADD CONSTRAINT gen_once UNIQUE (surname, given_names)`.execute(store.db)
+    const officer = await syntheticOfficer(store.db)
+    const writer = new CopyWriter(url, (t) => `gen_${t}`)
+    await writer.begin()
+    expect(writer.countingSecret).toBeNull()
+    let written = 0
+    await expect(
+      copyGenerated(
+        writer,
+        { crossings: 50_000, seed: 5 },
+        { officerId: officer, batchSize: 200, ahead: 2 },
+        (b) => {
+          written += b.movements
+        },
+      ),
+    ).rejects.toThrow(/duplicate key/)
+    await writer.abort()
+    await writer.close()
+    expect(written).toBeLessThan(50_000)
+    expect(await count(store, 'SELECT count(*) FROM gen_travellers')).toBe(0)
+    // Without it the same traffic goes through whole, and a writer that counts nothing adopts no cells.
+    await sql`ALTER TABLE gen_travellers DROP CONSTRAINT gen_once`.execute(store.db)
+    const again = new CopyWriter(url, (t) => `gen_${t}`)
+    await again.begin()
+    let movements = 0
+    await copyGenerated(
+      again,
+      { crossings: 2000, seed: 5 },
+      { officerId: officer, batchSize: 200, ahead: 2 },
+      (b) => {
+        movements += b.movements
+      },
+    )
+    await again.commit()
+    await again.close()
+    expect(await count(store, 'SELECT count(*) FROM gen_crossings')).toBe(movements)
+    expect(movements).toBeGreaterThanOrEqual(2000)
+    for (const t of ['crossings', 'travel_documents', 'travellers'])
+      await sql.raw(`DROP TABLE gen_${t}`).execute(store.db)
   })
 
   it('refuses to count without the record-key secret, and writes nothing', async () => {

@@ -2,9 +2,10 @@ import pg from 'pg'
 import { COUNTED_BY_WRITER } from '../statistics/fold-deltas.ts'
 import type { TrafficBatch } from './seed-traffic-batch.ts'
 import { SeedCells } from './seed-traffic-cells.ts'
-import { copyText, lines } from './seed-traffic-copy-text.ts'
+import { copyText } from './seed-traffic-copy-text.ts'
 import { type CountPaths, countCells, prepareFine, sumCuboids } from './seed-traffic-count.ts'
 import { backendCpuSeconds } from './seed-traffic-cpu.ts'
+import { type BatchText, encodeBatch } from './seed-traffic-encode.ts'
 
 /**
  * PostgreSQL's bulk path for synthetic traffic: `COPY … FROM STDIN` (through `pg-copy-streams`, the `pg` driver's
@@ -22,19 +23,13 @@ const TABLES = ['travel_documents', 'crossings'] as const
 /** Tables whose indexes that back no constraint are dropped for the copy and built again before commit. */
 const INDEXED = ['travellers', 'travel_documents', 'crossings'] as const
 
-/** One batch as COPY text, table by table (`CopyWriter.encode`). */
-export interface BatchText {
-  travellers: string
-  documents: string
-  crossings: string
-}
-
 export class CopyWriter {
   private readonly client: pg.Client
   private foreignKeys: { table: string; name: string; definition: string }[] = []
   private indexes: { name: string; definition: string }[] = []
   /** The copied crossings counted into their statistics cells as they are encoded (only for the real tables). */
   private cells: SeedCells | null = null
+  private secret: string | null = null
   /** Which way each cuboid was counted (known after commit). */
   paths: CountPaths = {}
   /** The benchmark's bare tables have neither trigger nor rollups: only the real ones are counted. */
@@ -79,7 +74,8 @@ export class CopyWriter {
       // are generated (`seed-traffic-cells.ts`), with the keys the statistics view would give them.
       const secret = await this.client.query<{ secret: string }>('SELECT secret FROM stat_key_secret')
       if (secret.rows.length !== 1) throw new Error('stat_key_secret must hold exactly one secret')
-      this.cells = new SeedCells(secret.rows[0]!.secret)
+      this.secret = secret.rows[0]!.secret
+      this.cells = new SeedCells(this.secret)
     }
     const { rows } = await this.client.query<{ table: string; name: string; definition: string }>(
       `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
@@ -119,69 +115,29 @@ export class CopyWriter {
   }
 
   /**
-   * The batch as the text of its three COPY statements, built at once: the seed then generates the next batch
-   * while these stream (`copyPipelined`), so the node process and the server work at the same time.
+   * The batch as the text of its three COPY statements (`encodeBatch`), counted into the cells as it is encoded:
+   * the seed then generates the next batch while these stream (`copyPipelined`), so the node process and the
+   * server work at the same time.
    */
   encode(batch: TrafficBatch, officerId: string): BatchText | null {
     if (!batch.travellers) return null
     // Counted as encoded: each batch is encoded once, and a failed copy throws the counts away with the writer.
     this.cells?.add(batch)
-    const { t, t2, c } = batch
-    const n = batch.travellers
-    const constant = (v: string) => new Array<string>(n).fill(v)
-    const now = new Date().toISOString()
-    const m = batch.movements
-    const flags = c.overstay.map((o) => ((o ?? 0) > 0 ? '["overstay"]' : '[]'))
-    return {
-      travellers: lines([t.id, t.surname, t.given, t.birth, t2.sex, t2.nationality], n),
-      documents: lines(
-        [
-          t2.doc,
-          t.id,
-          t2.nationality,
-          constant('P'),
-          t2.number,
-          constant('TD3'),
-          constant('manual'),
-          t2.nationality,
-          t.surname,
-          t.given,
-          t.birth,
-          t2.sex,
-          constant('2031-12-31'),
-          constant(now),
-          constant(now),
-          constant('1'),
-          constant(officerId),
-        ],
-        n,
-      ),
-      crossings: lines(
-        [
-          c.id,
-          c.traveller,
-          c.document,
-          c.post,
-          new Array<string>(m).fill('1'),
-          new Array<string>(m).fill(officerId),
-          new Array<string>(m).fill('GDI'),
-          c.at,
-          c.on,
-          c.direction,
-          c.purpose,
-          c.permitted,
-          c.transport,
-          c.decision,
-          c.refusal,
-          c.matched,
-          c.stay,
-          c.overstay,
-          flags,
-          c.previous,
-        ],
-        m,
-      ),
-    }
+    return encodeBatch(batch, officerId)
+  }
+
+  /**
+   * The record keys' secret the rows must be counted with, once `begin` has read it; null when this writer counts
+   * nothing (the benchmark's bare tables). For a generator that counts on another thread (`copyGenerated`).
+   */
+  get countingSecret(): string | null {
+    return this.secret
+  }
+
+  /** The cells counted on another thread from every row this writer sent, in place of its own (`copyGenerated`). */
+  adoptCells(cells: SeedCells): void {
+    if (!this.cells) throw new Error('this writer counts nothing')
+    this.cells = cells
   }
 
   /** Sends one batch's text: three COPY statements, one after the other on the writer's connection. */

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { syntheticTraffic } from '../../domain/crossings/synthetic-traffic.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
 import { hashPassword } from '../../platform/auth/password-hash.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { systemActor } from '../identity/manage-users.ts'
 import { foldDeltas } from '../statistics/fold-deltas.ts'
-import { orderedIds, TrafficBatch } from './seed-traffic-batch.ts'
+import { type TrafficBatch, trafficBatches } from './seed-traffic-batch.ts'
 import { CopyWriter } from './seed-traffic-copy.ts'
+import { copyGenerated } from './seed-traffic-generator.ts'
 
 const SYNTHETIC_OFFICER = 'synthetic.traffic'
 /** Movements per transaction: large enough that round trips and commits vanish, small enough to stay in memory. */
@@ -111,31 +111,6 @@ export async function seedTraffic(o: SeedTrafficOptions): Promise<TrafficReport>
 /** Larger than the background job's batches: a seed runs alone, and fewer statements fold faster. */
 const FOLD_BATCH_AFTER_SEED = 200_000
 
-/** The traffic of the options, a batch of whole travellers at a time. */
-export function* trafficBatches(
-  o: Pick<SeedTrafficOptions, 'crossings' | 'seed' | 'years'>,
-  size: number,
-): Generator<TrafficBatch> {
-  // Document numbers must be unique across runs; the tag keeps a second run from colliding with the first.
-  const runTag = randomBytes(3).toString('hex').toUpperCase()
-  const years = o.years ?? 3
-  const from = new Date(Date.UTC(new Date().getUTCFullYear() - years, 0, 1))
-  const newId = orderedIds()
-  let batch = new TrafficBatch(newId)
-  for (const { traveller, movements } of syntheticTraffic({
-    seed: o.seed ?? 1,
-    movements: o.crossings,
-    from,
-    days: Math.round(years * 365),
-  })) {
-    batch.add(traveller, movements, runTag)
-    if (batch.movements < size) continue
-    yield batch
-    batch = new TrafficBatch(newId)
-  }
-  if (batch.movements > 0) yield batch
-}
-
 /**
  * Movements per COPY round. Small enough that the round's text (about 1.5 MB) fits in the socket's buffers, so
  * the server reads it while this process generates the next round; three statements per round still make the
@@ -143,7 +118,7 @@ export function* trafficBatches(
  */
 export const COPY_BATCH = 10_000
 /** Rounds generated ahead of the server at most: enough to keep it busy, few enough to keep memory flat. */
-const COPY_AHEAD = 3
+export const COPY_AHEAD = 3
 
 async function copyTraffic(
   o: SeedTrafficOptions,
@@ -161,11 +136,16 @@ async function copyTraffic(
   let crossings = 0
   try {
     await writer.begin()
-    await copyPipelined(writer, trafficBatches(o, COPY_BATCH), officerId, (batch) => {
-      travellers += batch.travellers
-      crossings += batch.movements
-      o.onProgress?.(crossings)
-    })
+    await copyGenerated(
+      writer,
+      { crossings: o.crossings, seed: o.seed, years: o.years },
+      { officerId, batchSize: COPY_BATCH, ahead: COPY_AHEAD },
+      (batch) => {
+        travellers += batch.travellers
+        crossings += batch.movements
+        o.onProgress?.(crossings)
+      },
+    )
     await writer.commit()
   } catch (err) {
     await writer.abort()
