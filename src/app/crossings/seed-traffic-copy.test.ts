@@ -195,7 +195,9 @@ describe.skipIf(!postgres)('synthetic crossings through COPY on PostgreSQL', () 
       await sql.raw(`CREATE TABLE gen_${t} (LIKE ${t} INCLUDING DEFAULTS)`).execute(store.db)
     // Bare tables that refuse a name twice (a constraint: the writer keeps those during the copy); the synthetic
     // names repeat within the first few batches.
-    await sql`ALTER TABLE gen_travellers ADD CONSTRAINT gen_once UNIQUE (surname, given_names)`.execute(store.db)
+    await sql`ALTER TABLE gen_travellers ADD CONSTRAINT gen_once UNIQUE (surname, given_names)`.execute(
+      store.db,
+    )
     const officer = await syntheticOfficer(store.db)
     const writer = new CopyWriter(url, (t) => `gen_${t}`)
     await writer.begin()
