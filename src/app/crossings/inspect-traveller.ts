@@ -41,7 +41,7 @@ async function documentFor(o: {
   actor: RequestActor
   text?: string
   documentId?: string
-}): Promise<{ row: TravelDocumentRow; created: boolean; newTraveller?: TravellerRow }> {
+}): Promise<{ row: TravelDocumentRow; created: boolean; traveller?: TravellerRow }> {
   if (o.documentId) {
     const row = await o.trx
       .selectFrom('travel_documents')
@@ -84,10 +84,10 @@ export async function inspectTraveller(o: {
   authorize(o.actor, 'create', 'crossing', { postCode: o.actor.postCode })
   if (!o.actor.postCode)
     throw new AppError('rule_violation', {}, [{ code: 'crossings.rules.no_post', params: {} }])
-  const { row: document, created, newTraveller } = await documentFor(o)
-  // A document seen for the first time has a traveller just created, with no movement yet: nothing to read back.
+  const { row: document, created, traveller: known } = await documentFor(o)
+  // A document read from its MRZ comes with its traveller (created with it, or read in the same statement).
   const traveller =
-    newTraveller ??
+    known ??
     (await o.trx
       .selectFrom('travellers')
       .selectAll()

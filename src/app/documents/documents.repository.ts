@@ -11,22 +11,36 @@ export interface DocumentKey {
 
 /**
  * A document read again: when and where it was seen, in one statement that finds it by its key and locks its row,
- * so two officers reading it at once each count their read. Undefined when the document was never stored.
+ * so two officers reading it at once each count their read; its traveller comes back with it (the counter shows
+ * both). Undefined when the document was never stored.
  */
-export function markSeenByKey(
+export async function markSeenByKey(
   db: Executor,
   key: DocumentKey,
   at: Date,
   postCode: string | null,
-): Promise<TravelDocumentRow | undefined> {
-  return db
+): Promise<{ document: TravelDocumentRow; traveller: TravellerRow } | undefined> {
+  const row = await db
     .updateTable('travel_documents')
     .set((eb) => ({ last_seen_at: at, last_seen_post: postCode, read_count: eb('read_count', '+', 1) }))
     .where('issuing_state', '=', key.issuingState)
     .where('document_code', '=', key.documentCode)
     .where('document_number', '=', key.documentNumber)
     .returningAll()
+    .returning(
+      sql<
+        Record<string, unknown>
+      >`(SELECT to_json(t) FROM travellers t WHERE t.id = travel_documents.traveller_id)`.as('traveller_row'),
+    )
     .executeTakeFirst()
+  if (!row) return undefined
+  const { traveller_row: traveller, ...document } = row
+  return { document, traveller: travellerFromJson(traveller) }
+}
+
+/** A traveller's row read as JSON (`to_json`) as Kysely reads it from its table: the timestamp as a Date. */
+function travellerFromJson(json: Record<string, unknown>): TravellerRow {
+  return { ...json, created_at: new Date(json.created_at as string) } as TravellerRow
 }
 
 export function findDocumentById(db: Executor, id: string): Promise<TravelDocumentRow | undefined> {
@@ -66,8 +80,5 @@ export async function insertDocumentWithTraveller(
   const first = rows[0]
   if (!first) return undefined
   const { traveller_row: stored, ...document } = first
-  return {
-    document,
-    traveller: { ...stored, created_at: new Date(stored!.created_at as string) } as TravellerRow,
-  }
+  return { document, traveller: travellerFromJson(stored!) }
 }

@@ -29,8 +29,8 @@ export interface StoredDocument {
   row: TravelDocumentRow
   /** First time this document was seen: it was stored and a traveller was created for it. */
   created: boolean
-  /** The traveller created for a new document (so a caller need not read it back). */
-  newTraveller?: TravellerRow
+  /** The document's traveller: created for a new document, read with a known one (so a caller need not read it). */
+  traveller: TravellerRow
 }
 
 /**
@@ -56,10 +56,10 @@ export async function storeDocument(o: {
       await appendAudit(o.trx, auditActor(o.actor), {
         action: 'read',
         resource: 'document',
-        recordId: known.id,
-        details: { source: d.source, postCode: post, readCount: known.read_count },
+        recordId: known.document.id,
+        details: { source: d.source, postCode: post, readCount: known.document.read_count },
       })
-      return { row: known, created: false }
+      return { row: known.document, created: false, traveller: known.traveller }
     }
     if (attempt > 0) throw new AppError('conflict')
     const traveller = newTraveller(d)
@@ -81,7 +81,7 @@ export async function storeDocument(o: {
       postCode: post,
     },
   })
-  return { row, created: true, newTraveller: traveller }
+  return { row, created: true, traveller }
 }
 
 /** The traveller a document seen for the first time creates: the person as the document names them. */
