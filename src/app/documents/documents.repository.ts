@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
-import type { Executor, Tx } from '../../platform/db/database.ts'
+import type { Executor } from '../../platform/db/database.ts'
 import type { NewTravelDocumentRow, TravelDocumentRow, TravellerRow } from './documents.tables.ts'
-import { type NewTraveller, travellerInsert } from './travellers.repository.ts'
+import type { NewTraveller } from './travellers.repository.ts'
 
 export interface DocumentKey {
   issuingState: string
