@@ -21,6 +21,8 @@ export interface IdentityCandidate {
 // More than a handful of proposals would not be read at a counter; the prefilter bounds the matcher's work.
 const PROPOSALS = 5
 const PREFILTER = 200
+/** Name matches whose documents are asked for at once: room for a few linked-away ones among the proposals. */
+const WINDOW = PROPOSALS * 4
 
 /**
  * The forms of a birth date that can be the same day: a full date meets itself and the month or year a document
@@ -92,11 +94,35 @@ export async function identityCandidates(o: {
     .map((row) => ({ row, result: compareNames(mine, details(row)) }))
     .filter((x) => x.result.score >= POSSIBLE_THRESHOLD)
     .sort((a, b) => b.result.score - a.result.score)
-    .slice(0, PROPOSALS * 4)
-  if (scored.length === 0) return []
-  const ids = scored.map((x) => x.row.id)
-  // One statement for the documents, the number of crossings and the last crossing of every proposal.
-  const { rows: about } = await sql<{
+  // A traveller left without documents was linked into another one: never proposed again. Asked of the best name
+  // matches a window at a time, not of every traveller born that day (a random index read each, 10 ms at 2.5M
+  // travellers); a further window only when linked-away travellers crowded the first out of its proposals.
+  const held: IdentityCandidate[] = []
+  for (let from = 0; from < scored.length && held.length < PROPOSALS; from += WINDOW) {
+    const window = scored.slice(from, from + WINDOW)
+    const about = await aboutTravellers(
+      o.db,
+      window.map((x) => x.row.id),
+    )
+    for (const { row, result } of window) {
+      const a = about.get(row.id)
+      if (!a || a.documents.length === 0 || held.length === PROPOSALS) continue
+      held.push({
+        traveller: row,
+        score: result.score,
+        decision: result.decision === 'match' ? 'match' : 'possible',
+        documents: a.documents,
+        crossings: Number(a.crossings),
+        lastCrossing: a.last,
+      })
+    }
+  }
+  return held
+}
+
+/** One statement for the documents, the number of crossings and the last crossing of each of `ids`. */
+async function aboutTravellers(db: Executor, ids: string[]) {
+  const { rows } = await sql<{
     id: string
     documents: IdentityCandidate['documents']
     crossings: number
@@ -108,22 +134,8 @@ export async function identityCandidates(o: {
       (SELECT count(*) FROM crossings c WHERE c.traveller_id = t.id) AS crossings,
       (SELECT json_build_object('day', c.crossed_on, 'postCode', c.post_code, 'direction', c.direction)
         FROM crossings c WHERE c.traveller_id = t.id ORDER BY c.crossed_at DESC LIMIT 1) AS last
-    FROM unnest(${ids}::uuid[]) AS t(id)`.execute(o.db)
-  const byId = new Map(about.map((a) => [a.id, a]))
-  // A traveller left without documents was linked into another one: never proposed again. Asked of the few that
-  // matched by name, not of every traveller born that day (a random index read each, 10 ms at 2.5M travellers).
-  const held = scored.filter((x) => (byId.get(x.row.id)?.documents.length ?? 0) > 0).slice(0, PROPOSALS)
-  return held.map(({ row, result }) => {
-    const a = byId.get(row.id)
-    return {
-      traveller: row,
-      score: result.score,
-      decision: result.decision === 'match' ? 'match' : 'possible',
-      documents: a?.documents ?? [],
-      crossings: Number(a?.crossings ?? 0),
-      lastCrossing: a?.last ?? null,
-    }
-  })
+    FROM unnest(${ids}::uuid[]) AS t(id)`.execute(db)
+  return new Map(rows.map((a) => [a.id, a]))
 }
 
 export function presentIdentityCandidate(c: IdentityCandidate) {

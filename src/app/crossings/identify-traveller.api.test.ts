@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
@@ -61,6 +62,33 @@ describe.each(engines())('identification by name and birth date on %s', (engine)
       .execute()
     expect(audit).toHaveLength(1)
     expect(audit[0]!.details).toMatchObject({ into: earlier.traveller.id, documentId: fresh.document.id })
+  })
+
+  it('still proposes a traveller on record when more than a window of equal matches were linked away', async () => {
+    const officer = await t.signIn('officer.poipet')
+    // Twenty-one travellers with the passport's name and birth date and no document left: each was linked into
+    // another traveller. Stored first, they come first among equal scores, and are never proposed.
+    await t.store.db
+      .insertInto('travellers')
+      .values(
+        Array.from({ length: 21 }, () => ({
+          id: randomUUID(),
+          surname: 'SOMCHAI',
+          given_names: 'ANONG',
+          birth_date: '1975-02-03',
+          sex: 'F',
+          nationality: 'THA',
+        })),
+      )
+      .execute()
+    const earlier = await known(officer, 'ID4000001', { surname: 'Somchai', birthDate: '1975-02-03' })
+    const fresh = await inspect(
+      officer,
+      passportMrz('ID4000002', { surname: 'Somchay', birthDate: '1975-02-03' }),
+    )
+    expect(fresh.identityCandidates.map((c: { travellerId: string }) => c.travellerId)).toEqual([
+      earlier.traveller.id,
+    ])
   })
 
   it('proposes nobody for another birth date, another name, or a document already on record', async () => {
