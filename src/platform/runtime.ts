@@ -1,3 +1,4 @@
+import { parse } from 'pg-connection-string'
 import type { Config } from './config/config.ts'
 import { openStore, type Store } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
@@ -21,9 +22,21 @@ export async function openMigratedStore(config: Config): Promise<Store> {
 
 export function describeStore(config: Config): string {
   if (!config.databaseUrl) return `PGlite (embedded) in ${config.dataDir}`
-  const url = new URL(config.databaseUrl)
-  const primary = `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`
+  const primary = `PostgreSQL at ${whereIs(config.databaseUrl)}`
   if (!config.readReplica) return primary
-  const read = new URL(config.readReplica.url)
-  return `${primary}, reads that may lag from ${read.hostname}:${read.port || 5432}${read.pathname}`
+  return `${primary}, reads that may lag from ${whereIs(config.readReplica.url)}`
+}
+
+/**
+ * Where a connection string points, read by `pg`'s own parser (`pg-connection-string`), so a Unix socket
+ * (`postgres:///passage?host=/run/postgresql`, which WHATWG's URL refuses or misreads) is named as the driver will
+ * use it. Never the password.
+ */
+function whereIs(connectionString: string): string {
+  const c = parse(connectionString)
+  const port = c.port || '5432'
+  const database = c.database ? `/${c.database}` : ''
+  return c.host?.startsWith('/')
+    ? `the socket ${c.host}/.s.PGSQL.${port}${database}`
+    : `${c.host || 'localhost'}:${port}${database}`
 }
