@@ -47,25 +47,33 @@ export async function storeDocument(o: {
   const key = { issuingState: d.issuingState, documentCode: d.documentCode, documentNumber: d.documentNumber }
   const now = new Date()
   const post = o.actor.postCode
-  // Seen again (one statement), else stored; a document another officer stores meanwhile is found on the next turn.
-  // Twice is enough: a document is never deleted, so once an insert has met it, the update finds it.
-  let stored: Awaited<ReturnType<typeof insertDocumentWithTraveller>>
-  for (let attempt = 0; ; attempt++) {
+  /** A read of a document already stored: when and where, counted and audited, in one statement. */
+  const seenAgain = async (): Promise<StoredDocument | undefined> => {
     const known = await markSeenByKey(o.trx, key, now, post)
-    if (known) {
-      await appendAudit(o.trx, auditActor(o.actor), {
-        action: 'read',
-        resource: 'document',
-        recordId: known.document.id,
-        details: { source: d.source, postCode: post, readCount: known.document.read_count },
-      })
-      return { row: known.document, created: false, traveller: known.traveller }
-    }
-    if (attempt > 0) throw new AppError('conflict')
-    const traveller = newTraveller(d)
-    const row = newDocumentRow(d, traveller.id, o.actor.id, post, now)
-    stored = await insertDocumentWithTraveller(o.trx, traveller, row)
-    if (stored) break
+    if (!known) return undefined
+    await appendAudit(o.trx, auditActor(o.actor), {
+      action: 'read',
+      resource: 'document',
+      recordId: known.document.id,
+      details: { source: d.source, postCode: post, readCount: known.document.read_count },
+    })
+    return { row: known.document, created: false, traveller: known.traveller }
+  }
+  // Tried first: a passport read again is the common case at a land border (daily cross-border workers).
+  const seen = await seenAgain()
+  if (seen) return seen
+  const newcomer = newTraveller(d)
+  const stored = await insertDocumentWithTraveller(
+    o.trx,
+    newcomer,
+    newDocumentRow(d, newcomer.id, o.actor.id, post, now),
+  )
+  // Stored meanwhile by another officer (the insert waited for their commit): a read, then. Documents are never
+  // deleted, so the read finds it.
+  if (!stored) {
+    const read = await seenAgain()
+    if (!read) throw new AppError('conflict')
+    return read
   }
   const { document: row, traveller } = stored
   await appendAudit(o.trx, auditActor(o.actor), {
