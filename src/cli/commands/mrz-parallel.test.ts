@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { generateMrz } from '../../domain/documents/generate.ts'
 import { ICAO_SPECIMENS } from '../../domain/documents/specimens.ts'
 import { documentFor } from '../../domain/documents/test-factories.ts'
+import { endlessInput } from './mrz.testing.ts'
 import { type MrzRunTuning, runMrz } from './mrz.ts'
 import { workerCount } from './mrz-workers.ts'
 
@@ -130,15 +131,7 @@ describe('passage mrz on worker threads', () => {
   })
 
   it('stops quietly, its workers with it, when the consumer goes away', async () => {
-    let reads = 0
-    const endless = Readable.from(
-      (function* () {
-        for (;;) {
-          reads++
-          yield `${td1}\n\n`.repeat(500)
-        }
-      })(),
-    )
+    const { stream: endless, reads } = endlessInput(td1)
     let writes = 0
     const gone = new Writable({
       write(_chunk, _encoding, done) {
@@ -153,6 +146,6 @@ describe('passage mrz on worker threads', () => {
       batchBytes: 4096,
     })
     expect(status).toBe(0)
-    expect(reads).toBeLessThan(1000)
+    expect(reads()).toBeLessThan(1000)
   })
 })

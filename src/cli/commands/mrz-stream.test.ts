@@ -5,6 +5,7 @@ import { generateMrz } from '../../domain/documents/generate.ts'
 import { deriveFacts, type MrzIssue, type MrzResult, parseMrz } from '../../domain/documents/index.ts'
 import { documentFor } from '../../domain/documents/test-factories.ts'
 import { translate } from '../../platform/i18n/catalog.ts'
+import { endlessInput } from './mrz.testing.ts'
 import { mrzCommand } from './mrz.ts'
 import { DocumentSplitter } from './mrz-input.ts'
 import { presentIssue, toJsonLine } from './mrz-json.ts'
@@ -246,15 +247,7 @@ describe('passage mrz input', () => {
   })
 
   it('stops quietly when the consumer goes away', async () => {
-    let reads = 0
-    const endless = Readable.from(
-      (function* () {
-        for (;;) {
-          reads++
-          yield `${cambodian}\n\n`.repeat(500)
-        }
-      })(),
-    )
+    const { stream: endless, reads } = endlessInput(cambodian)
     const gone = new Writable({
       write(_chunk, _encoding, done) {
         done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))
@@ -266,6 +259,6 @@ describe('passage mrz input', () => {
       stderr: new PassThrough(),
     })
     expect(status).toBe(0)
-    expect(reads).toBeLessThan(1000)
+    expect(reads()).toBeLessThan(1000)
   })
 })
