@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
-import { insertDocumentWithTraveller, markSeenByKey } from './documents.repository.ts'
+import { storeOrCountRead } from './documents.repository.ts'
 import type { NewTravelDocumentRow, TravelDocumentRow, TravellerRow } from './documents.tables.ts'
 import type { NewTraveller } from './travellers.repository.ts'
 
@@ -44,52 +44,39 @@ export async function storeDocument(o: {
 }): Promise<StoredDocument> {
   if (!can(o.actor, 'create', 'document')) throw new AppError('forbidden')
   const d = o.document
-  const key = { issuingState: d.issuingState, documentCode: d.documentCode, documentNumber: d.documentNumber }
   const now = new Date()
   const post = o.actor.postCode
-  /** A read of a document already stored: when and where, counted and audited, in one statement. */
-  const seenAgain = async (): Promise<StoredDocument | undefined> => {
-    const known = await markSeenByKey(o.trx, key, now, post)
-    if (!known) return undefined
-    await appendAudit(o.trx, auditActor(o.actor), {
-      action: 'read',
-      resource: 'document',
-      recordId: known.document.id,
-      details: { source: d.source, postCode: post, readCount: known.document.read_count },
-    })
-    return { row: known.document, created: false, traveller: known.traveller }
-  }
-  // Tried first: a passport read again is the common case at a land border (daily cross-border workers).
-  const seen = await seenAgain()
-  if (seen) return seen
   const newcomer = newTraveller(d)
-  const stored = await insertDocumentWithTraveller(
+  const {
+    document: row,
+    traveller,
+    created,
+  } = await storeOrCountRead(o.trx, newcomer, newDocumentRow(d, newcomer.id, o.actor.id, post, now))
+  await appendAudit(
     o.trx,
-    newcomer,
-    newDocumentRow(d, newcomer.id, o.actor.id, post, now),
+    auditActor(o.actor),
+    created
+      ? {
+          action: 'create',
+          resource: 'document',
+          recordId: row.id,
+          details: {
+            source: d.source,
+            format: d.format,
+            issuingState: d.issuingState,
+            documentCode: d.documentCode,
+            travellerId: traveller.id,
+            postCode: post,
+          },
+        }
+      : {
+          action: 'read',
+          resource: 'document',
+          recordId: row.id,
+          details: { source: d.source, postCode: post, readCount: row.read_count },
+        },
   )
-  // Stored meanwhile by another officer (the insert waited for their commit): a read, then. Documents are never
-  // deleted, so the read finds it.
-  if (!stored) {
-    const read = await seenAgain()
-    if (!read) throw new AppError('conflict')
-    return read
-  }
-  const { document: row, traveller } = stored
-  await appendAudit(o.trx, auditActor(o.actor), {
-    action: 'create',
-    resource: 'document',
-    recordId: row.id,
-    details: {
-      source: d.source,
-      format: d.format,
-      issuingState: d.issuingState,
-      documentCode: d.documentCode,
-      travellerId: traveller.id,
-      postCode: post,
-    },
-  })
-  return { row, created: true, traveller }
+  return { row, created, traveller }
 }
 
 /** The traveller a document seen for the first time creates: the person as the document names them. */

@@ -7,6 +7,24 @@ import {
 } from '../../domain/screening/index.ts'
 import type { Executor } from '../../platform/db/database.ts'
 
+/** What an officer is shown of the entry a hit is on (`hitDetails` reads the same columns of a stored hit). */
+export interface HitEntry {
+  list_name: string
+  person_names: string[] | null
+  person_birth_date: string | null
+  person_nationality: string[] | null
+  person_sex: string | null
+  person_category: string | null
+  person_handling: string | null
+  person_sensitivity: string | null
+  document_state: string | null
+  document_type: string | null
+  document_number: string | null
+  document_status: string | null
+  document_handling: string | null
+  document_sensitivity: string | null
+}
+
 export interface DocumentHit {
   kind: 'person' | 'document'
   entryId: string
@@ -14,17 +32,48 @@ export interface DocumentHit {
   ownerAgency: string
   listedNumber: string
   exact: boolean
+  entry: HitEntry
+  /** Adjudicated a false positive for this traveller before (`screening_dismissals`): raised no more. */
+  dismissed: boolean
+}
+
+/** The entry columns of a person row, as `json_build_object` keys (SQL) and as `HitEntry` (a person's hit). */
+export const PERSON_ENTRY = sql`json_build_object('person_names', p.names, 'person_birth_date', p.birth_date,
+  'person_nationality', p.nationality, 'person_sex', p.sex, 'person_category', p.category,
+  'person_handling', p.handling, 'person_sensitivity', p.sensitivity)`
+
+/** A hit's entry with every column the other kind has left empty, as the outer joins of `hitDetails` give it. */
+export function hitEntry(listName: string, columns: Partial<HitEntry>): HitEntry {
+  return {
+    list_name: listName,
+    person_names: null,
+    person_birth_date: null,
+    person_nationality: null,
+    person_sex: null,
+    person_category: null,
+    person_handling: null,
+    person_sensitivity: null,
+    document_state: null,
+    document_type: null,
+    document_number: null,
+    document_status: null,
+    document_handling: null,
+    document_sensitivity: null,
+    ...columns,
+  }
 }
 
 /**
  * Exact lookup of a document by issuing state and number, tolerating the characters OCR of the MRZ confuses:
  * both sides are indexed under their OCR-canonical form, and a candidate counts only when it is the number
- * itself or one of its variants with at most two characters swapped.
+ * itself or one of its variants with at most two characters swapped. Each hit comes with what the officer is shown
+ * of its entry and whether it was dismissed for `travellerKey`, so the screening needs no further read.
  */
 export async function findDocumentHits(
   ex: Executor,
   document: { issuingState: string; number: string },
   today: string,
+  travellerKey: string,
 ): Promise<DocumentHit[]> {
   const state = normaliseIssuingState(document.issuingState)
   const number = normaliseDocumentNumber(document.number)
@@ -36,13 +85,24 @@ export async function findDocumentHits(
     list_id: string
     owner: string
     number: string
+    list_name: string
+    entry: Partial<HitEntry>
+    dismissed: boolean
   }>`
-    SELECT 'document' AS kind, d.id, d.list_id, l.owner_agency AS owner, d.number
+    SELECT 'document' AS kind, d.id, d.list_id, l.owner_agency AS owner, d.number, l.name AS list_name,
+      json_build_object('document_state', d.issuing_state, 'document_type', d.document_type,
+        'document_number', d.number, 'document_status', d.status, 'document_handling', d.handling,
+        'document_sensitivity', d.sensitivity) AS entry,
+      EXISTS (SELECT 1 FROM screening_dismissals x WHERE x.traveller_key = ${travellerKey} AND x.entry_id = d.id)
+        AS dismissed
     FROM watchlist_documents d JOIN watchlists l ON l.id = d.list_id
     WHERE d.ocr_key = ${key} AND d.issuing_state = ${state} AND d.removed_at IS NULL AND l.active
       AND (d.valid_from IS NULL OR d.valid_from <= ${today}) AND (d.valid_until IS NULL OR d.valid_until >= ${today})
     UNION ALL
-    SELECT 'person' AS kind, p.id, p.list_id, l.owner_agency AS owner, pd.number
+    SELECT 'person' AS kind, p.id, p.list_id, l.owner_agency AS owner, pd.number, l.name AS list_name,
+      ${PERSON_ENTRY} AS entry,
+      EXISTS (SELECT 1 FROM screening_dismissals x WHERE x.traveller_key = ${travellerKey} AND x.entry_id = p.id)
+        AS dismissed
     FROM watchlist_person_documents pd JOIN watchlist_persons p ON p.id = pd.person_id
       JOIN watchlists l ON l.id = p.list_id
     WHERE pd.ocr_key = ${key} AND (pd.issuing_state IS NULL OR pd.issuing_state = ${state})
@@ -63,6 +123,8 @@ export async function findDocumentHits(
       ownerAgency: r.owner,
       listedNumber: r.number,
       exact: listed === number,
+      entry: hitEntry(r.list_name, r.entry),
+      dismissed: r.dismissed,
     })
   }
   return hits

@@ -7,8 +7,8 @@ import { deferWrite } from '../../platform/db/deferred-writes.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
-import { findDocumentHits } from './document-hits.ts'
-import { hitDetails } from './hits.repository.ts'
+import { findDocumentHits, type HitEntry, hitEntry, PERSON_ENTRY } from './document-hits.ts'
+import type { HitDetailRow } from './hits.repository.ts'
 import { systemActor } from './manage-watchlists.ts'
 import type { ScreeningIndex } from './screening-index.ts'
 import { storableJson } from './storable.ts'
@@ -39,6 +39,8 @@ interface PendingHit {
   score: number
   decision: string
   explanation: Record<string, unknown>
+  entry: HitEntry
+  dismissed: boolean
 }
 
 /**
@@ -73,6 +75,7 @@ export async function screenTraveller(o: {
   }
   await o.index.refresh(trx)
   const today = todayInCambodia()
+  const key = travellerKey(o.person, o.document)
   const pending: PendingHit[] = []
   const found = o.index.names
     .search(
@@ -90,7 +93,20 @@ export async function screenTraveller(o: {
     const rows = await trx
       .selectFrom('watchlist_persons as p')
       .innerJoin('watchlists as l', 'l.id', 'p.list_id')
-      .select(['p.id', 'p.list_id', 'p.names', 'p.valid_from', 'p.valid_until', 'l.owner_agency'])
+      .select(['p.id', 'p.list_id', 'p.names', 'p.valid_from', 'p.valid_until', 'l.owner_agency', 'l.name'])
+      // What the officer is shown of the entry, and whether it was dismissed for this traveller: no read after.
+      .select(PERSON_ENTRY.$castTo<Partial<HitEntry>>().as('entry'))
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('screening_dismissals as x')
+              .select('x.entry_id')
+              .where('x.traveller_key', '=', key)
+              .whereRef('x.entry_id', '=', 'p.id'),
+          )
+          .as('dismissed'),
+      )
       .where(
         'p.id',
         'in',
@@ -114,11 +130,13 @@ export async function screenTraveller(o: {
         score: h.score,
         decision: h.decision,
         explanation: { ...h.explanation, matchedName: row.names[h.nameIndex] ?? row.names[0] },
+        entry: hitEntry(row.name, row.entry),
+        dismissed: Boolean(row.dismissed),
       })
     }
   }
   if (o.document) {
-    for (const d of await findDocumentHits(trx, o.document, today)) {
+    for (const d of await findDocumentHits(trx, o.document, today, key)) {
       if (o.listId && d.listId !== o.listId) continue
       pending.push({
         kind: 'document',
@@ -139,72 +157,59 @@ export async function screenTraveller(o: {
                 params: { number: o.document.number, variant: d.listedNumber },
               }),
         },
+        entry: d.entry,
+        dismissed: d.dismissed,
       })
     }
   }
-  return record(o, pending)
+  return record(o, key, pending)
 }
 
-async function record(o: Parameters<typeof screenTraveller>[0], pending: PendingHit[]) {
+async function record(o: Parameters<typeof screenTraveller>[0], key: string, pending: PendingHit[]) {
   const { trx, actor } = o
-  const key = travellerKey(o.person, o.document)
-  const entryIds = pending.map((p) => (p.personId ?? p.documentId)!)
-  const dismissed = new Set(
-    entryIds.length === 0
-      ? []
-      : (
-          await trx
-            .selectFrom('screening_dismissals')
-            .select('entry_id')
-            .where('traveller_key', '=', key)
-            .where('entry_id', 'in', entryIds)
-            .execute()
-        ).map((r) => r.entry_id),
-  )
-  const raised = pending.filter((p) => !dismissed.has((p.personId ?? p.documentId)!))
+  const raised = pending.filter((p) => !p.dismissed)
   const requestId = randomUUID()
   const now = new Date()
   const agencyCode = actor?.agencyCode ?? o.agencyCode ?? 'GDI'
   const postCode = actor?.postCode ?? null
-  const insert = trx.insertInto('screening_requests').values({
-    id: requestId,
+  const request = () =>
+    trx.insertInto('screening_requests').values({
+      id: requestId,
+      traveller_key: key,
+      query: storableJson({ person: o.person, document: o.document ?? null, listId: o.listId ?? null }),
+      crossing_id: o.context?.crossingId ?? null,
+      registration_id: o.context?.registrationId ?? null,
+      agency_code: agencyCode,
+      post_code: postCode,
+      officer_id: actor?.id ?? null,
+      hits: raised.length,
+      suppressed: pending.length - raised.length,
+      screened_at: now,
+    })
+  const rows = raised.map((p) => ({
+    id: randomUUID(),
+    request_id: requestId,
+    kind: p.kind,
+    person_id: p.personId,
+    document_id: p.documentId,
+    list_id: p.listId,
+    owner_agency: p.ownerAgency,
     traveller_key: key,
-    query: storableJson({ person: o.person, document: o.document ?? null, listId: o.listId ?? null }),
-    crossing_id: o.context?.crossingId ?? null,
-    registration_id: o.context?.registrationId ?? null,
+    score: p.score,
+    decision: p.decision,
+    explanation: storableJson(p.explanation),
     agency_code: agencyCode,
     post_code: postCode,
-    officer_id: actor?.id ?? null,
-    hits: raised.length,
-    suppressed: pending.length - raised.length,
-    screened_at: now,
-  })
-  // With hits the request is written now: its hits refer to it and are read back below.
-  if (o.deferred && raised.length === 0) await deferWrite(trx, 'screening_requests', () => insert)
-  else await insert.execute()
-  if (raised.length > 0) {
-    await trx
-      .insertInto('screening_hits')
-      .values(
-        raised.map((p) => ({
-          id: randomUUID(),
-          request_id: requestId,
-          kind: p.kind,
-          person_id: p.personId,
-          document_id: p.documentId,
-          list_id: p.listId,
-          owner_agency: p.ownerAgency,
-          traveller_key: key,
-          score: p.score,
-          decision: p.decision,
-          explanation: storableJson(p.explanation),
-          agency_code: agencyCode,
-          post_code: postCode,
-          status: 'open',
-          created_at: now,
-        })),
-      )
-      .execute()
+    status: 'open',
+    created_at: now,
+  }))
+  const hits = () => trx.insertInto('screening_hits').values(rows)
+  // Deferred, the request and its hits go in the transaction's last statement; their foreign key is checked there.
+  if (o.deferred) await deferWrite(trx, 'screening_requests', request)
+  else await request().execute()
+  if (rows.length > 0) {
+    if (o.deferred) await deferWrite(trx, 'screening_hits', hits)
+    else await hits().execute()
   }
   await appendAudit(trx, actor ? auditActor(actor) : systemActor, {
     action: 'screen',
@@ -212,9 +217,27 @@ async function record(o: Parameters<typeof screenTraveller>[0], pending: Pending
     recordId: requestId,
     details: { hits: raised.length, suppressed: pending.length - raised.length, context: o.context ?? {} },
   })
-  const hits =
-    raised.length === 0
-      ? []
-      : await hitDetails(trx).where('h.request_id', '=', requestId).orderBy('h.score', 'desc').execute()
-  return { requestId, travellerKey: key, suppressed: pending.length - raised.length, hits }
+  return {
+    requestId,
+    travellerKey: key,
+    suppressed: pending.length - raised.length,
+    hits: details(rows, raised),
+  }
+}
+
+/**
+ * The hits as `hitDetails` reads them back, highest score first, built from what was written and the entries read
+ * with the hits: nothing is read again. A score is stored as `real`, the explanation as `jsonb` (key order aside).
+ */
+function details(rows: { id: string; score: number; explanation: string }[], raised: PendingHit[]) {
+  const out: HitDetailRow[] = rows.map((r, i) => ({
+    ...r,
+    ...raised[i]!.entry,
+    score: Math.fround(r.score),
+    explanation: JSON.parse(r.explanation),
+    adjudication_reason: null,
+    adjudicated_by: null,
+    adjudicated_at: null,
+  })) as HitDetailRow[]
+  return out.sort((a, b) => Number(b.score) - Number(a.score))
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateMrz } from '../../domain/documents/index.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
+import { inspect } from '../crossings/crossings.testing.ts'
 import { addPerson, createList, person, screen } from './screening.testing.ts'
 
 describe.each(engines())('screening and hits on %s', (engine) => {
@@ -64,6 +66,47 @@ describe.each(engines())('screening and hits on %s', (engine) => {
       document: { issuingState: 'THA', number: 'C1234567' },
     })
     expect(otherState.hits).toHaveLength(0)
+  })
+
+  it('answers each hit as it is read back later, screened alone and at a counter', async () => {
+    const officer = await t.signIn('officer.poipet')
+    const supervisor = await t.signIn('supervisor.poipet')
+    const readBack = async (hits: { id: string }[]) => {
+      expect(hits.length).toBeGreaterThan(0)
+      for (const hit of hits) {
+        const res = await supervisor.request('GET', `/api/screening/hits/${hit.id}`)
+        expect(res.statusCode).toBe(200)
+        expect(res.json()).toEqual(hit)
+      }
+    }
+    // The listed person by name and by their passport misread, and a stolen document: every kind of entry.
+    const alone = await screen(officer, {
+      person: { name: 'CHHAY SOKHA', birthDate: '1990-04-12', nationality: 'KHM' },
+      document: { issuingState: 'KHM', number: 'NOI284567' },
+    })
+    expect(alone.hits.map((h) => h.kind).sort()).toEqual(['document', 'name'])
+    await readBack(alone.hits)
+    const stolen = { person: { name: 'Nobody Known' }, document: { issuingState: 'VNM', number: 'C1234567' } }
+    await readBack((await screen(officer, stolen)).hits)
+    // At a counter the request and its hits are written in the inspection's last statement (deferred).
+    const mrz = generateMrz({
+      format: 'TD3',
+      documentCode: 'P',
+      issuingState: 'KHM',
+      documentNumber: 'N0I2B4567',
+      nationality: 'KHM',
+      surname: 'CHHAY',
+      givenNames: 'SOKHA',
+      birthDate: '1990-04-12',
+      sex: 'F',
+      expiryDate: '2031-01-01',
+    }).lines.join('\n')
+    const inspection = await inspect(officer, mrz)
+    expect(inspection.screening.hits.map((h: { kind: string }) => h.kind).sort()).toEqual([
+      'document',
+      'name',
+    ])
+    await readBack(inspection.screening.hits)
   })
 
   it('adjudicates hits, remembers a false positive and notifies the owning agency of a true match', async () => {
