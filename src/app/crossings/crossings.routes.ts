@@ -54,7 +54,14 @@ export async function crossingsRoutes(app: FastifyInstance, ctx: AppContext) {
           request: req.body,
           run: async () => {
             const refs = refsOf(req)
-            const i = await inspectTraveller({ ...req.body, trx, actor, index, refs })
+            const i = await inspectTraveller({
+              ...req.body,
+              trx,
+              actor,
+              index,
+              refs,
+              screeningHead: req.screeningHead,
+            })
             const reasons = await cachedRefusalReasons(refs, trx)
             return {
               day: i.day,

@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
 import {
-  compareNames,
+  compareParsed,
   type Decision,
   type PersonDetails,
   POSSIBLE_THRESHOLD,
+  parseName,
 } from '../../domain/screening/index.ts'
 import type { Executor } from '../../platform/db/database.ts'
 import type { TravelDocumentRow, TravellerRow } from '../documents/documents.tables.ts'
@@ -98,9 +99,14 @@ export async function identityCandidates(o: {
   const born = o.traveller.birth_date
   if (!born || !(o.newlySeen ?? (await isNewlySeen(o.db, o.document)))) return []
   const rows = await sameBirthDate(o.db, born, o.traveller.id).execute()
+  // The passport's name is parsed once, not once per traveller born that day (about a hundred at a busy post).
   const mine = details(o.traveller)
+  const parsed = parseName(mine.name)
   const scored = rows
-    .map((row) => ({ row, result: compareNames(mine, details(row)) }))
+    .map((row) => {
+      const theirs = details(row)
+      return { row, result: compareParsed(parsed, parseName(theirs.name), mine, theirs) }
+    })
     .filter((x) => x.result.score >= POSSIBLE_THRESHOLD)
     .sort((a, b) => b.result.score - a.result.score)
   // A traveller left without documents was linked into another one: never proposed again. Asked of the best name

@@ -80,6 +80,8 @@ export async function inspectTraveller(o: {
   travel?: DeclaredTravel
   /** The request's cached reference lists (the active rule set); read from the database without. */
   refs?: ReferenceLists
+  /** The alert lists' version the request read first: a current index is not asked again. */
+  screeningHead?: { version: number; token: string | null } | null
 }): Promise<Inspection> {
   authorize(o.actor, 'create', 'crossing', { postCode: o.actor.postCode })
   if (!o.actor.postCode)
@@ -110,6 +112,7 @@ export async function inspectTraveller(o: {
     document: { issuingState: document.issuing_state, number: document.document_number },
     // Nothing in the inspection reads the request or the evaluation back: both go in its last statement.
     deferred: true,
+    head: o.screeningHead,
   })
   const risk = await evaluateCrossing({
     trx: o.trx,

@@ -65,6 +65,8 @@ export async function screenTraveller(o: {
    * for a caller that neither reads nor updates it again in the same transaction (the primary inspection).
    */
   deferred?: boolean
+  /** The lists' version the request read first (`readCacheVersions`): when the index holds it, no read here. */
+  head?: { version: number; token: string | null } | null
 }) {
   const { trx, actor } = o
   if (
@@ -73,7 +75,7 @@ export async function screenTraveller(o: {
   ) {
     throw new AppError('forbidden')
   }
-  await o.index.refresh(trx)
+  if (!o.head || !o.index.isCurrent(o.head)) await o.index.refresh(trx)
   const today = todayInCambodia()
   const key = travellerKey(o.person, o.document)
   const pending: PendingHit[] = []

@@ -109,6 +109,21 @@ export class ScreeningIndex {
   }
 
   /**
+   * Whether this index holds the lists at `head`, read by the caller (the request's first statement): the same
+   * version under the same token is the same history, so `refresh` would find nothing to do. Anything else, or a
+   * head without a token, is for `refresh` to decide.
+   */
+  isCurrent(head: { version: number; token: string | null }): boolean {
+    const build = this.build
+    return (
+      build.version >= 0 &&
+      head.token !== null &&
+      head.version === build.version &&
+      head.token === build.token
+    )
+  }
+
+  /**
    * Catches up with the database. Safe to call from concurrent requests: rows are applied synchronously after
    * each read and only when newer than what is held, so reads finishing out of order cannot regress an entry.
    * Pass the caller's transaction when inside one (PGlite has a single connection).

@@ -44,7 +44,7 @@ export async function screeningRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, body: ScreenBody, response: { 201: ScreenView, 200: ScreenView } } },
     (req, reply) =>
       replyCreated(req, reply, db, 'screening.screen', async (trx, actor) => {
-        const result = await screenTraveller({ trx, actor, index, ...req.body })
+        const result = await screenTraveller({ trx, actor, index, ...req.body, head: req.screeningHead })
         return {
           requestId: result.requestId,
           suppressed: result.suppressed,

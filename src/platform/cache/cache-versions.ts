@@ -5,14 +5,34 @@ import type { Executor } from '../db/database.ts'
 export interface CacheVersions {
   reference: number
   auth: number
+  /**
+   * The alert lists' version and the random token the database gave it (migration 0013): a screening index that
+   * holds this very pair is current without a read of its own (`ScreeningIndex.isCurrent`).
+   */
+  screening: { version: number; token: string | null }
 }
 
-/** Both versions in one statement over a two-row table: the one read every authenticated request makes first. */
+/**
+ * Every version in one statement over a two-row table and a one-row one: the read every authenticated request
+ * makes first. The screening head rides on it so an inspection need not ask again inside its transaction.
+ */
 export async function readCacheVersions(db: Executor): Promise<CacheVersions> {
-  const { rows } = await sql<{ reference: number; auth: number }>`
+  const { rows } = await sql<{
+    reference: number
+    auth: number
+    screening: number | null
+    screening_token: string | null
+  }>`
     SELECT max(version) FILTER (WHERE name = 'reference')::int8 AS reference,
-           max(version) FILTER (WHERE name = 'auth')::int8 AS auth
+           max(version) FILTER (WHERE name = 'auth')::int8 AS auth,
+           (SELECT s.version FROM screening_state s WHERE s.id = 1)::int8 AS screening,
+           (SELECT v.token FROM screening_state s JOIN screening_versions v ON v.version = s.version
+             WHERE s.id = 1) AS screening_token
     FROM cache_versions`.execute(db)
   const row = rows[0]
-  return { reference: Number(row?.reference ?? 0), auth: Number(row?.auth ?? 0) }
+  return {
+    reference: Number(row?.reference ?? 0),
+    auth: Number(row?.auth ?? 0),
+    screening: { version: Number(row?.screening ?? -1), token: row?.screening_token ?? null },
+  }
 }

@@ -4,7 +4,7 @@ import { actorFromUser, type RequestActor } from '../../app/identity/actor.ts'
 import { authenticate } from '../../app/identity/authenticate.ts'
 import { SessionCache } from '../../app/identity/session-cache.ts'
 import { hashToken, SESSION_COOKIE } from '../../app/identity/session-token.ts'
-import { readCacheVersions } from '../cache/cache-versions.ts'
+import { type CacheVersions, readCacheVersions } from '../cache/cache-versions.ts'
 import { ReferenceCache, type ReferenceLists, uncachedLists } from '../cache/reference-cache.ts'
 import { AppError } from '../errors/codes.ts'
 import type { AppContext } from './context.ts'
@@ -15,6 +15,8 @@ declare module 'fastify' {
     session: { idHash: string; csrfToken: string; mustChangePassword: boolean } | null
     /** The process's reference lists at the version this request read (`platform/cache/`). */
     refs: ReferenceLists | null
+    /** The alert lists' version as this request first read it; null without a session. */
+    screeningHead: CacheVersions['screening'] | null
   }
   interface FastifyInstance {
     /** This app's caches: one set per server, shared by its requests, invalidated through the database. */
@@ -44,6 +46,7 @@ export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('session', null)
   app.decorateRequest('refs', null)
+  app.decorateRequest('screeningHead', null)
   const caches = { sessions: new SessionCache(), reference: new ReferenceCache() }
   app.decorate('caches', caches)
   // Before validation, so an anonymous or forged request learns nothing about the schema.
@@ -58,7 +61,10 @@ export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
     if (config.public && !token) return
     // One statement: the versions every cache of this process is checked against (migration 0018).
     const versions = token ? await readCacheVersions(ctx.store.db) : null
-    if (versions) req.refs = caches.reference.at(versions.reference)
+    if (versions) {
+      req.refs = caches.reference.at(versions.reference)
+      req.screeningHead = versions.screening
+    }
     const result = await authenticate(
       ctx.store.db,
       ctx.sessionPolicy,
