@@ -18,3 +18,11 @@ export function opsPerSecond(fn: () => void, ms = 1000): number {
   }
   return (ops * 1000) / (now - start)
 }
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(samples: readonly number[]): number {
+  if (samples.length === 0) return Number.NaN
+  const sorted = [...samples].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
