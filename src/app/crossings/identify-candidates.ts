@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
 import {
-  compareParsed,
   type Decision,
   type PersonDetails,
   POSSIBLE_THRESHOLD,
   parseName,
+  scoreParsed,
 } from '../../domain/screening/index.ts'
 import type { Executor } from '../../platform/db/database.ts'
 import type { TravelDocumentRow, TravellerRow } from '../documents/documents.tables.ts'
@@ -99,13 +99,14 @@ export async function identityCandidates(o: {
   const born = o.traveller.birth_date
   if (!born || !(o.newlySeen ?? (await isNewlySeen(o.db, o.document)))) return []
   const rows = await sameBirthDate(o.db, born, o.traveller.id).execute()
-  // The passport's name is parsed once, not once per traveller born that day (about a hundred at a busy post).
+  // The passport's name is parsed once, not once per traveller born that day (about a hundred at a busy post),
+  // and each comparison is scored without the explanation a proposal never shows (`scoreParsed`).
   const mine = details(o.traveller)
   const parsed = parseName(mine.name)
   const scored = rows
     .map((row) => {
       const theirs = details(row)
-      return { row, result: compareParsed(parsed, parseName(theirs.name), mine, theirs) }
+      return { row, result: scoreParsed(parsed, parseName(theirs.name), mine, theirs) }
     })
     .filter((x) => x.result.score >= POSSIBLE_THRESHOLD)
     .sort((a, b) => b.result.score - a.result.score)

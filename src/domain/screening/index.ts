@@ -20,6 +20,7 @@ export {
   type PartExplanation,
   type PersonDetails,
   POSSIBLE_THRESHOLD,
+  scoreParsed,
   type UnmatchedPart,
 } from './compare-names.ts'
 export {

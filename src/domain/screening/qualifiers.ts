@@ -196,6 +196,28 @@ export function qualifierAdjustment(
   return total
 }
 
+/**
+ * A name score with its qualifiers applied, the number `compareParsed` explains: each adjustment added in turn
+ * (birth date, nationality, sex; an agreeing one adds nothing), a positive one only to a name already a hit, the
+ * result kept within 0..1. One place for the arithmetic, so the explained score and the bare one are the same.
+ */
+export function qualifiedScore(
+  nameScore: number,
+  hitThreshold: number,
+  qa: { birthDate?: string; nationality?: Codes; sex?: string },
+  qb: { birthDate?: string; nationality?: Codes; sex?: string },
+): number {
+  let score = nameScore
+  const dob = birthDateOutcome(qa.birthDate, qb.birthDate)
+  if (dob) {
+    const adj = BIRTH_DATE_ADJUSTMENT[dob]
+    if (adj <= 0 || nameScore >= hitThreshold) score += adj
+  }
+  if (nationalityOutcome(qa.nationality, qb.nationality) === 'mismatch') score += NATIONALITY_MISMATCH
+  if (sexOutcome(qa.sex, qb.sex) === 'mismatch') score += SEX_MISMATCH
+  return Math.min(1, Math.max(0, score))
+}
+
 function camel(s: string): string {
   return s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
 }
