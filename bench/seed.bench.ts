@@ -66,7 +66,7 @@ const area: BenchArea = {
         })
       })
       ctx.log(
-        `seeded ${report.crossings.toLocaleString('en')} crossings of ${report.travellers.toLocaleString('en')} travellers in ${report.seconds.toFixed(1)} s, of which the statistics fold ${report.foldSeconds.toFixed(1)} s; ${seedCpu}`,
+        `seeded ${report.crossings.toLocaleString('en')} crossings of ${report.travellers.toLocaleString('en')} travellers in ${report.seconds.toFixed(1)} s, of which the statistics fold ${report.foldSeconds.toFixed(1)} s and the planner statistics (ANALYZE) ${report.analyzeSeconds.toFixed(1)} s; ${seedCpu}`,
       )
 
       const p = report.phases

@@ -84,6 +84,8 @@ describe.skipIf(!adminUrl || !pgBin)('the documented PostgreSQL backup and resto
     expect(restore).toMatch(/^sudo -u postgres pg_restore .*--single-transaction/)
     expect(restore).toMatch(/--exit-on-error/)
     expect(restore).not.toMatch(/--clean/)
+    // A restored database has no planner statistics until they are made again.
+    expect(lines).toContain('sudo -u postgres vacuumdb --analyze-only --dbname passage')
     expect(lines.some((l) => l.endsWith('npx passage audit verify'))).toBe(true)
     expect(lines.filter((l) => l.includes('systemctl stop passage'))).toHaveLength(1)
   })
