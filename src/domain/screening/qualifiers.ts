@@ -178,15 +178,22 @@ export function sexQualifier(a?: string, b?: string): QualifierResult | undefine
   }
 }
 
-/** The sum of qualifier adjustments without explaining them; a positive one only for a name already a hit. */
-export function qualifierAdjustment(
+type Qualified = { birthDate?: string; nationality?: Codes; sex?: string }
+
+/**
+ * `start` with each qualifier's adjustment added in turn (birth date, nationality, sex; an agreeing one adds
+ * nothing), a positive one only to a name already a hit. In that order, so a score is the same to the last bit
+ * whichever function below makes it.
+ */
+function adjusted(
+  start: number,
   nameScore: number,
   hitThreshold: number,
-  qa: { birthDate?: string; nationality?: Codes; sex?: string },
-  qb: { birthDate?: string; nationality?: Codes; sex?: string },
+  qa: Qualified,
+  qb: Qualified,
 ): number {
+  let total = start
   const dob = birthDateOutcome(qa.birthDate, qb.birthDate)
-  let total = 0
   if (dob) {
     const adj = BIRTH_DATE_ADJUSTMENT[dob]
     if (adj <= 0 || nameScore >= hitThreshold) total += adj
@@ -196,26 +203,27 @@ export function qualifierAdjustment(
   return total
 }
 
+/** The sum of qualifier adjustments without explaining them; a positive one only for a name already a hit. */
+export function qualifierAdjustment(
+  nameScore: number,
+  hitThreshold: number,
+  qa: Qualified,
+  qb: Qualified,
+): number {
+  return adjusted(0, nameScore, hitThreshold, qa, qb)
+}
+
 /**
- * A name score with its qualifiers applied, the number `compareParsed` explains: each adjustment added in turn
- * (birth date, nationality, sex; an agreeing one adds nothing), a positive one only to a name already a hit, the
- * result kept within 0..1. One place for the arithmetic, so the explained score and the bare one are the same.
+ * A name score with its qualifiers applied, the number `compareParsed` explains, kept within 0..1: one place for
+ * the arithmetic, so the explained score and the bare one (`scoreParsed`) are the same.
  */
 export function qualifiedScore(
   nameScore: number,
   hitThreshold: number,
-  qa: { birthDate?: string; nationality?: Codes; sex?: string },
-  qb: { birthDate?: string; nationality?: Codes; sex?: string },
+  qa: Qualified,
+  qb: Qualified,
 ): number {
-  let score = nameScore
-  const dob = birthDateOutcome(qa.birthDate, qb.birthDate)
-  if (dob) {
-    const adj = BIRTH_DATE_ADJUSTMENT[dob]
-    if (adj <= 0 || nameScore >= hitThreshold) score += adj
-  }
-  if (nationalityOutcome(qa.nationality, qb.nationality) === 'mismatch') score += NATIONALITY_MISMATCH
-  if (sexOutcome(qa.sex, qb.sex) === 'mismatch') score += SEX_MISMATCH
-  return Math.min(1, Math.max(0, score))
+  return Math.min(1, Math.max(0, adjusted(nameScore, nameScore, hitThreshold, qa, qb)))
 }
 
 function camel(s: string): string {
