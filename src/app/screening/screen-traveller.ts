@@ -61,8 +61,9 @@ export async function screenTraveller(o: {
   /** For a system caller (the CLI): the agency the screening is recorded for. */
   agencyCode?: string
   /**
-   * A request without hits is written at the end of the transaction with its other deferred writes (`deferWrite`):
-   * for a caller that neither reads nor updates it again in the same transaction (the primary inspection).
+   * The request and its hits are written at the end of the transaction with its other deferred writes
+   * (`deferWrite`): for a caller that neither reads nor updates them again in the same transaction (the primary
+   * inspection; a later read in it would send them first).
    */
   deferred?: boolean
   /** The lists' version the request read first (`readCacheVersions`): when the index holds it, no read here. */
