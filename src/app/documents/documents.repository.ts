@@ -3,12 +3,6 @@ import type { Executor } from '../../platform/db/database.ts'
 import type { NewTravelDocumentRow, TravelDocumentRow, TravellerRow } from './documents.tables.ts'
 import type { NewTraveller } from './travellers.repository.ts'
 
-export interface DocumentKey {
-  issuingState: string
-  documentCode: string
-  documentNumber: string
-}
-
 /** A traveller's row read as JSON (`to_json`) as Kysely reads it from its table: the timestamp as a Date. */
 function travellerFromJson(json: Record<string, unknown>): TravellerRow {
   return { ...json, created_at: new Date(json.created_at as string) } as TravellerRow

@@ -6,24 +6,7 @@ import {
   ocrVariants,
 } from '../../domain/screening/index.ts'
 import type { Executor } from '../../platform/db/database.ts'
-
-/** What an officer is shown of the entry a hit is on (`hitDetails` reads the same columns of a stored hit). */
-export interface HitEntry {
-  list_name: string
-  person_names: string[] | null
-  person_birth_date: string | null
-  person_nationality: string[] | null
-  person_sex: string | null
-  person_category: string | null
-  person_handling: string | null
-  person_sensitivity: string | null
-  document_state: string | null
-  document_type: string | null
-  document_number: string | null
-  document_status: string | null
-  document_handling: string | null
-  document_sensitivity: string | null
-}
+import { type HitEntry, hitEntry, PERSON_ENTRY } from './hits.repository.ts'
 
 export interface DocumentHit {
   kind: 'person' | 'document'
@@ -35,32 +18,6 @@ export interface DocumentHit {
   entry: HitEntry
   /** Adjudicated a false positive for this traveller before (`screening_dismissals`): raised no more. */
   dismissed: boolean
-}
-
-/** The entry columns of a person row, as `json_build_object` keys (SQL) and as `HitEntry` (a person's hit). */
-export const PERSON_ENTRY = sql`json_build_object('person_names', p.names, 'person_birth_date', p.birth_date,
-  'person_nationality', p.nationality, 'person_sex', p.sex, 'person_category', p.category,
-  'person_handling', p.handling, 'person_sensitivity', p.sensitivity)`
-
-/** A hit's entry with every column the other kind has left empty, as the outer joins of `hitDetails` give it. */
-export function hitEntry(listName: string, columns: Partial<HitEntry>): HitEntry {
-  return {
-    list_name: listName,
-    person_names: null,
-    person_birth_date: null,
-    person_nationality: null,
-    person_sex: null,
-    person_category: null,
-    person_handling: null,
-    person_sensitivity: null,
-    document_state: null,
-    document_type: null,
-    document_number: null,
-    document_status: null,
-    document_handling: null,
-    document_sensitivity: null,
-    ...columns,
-  }
 }
 
 /**

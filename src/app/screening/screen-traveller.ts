@@ -7,8 +7,8 @@ import { deferWrite } from '../../platform/db/deferred-writes.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
-import { findDocumentHits, type HitEntry, hitEntry, PERSON_ENTRY } from './document-hits.ts'
-import type { HitDetailRow } from './hits.repository.ts'
+import { findDocumentHits } from './document-hits.ts'
+import { type HitDetailRow, type HitEntry, hitEntry, PERSON_ENTRY } from './hits.repository.ts'
 import { systemActor } from './manage-watchlists.ts'
 import type { ScreeningIndex } from './screening-index.ts'
 import { storableJson } from './storable.ts'
@@ -232,15 +232,23 @@ async function record(o: Parameters<typeof screenTraveller>[0], key: string, pen
  * The hits as `hitDetails` reads them back, highest score first, built from what was written and the entries read
  * with the hits: nothing is read again. A score is stored as `real`, the explanation as `jsonb` (key order aside).
  */
-function details(rows: { id: string; score: number; explanation: string }[], raised: PendingHit[]) {
-  const out: HitDetailRow[] = rows.map((r, i) => ({
-    ...r,
-    ...raised[i]!.entry,
-    score: Math.fround(r.score),
-    explanation: JSON.parse(r.explanation),
-    adjudication_reason: null,
-    adjudicated_by: null,
-    adjudicated_at: null,
-  })) as HitDetailRow[]
+/** A hit as written: its own columns, the explanation as the stored JSON text. */
+type WrittenHit = Omit<
+  HitDetailRow,
+  keyof HitEntry | 'explanation' | 'adjudication_reason' | 'adjudicated_by' | 'adjudicated_at'
+> & { explanation: string }
+
+function details(rows: WrittenHit[], raised: PendingHit[]): HitDetailRow[] {
+  const out = rows.map(
+    (r, i): HitDetailRow => ({
+      ...r,
+      ...raised[i]!.entry,
+      score: Math.fround(r.score),
+      explanation: JSON.parse(r.explanation),
+      adjudication_reason: null,
+      adjudicated_by: null,
+      adjudicated_at: null,
+    }),
+  )
   return out.sort((a, b) => Number(b.score) - Number(a.score))
 }
