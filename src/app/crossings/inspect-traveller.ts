@@ -6,6 +6,7 @@ import {
   riskContext,
   type Stay,
 } from '../../domain/crossings/index.ts'
+import type { ListsHead } from '../../platform/cache/cache-versions.ts'
 import type { ReferenceLists } from '../../platform/cache/reference-cache.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors/codes.ts'
@@ -81,7 +82,7 @@ export async function inspectTraveller(o: {
   /** The request's cached reference lists (the active rule set); read from the database without. */
   refs?: ReferenceLists
   /** The alert lists' version the request read first: a current index is not asked again. */
-  screeningHead?: { version: number; token: string | null } | null
+  screeningHead?: ListsHead | null
 }): Promise<Inspection> {
   authorize(o.actor, 'create', 'crossing', { postCode: o.actor.postCode })
   if (!o.actor.postCode)

@@ -96,7 +96,7 @@ export async function seedTraffic(o: SeedTrafficOptions): Promise<TrafficReport>
   const foldSeconds = countSeconds + (performance.now() - foldStarted) / 1000
   // A table filled in bulk has no statistics until autovacuum gets to it, and a 10M-row `crossings` without them is
   // planned as fifty thousand movements per traveller: the identity proposals' statement then cost 160 ms of JIT
-  // compilation per inspection and the counter fell from ~150 to ~10 crossings/s (measured, issue 13). ~3 s at 10M.
+  // compilation per inspection and the counter fell from ~150 to ~10 crossings/s (measured, issue 13). 1.1 s at 10M.
   const analyzeStarted = performance.now()
   await sql`ANALYZE travellers, travel_documents, crossings`.execute(o.db)
   const analyzeSeconds = (performance.now() - analyzeStarted) / 1000

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { can } from '../../domain/identity/policy.ts'
 import { POSSIBLE_THRESHOLD } from '../../domain/screening/index.ts'
 import { appendAudit } from '../../platform/audit/audit-log.ts'
+import type { ListsHead } from '../../platform/cache/cache-versions.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { deferWrite } from '../../platform/db/deferred-writes.ts'
 import { AppError } from '../../platform/errors/codes.ts'
@@ -67,7 +68,7 @@ export async function screenTraveller(o: {
    */
   deferred?: boolean
   /** The lists' version the request read first (`readCacheVersions`): when the index holds it, no read here. */
-  head?: { version: number; token: string | null } | null
+  head?: ListsHead | null
 }) {
   const { trx, actor } = o
   if (

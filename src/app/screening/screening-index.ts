@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { CandidateIndex } from '../../domain/screening/index.ts'
+import type { ListsHead } from '../../platform/cache/cache-versions.ts'
 import type { Executor } from '../../platform/db/database.ts'
 import { readSnapshot, type SnapshotRefusal, writeSnapshot } from './index-snapshot.ts'
 import { KnownEntries } from './known-entries.ts'
@@ -113,7 +114,7 @@ export class ScreeningIndex {
    * version under the same token is the same history, so `refresh` would find nothing to do. Anything else, or a
    * head without a token, is for `refresh` to decide.
    */
-  isCurrent(head: { version: number; token: string | null }): boolean {
+  isCurrent(head: ListsHead): boolean {
     const build = this.build
     return (
       build.version >= 0 &&

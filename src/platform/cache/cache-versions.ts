@@ -1,6 +1,12 @@
 import { sql } from 'kysely'
 import type { Executor } from '../db/database.ts'
 
+/** The alert lists' version and its token, as a screening index holds them (`ScreeningIndex.isCurrent`). */
+export interface ListsHead {
+  version: number
+  token: string | null
+}
+
 /** The numbers migration 0018's triggers bump in the transaction of every change a cache depends on. */
 export interface CacheVersions {
   reference: number
@@ -9,7 +15,7 @@ export interface CacheVersions {
    * The alert lists' version and the random token the database gave it (migration 0013): a screening index that
    * holds this very pair is current without a read of its own (`ScreeningIndex.isCurrent`).
    */
-  screening: { version: number; token: string | null }
+  screening: ListsHead
 }
 
 /**
