@@ -17,6 +17,8 @@ const WRITERS = 4
 const WRITES_EACH = 12
 /** A writer gives up on one write after this many tries (the test then fails on the missing write). */
 const MAX_TRIES = 300
+/** Before these entries every writer waits for the test: the fault that follows then finds them all still writing. */
+const HOLD_BEFORE = { terminate: 4, stop: 8 } as const
 
 interface Session {
   url: string
@@ -31,6 +33,23 @@ interface Seen {
   unanswered: number
   /** Set when the test ends early, so the writers stop too. */
   stopped?: boolean
+  /** A writer about to write entry `at` waits here until the test opens it. */
+  holds: Hold[]
+}
+
+interface Hold {
+  at: number
+  arrived: number
+  open: () => void
+  opened: Promise<void>
+}
+
+function hold(at: number): Hold {
+  let open = () => {}
+  const opened = new Promise<void>((r) => {
+    open = r
+  })
+  return { at, arrived: 0, open, opened }
 }
 
 async function signIn(url: string, username = 'admin'): Promise<Session> {
@@ -51,6 +70,11 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
  */
 async function writer(s: Session, listId: string, n: number, seen: Seen, acknowledged: string[]) {
   for (let i = 0; i < WRITES_EACH; i++) {
+    const held = seen.holds.find((h) => h.at === i)
+    if (held) {
+      held.arrived++
+      await held.opened
+    }
     const name = `WRITER${n} ENTRY${i}`
     const body = JSON.stringify({
       entry: { names: [name], category: 'suspected_trafficker', handling: 'Refer to secondary inspection.' },
@@ -125,7 +149,8 @@ describe.runIf(canStartPostgres())(
   () => {
     let cluster: ThrowawayPostgres
     const processes: RunningPassage[] = []
-    const seen: Seen = { refusals: [], unanswered: 0 }
+    const holds = { terminate: hold(HOLD_BEFORE.terminate), stop: hold(HOLD_BEFORE.stop) }
+    const seen: Seen = { refusals: [], unanswered: 0, holds: Object.values(holds) }
     beforeAll(async () => {
       cluster = await startThrowawayPostgres()
       const env = { DATABASE_URL: cluster.url, DEMO_PASSWORD: PASSWORD, RATE_LIMIT_PER_MINUTE: '100000' }
@@ -135,6 +160,7 @@ describe.runIf(canStartPostgres())(
     }, 240_000)
     afterAll(async () => {
       seen.stopped = true
+      for (const h of seen.holds) h.open()
       for (const p of processes) {
         if (p.child.exitCode !== null) continue
         p.child.kill('SIGTERM')
@@ -179,13 +205,22 @@ describe.runIf(canStartPostgres())(
       cluster.control('restart')
 
       // 2. A backend terminated inside a transaction: hold the screening row so the writers' transactions queue on
-      // it, then end those backends while they wait.
-      await until('writes after the restart', async () => acknowledged.length >= 2 * WRITERS, processes)
+      // it, then end those backends while they wait. The writers wait for the row to be held first: written freely,
+      // their last entries can all be in before it is, and then no transaction would be there to end.
+      await until(
+        'the writers before the terminate',
+        async () => holds.terminate.arrived === WRITERS,
+        processes,
+      )
       const terminated = await admin(async (c) => {
         await c.query('BEGIN')
         await c.query('SELECT version FROM screening_state WHERE id = 1 FOR UPDATE')
+        holds.terminate.open()
         let pids: number[] = []
         await until('a writer waiting inside its transaction', async () => {
+          // Inside a transaction PostgreSQL answers pg_stat_activity from the snapshot of its first read: without
+          // clearing it, a first look taken before the writers queued would be seen again and again.
+          await c.query('SELECT pg_stat_clear_snapshot()')
           const { rows } = await c.query(
             `SELECT pid FROM pg_stat_activity
            WHERE datname = current_database() AND pid <> pg_backend_pid()
@@ -201,8 +236,9 @@ describe.runIf(canStartPostgres())(
       expect(terminated).toBeGreaterThan(0)
 
       // 3. The database stopped for a while: both processes say so, and refuse writes with a retryable error.
-      await until('writes after the terminate', async () => acknowledged.length >= 3 * WRITERS, processes)
+      await until('the writers before the stop', async () => holds.stop.arrived === WRITERS, processes)
       cluster.control('stop')
+      holds.stop.open()
       try {
         for (const p of processes) {
           const health = await fetch(`${p.url}/api/health`)
