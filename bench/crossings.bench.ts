@@ -95,6 +95,7 @@ async function statementsOfOneCrossing(
       result,
       statements: after.statements - before.statements,
       commits: after.commits - before.commits,
+      trips: after.roundTrips - before.roundTrips,
     }
   }
   const inspect = await count(() =>
@@ -187,7 +188,7 @@ async function engine(
         ctx.log(`${kind}:   ${text.replace(/\s+/g, ' ').slice(0, 100)}`)
       store.statements.trace = null
       ctx.log(
-        `${kind}: one crossing alone: inspect ${one.inspect.statements} statements / ${one.inspect.commits} commit, record ${one.record.statements} statements / ${one.record.commits} commit`,
+        `${kind}: one crossing alone: inspect ${one.inspect.statements} statements in ${one.inspect.trips} round trips / ${one.inspect.commits} commit, record ${one.record.statements} statements in ${one.record.trips} round trips / ${one.record.commits} commit`,
       )
       const locks = kind === 'postgres' ? await sampleLockWaits(await benchDatabaseUrl(ctx)) : null
       const pgCpu = kind === 'postgres' ? await serverCpu(await benchDatabaseUrl(ctx)) : () => null
@@ -216,7 +217,7 @@ async function engine(
         `${kind}: server time under load: inspect p50 ${ms(inspectMs, 50)} p99 ${ms(inspectMs, 99)} ms; record p50 ${ms(recordMs, 50)} p99 ${ms(recordMs, 99)} ms`,
       )
       ctx.log(
-        `${kind}: under load, per recorded crossing (inspect + record): ${((sent.statements - counted.statements) / flow.crossings).toFixed(1)} statements, ${((sent.commits - counted.commits) / flow.crossings).toFixed(2)} commits`,
+        `${kind}: under load, per recorded crossing (inspect + record): ${((sent.statements - counted.statements) / flow.crossings).toFixed(1)} statements, ${((sent.commits - counted.commits) / flow.crossings).toFixed(2)} commits, ${((sent.roundTrips - counted.roundTrips) / flow.crossings).toFixed(1)} round trips`,
       )
       ctx.log(
         `${kind}: CPU per crossing: this process (API and load generator together) ${perCrossing(processCpu, flow.crossings)} ms${kind === 'postgres' ? `, PostgreSQL ${perCrossing(pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore, flow.crossings)} ms` : ''}`,

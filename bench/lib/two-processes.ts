@@ -97,13 +97,14 @@ export async function twoProcesses(o: {
     const rate = crossings / seconds
     const statements = after.reduce((s, a, i) => s + a.statements! - before[i]!.statements!, 0)
     const commits = after.reduce((s, a, i) => s + a.commits! - before[i]!.commits!, 0)
+    const trips = after.reduce((s, a, i) => s + a.roundTrips! - before[i]!.roundTrips!, 0)
     const crossingMs = flows.flatMap((f) => f.crossingMs)
     const non2xx = flows.reduce((s, f) => s + f.non2xx, 0)
     o.log(
       `${procs.map(() => half).join(' + ')} connections, ${o.seconds} s: ${crossings} crossings (${rate.toFixed(1)}/s; ${flows.map((f) => f.crossings).join(' + ')}), ${non2xx} non-2xx`,
     )
     o.log(
-      `per crossing (inspect + record, client) p50 ${percentile(crossingMs, 50).toFixed(1)} ms p99 ${percentile(crossingMs, 99).toFixed(1)} ms; per recorded crossing ${(statements / crossings).toFixed(1)} statements, ${(commits / crossings).toFixed(2)} commits`,
+      `per crossing (inspect + record, client) p50 ${percentile(crossingMs, 50).toFixed(1)} ms p99 ${percentile(crossingMs, 99).toFixed(1)} ms; per recorded crossing ${(statements / crossings).toFixed(1)} statements, ${(commits / crossings).toFixed(2)} commits, ${(trips / crossings).toFixed(1)} round trips`,
     )
     o.log(
       `CPU per crossing: API ${apiCpu.map((c) => perCrossing(c, crossings)).join(' + ')} ms (${count} process(es)), PostgreSQL ${perCrossing(pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore, crossings)} ms, load generator ${perCrossing(clientCpu, crossings)} ms`,

@@ -6,13 +6,14 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect, sql, type Transaction, type TransactionBuilder } from 'kysely'
 import pg from 'pg'
-import { beforeCommitWork, type Work } from './before-commit.ts'
 import { lockDataDir } from './data-dir-lock.ts'
 import { guardStatements } from './deferred-writes.ts'
+import { installFramedTransactions } from './framed-transactions.ts'
 import { openReadReplica, type ReadReplica, type ReplicaLog } from './read-replica.ts'
 import type { Database } from './schema.ts'
 import { StatementCache } from './statement-cache.ts'
 import { StatementCounter } from './statement-counter.ts'
+import { storeTransactions } from './store-transaction.ts'
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
@@ -23,7 +24,7 @@ export type Executor = Db | Tx
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
 
-/** Kysely whose `transaction().execute(fn)` runs the `beforeCommit` work of the transaction after `fn`. */
+/** Kysely whose `transaction().execute(fn)` marks the transaction as the store's while `fn` runs (`store-transaction.ts`). */
 class StoreKysely extends Kysely<Database> {
   override transaction(): TransactionBuilder<Database> {
     const builder = super.transaction()
@@ -35,13 +36,12 @@ class StoreKysely extends Kysely<Database> {
         }
         return <T>(fn: (trx: Tx) => Promise<T>) =>
           target.execute(async (trx) => {
-            const work: Work[] = []
-            beforeCommitWork.set(trx, work)
-            const result = await fn(trx)
-            // Work may register more work (rare): run until none is left.
-            for (let i = 0; i < work.length; i++) await work[i]!(trx)
-            beforeCommitWork.delete(trx)
-            return result
+            storeTransactions.add(trx)
+            try {
+              return await fn(trx)
+            } finally {
+              storeTransactions.delete(trx)
+            }
           })
       },
     })
@@ -99,6 +99,7 @@ function survivesLostConnections(pool: pg.Pool): void {
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
   const statementCache = new StatementCache(opts.preparedStatements ?? true)
+  const statements = new StatementCounter()
   if (opts.databaseUrl) {
     const makePool = (connectionString: string) => {
       const pool = new pg.Pool({
@@ -111,11 +112,12 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
         keepAlive: true,
       })
       survivesLostConnections(pool)
+      // Framing first: the statement cache wraps it, so framing sees each statement with its name.
+      installFramedTransactions(pool, statements)
       statementCache.install(pool)
       return pool
     }
     const pool = makePool(opts.databaseUrl)
-    const statements = new StatementCounter()
     const db = new StoreKysely({
       dialect: new PostgresDialect({ pool, onCreateConnection: guardStatements }),
       log: statements.log,
@@ -145,8 +147,8 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
         : {}),
     })
     const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig)
+    installFramedTransactions(pool, statements)
     statementCache.install(pool)
-    const statements = new StatementCounter()
     const db = new StoreKysely({
       dialect: new PostgresDialect({ pool, onCreateConnection: guardStatements }),
       log: statements.log,

@@ -1,8 +1,9 @@
 import type { Compilable, CompiledQuery, DatabaseConnection, OperationNodeSource } from 'kysely'
 import { sql } from 'kysely'
-import { beforeCommit } from './before-commit.ts'
 import type { Tx } from './database.ts'
+import { THEN_COMMIT } from './framed-transactions.ts'
 import type { Database } from './schema.ts'
+import { isStoreTransaction } from './store-transaction.ts'
 
 /** An INSERT, UPDATE or DELETE built with Kysely, not yet sent. */
 export type Write = Compilable & OperationNodeSource
@@ -48,11 +49,11 @@ export async function deferWrite(trx: Tx, table: keyof Database & string, build:
     pending.reads = readsOf(pending.writes)
     return
   }
-  const created: Pending = { trx, writes: [{ table, build }], reads: readsOf([{ table }]) }
-  if (!beforeCommit(trx, () => send(created, (q) => trx.executeQuery(q)))) {
+  if (!isStoreTransaction(trx)) {
     await trx.executeQuery(build().compile())
     return
   }
+  const created: Pending = { trx, writes: [{ table, build }], reads: readsOf([{ table }]) }
   pendingOfTrx.set(trx, created)
   // The transaction's one connection, where `guardStatements` will look for what is pending before each statement.
   created.connection = await trx.getExecutor().provideConnection(async (c) => c)
@@ -78,7 +79,12 @@ export async function guardStatements(connection: DatabaseConnection): Promise<v
     const pending = pendingOfConnection.get(connection)
     if (!pending) return execute(query)
     if (query.sql === 'rollback') forget(pending)
-    else if (query.sql === 'commit' || pending.reads?.test(query.sql))
+    else if (query.sql === 'commit')
+      // The writes and the commit leave together (`framed-transactions.ts`): the commit is then answered at once.
+      return send(pending, (q) => connection.executeQuery({ ...q, sql: q.sql + THEN_COMMIT })).then(() =>
+        execute(query),
+      )
+    else if (pending.reads?.test(query.sql))
       // Through the connection's outer `executeQuery` (logged and counted), which finds nothing pending now.
       return send(pending, (q) => connection.executeQuery(q)).then(() => execute(query))
     return execute(query)

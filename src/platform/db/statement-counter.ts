@@ -9,6 +9,11 @@ import type { LogEvent } from 'kysely'
 export class StatementCounter {
   statements = 0
   commits = 0
+  /**
+   * Round trips the connections made (`framed-transactions.ts`): fewer than statements, since `begin` and `commit`
+   * travel with the statement beside them.
+   */
+  roundTrips = 0
   /** Every statement's SQL while `trace` is on, for finding what a path sends. */
   trace: string[] | null = null
 
@@ -20,7 +25,7 @@ export class StatementCounter {
     this.trace?.push(text)
   }
 
-  snapshot(): { statements: number; commits: number } {
-    return { statements: this.statements, commits: this.commits }
+  snapshot(): { statements: number; commits: number; roundTrips: number } {
+    return { statements: this.statements, commits: this.commits, roundTrips: this.roundTrips }
   }
 }
