@@ -32,6 +32,7 @@ describe.each(engines())('statements per crossing on %s', (engine) => {
       result,
       statements: after.statements - before.statements,
       commits: after.commits - before.commits,
+      trips: after.roundTrips - before.roundTrips,
     }
   }
 
@@ -71,6 +72,8 @@ describe.each(engines())('statements per crossing on %s', (engine) => {
     const i = await counted(() => inspect(officer, passportMrz('SC1000001')))
     expect(i.commits).toBe(1)
     expect(i.statements).toBeLessThanOrEqual(8)
+    // `begin` and `commit` travel with the statements beside them (`framed-transactions.ts`).
+    expect(i.trips).toBe(i.statements - 2)
     // The evaluation and the traveller were answered from memory, before their rows were written: the stored rows
     // read back now give the very same answer.
     const stored = await officer.request('GET', `/api/risk/evaluations/${i.result.risk.id}`)
@@ -95,6 +98,7 @@ describe.each(engines())('statements per crossing on %s', (engine) => {
     expect(r.result.statusCode).toBe(201)
     expect(r.commits).toBe(1)
     expect(r.statements).toBeLessThanOrEqual(8)
+    expect(r.trips).toBe(r.statements - 2)
     // A retry with the same key replays the first answer and writes nothing new.
     const again = await officer.request('POST', '/api/crossings', decisionFor(i.result), {
       'idempotency-key': 'statements-sc-1',

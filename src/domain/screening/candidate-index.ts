@@ -10,7 +10,7 @@ import {
 import { EntryStore, type EntryStoreSnapshot } from './entry-store.ts'
 import { type NamePart, type ParsedName, parseName } from './name-parts.ts'
 import { comparePart, type PartSimilarity } from './part-similarity.ts'
-import { parsePartialDate, qualifierAdjustment } from './qualifiers.ts'
+import { adjustedRead, parsePartialDate, readQualifiers } from './qualifiers.ts'
 import { expandQuery } from './query-expansion.ts'
 import { Vocabulary } from './vocabulary.ts'
 
@@ -183,11 +183,12 @@ export class CandidateIndex {
       .top(Math.max(40, limit * 4) + 8, this.store.birth, date)
       .filter((s) => this.store.isLive(s))
     const compare = memoised()
+    const read = readQualifiers(query)
     // Candidates often share a name exactly ("Sok Dara" forty times): score each name once.
     const nameScores = new Map<string, { score: number; entry: ParsedName }>()
     const scored: { slot: number; nameIndex: number; entry: ParsedName; score: number }[] = []
     for (const slot of slots) {
-      const qualifiers = this.qualifiersOf(slot)
+      const qualifiers = this.store.readQualifiersOf(slot)
       let best = { nameIndex: -1, entry: parsed, score: -1 }
       this.store.names(slot).forEach((ids, nameIndex) => {
         const key = ids.join(',')
@@ -197,7 +198,7 @@ export class CandidateIndex {
           named = { score: scoreNames(parsed, entry, compare).score, entry }
           nameScores.set(key, named)
         }
-        const adjusted = named.score + qualifierAdjustment(named.score, POSSIBLE_THRESHOLD, query, qualifiers)
+        const adjusted = named.score + adjustedRead(0, named.score, POSSIBLE_THRESHOLD, read, qualifiers)
         const score = named.score === 0 ? 0 : Math.min(1, Math.max(0, adjusted))
         if (score > best.score) best = { nameIndex, entry: named.entry, score }
       })

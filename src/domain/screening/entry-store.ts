@@ -1,6 +1,9 @@
 import { IdTable, type IdTableSnapshot } from './id-table.ts'
 import { IntList } from './int-list.ts'
-import { parsePartialDate } from './qualifiers.ts'
+import { parsePartialDate, type ReadQualifiers, readQualifiers, unpackDate } from './qualifiers.ts'
+
+/** Packed sex (0 none, 1 F, 2 M, 3 X) as `readQualifiers` reads it: only F and M say anything. */
+const SEX_READ = [undefined, 'F', 'M', undefined] as const
 
 /**
  * Entries by slot number, packed: names as part ids in one shared integer pool, birth dates as one
@@ -18,6 +21,8 @@ export class EntryStore {
   sex = new Uint8Array(1024)
   private readonly nationalities: string[] = ['']
   private readonly nationalityIds = new Map<string, number>([['', 0]])
+  /** Each interned nationality's codes as `readQualifiers` normalises them, read the first time a search needs them. */
+  private readonly nationalityCodes: (readonly string[] | undefined)[] = []
   /** Slots ever used (live and removed). */
   get size(): number {
     return this.ids.slots
@@ -190,6 +195,20 @@ export class EntryStore {
 
   sexOf(slot: number): string | undefined {
     return ['', 'F', 'M', 'X'][this.sex[slot]!] || undefined
+  }
+
+  /**
+   * The slot's qualifiers as `readQualifiers` reads them from `birthDate`, `nationalityOf` and `sexOf`, without going
+   * through their text: a search reads them for every candidate it scores.
+   */
+  readQualifiersOf(slot: number): ReadQualifiers {
+    const n = this.nationality[slot]!
+    let nationality = this.nationalityCodes[n]
+    if (nationality === undefined) {
+      nationality = readQualifiers({ nationality: this.nationalityOf(slot) }).nationality
+      this.nationalityCodes[n] = nationality
+    }
+    return { birth: unpackDate(this.birth[slot]!), nationality, sex: SEX_READ[this.sex[slot]!] }
   }
 
   private internNationality(value: string | readonly string[] | undefined): number {
