@@ -79,14 +79,14 @@ export async function guardStatements(connection: DatabaseConnection): Promise<v
     const pending = pendingOfConnection.get(connection)
     if (!pending) return execute(query)
     if (query.sql === 'rollback') forget(pending)
-    else if (query.sql === 'commit')
-      // The writes and the commit leave together (`framed-transactions.ts`): the commit is then answered at once.
-      return send(pending, (q) => connection.executeQuery({ ...q, sql: q.sql + THEN_COMMIT })).then(() =>
+    else if (query.sql === 'commit' || pending.reads?.test(query.sql)) {
+      // Before `commit`, the writes carry it with them (`framed-transactions.ts`), and it is then answered at once.
+      const last = query.sql === 'commit' ? THEN_COMMIT : ''
+      // Through the connection's outer `executeQuery` (logged and counted), which finds nothing pending now.
+      return send(pending, (q) => connection.executeQuery({ ...q, sql: q.sql + last })).then(() =>
         execute(query),
       )
-    else if (pending.reads?.test(query.sql))
-      // Through the connection's outer `executeQuery` (logged and counted), which finds nothing pending now.
-      return send(pending, (q) => connection.executeQuery(q)).then(() => execute(query))
+    }
     return execute(query)
   }
 }
