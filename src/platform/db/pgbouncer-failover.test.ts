@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateMrz } from '../../domain/documents/index.ts'
 import { type RunningPassage, spawnPassage } from '../../test/spawn-passage.ts'
@@ -197,7 +198,25 @@ describe.runIf(available || process.env.CI)(
       // 2. A planned failover: the primary stops cleanly (it sends its last WAL to the standby first), the standby
       // is promoted, and PgBouncer is pointed at it. The API processes are not told.
       await until('writes after the PgBouncer restart', () => alive() && acknowledged.length >= 2 * WRITERS)
+      // A write is kept inside its transaction on the primary when it stops: a connection of the test's own holds the
+      // screening row (every entry takes it), and the primary stops once a writer waits on it. Without this, PgBouncer
+      // may hold the writes back while no server answers and pass them to the promoted standby, so that no request is
+      // refused and the drill shows nothing of the refusals it is for (a CI run once saw none).
+      const holder = new pg.Client({ connectionString: primary.url })
+      holder.on('error', () => {})
+      await holder.connect()
+      await holder.query('BEGIN')
+      await holder.query('SELECT version FROM screening_state WHERE id = 1 FOR UPDATE')
+      await until('a writer waiting inside its transaction on the primary', async () => {
+        // A new connection each time: inside a transaction pg_stat_activity would keep its first look.
+        const [row] = await query<{ n: number }>(
+          primary.url,
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND xact_start IS NOT NULL`,
+        )
+        return alive() && row!.n > 0
+      })
       primary.control('stop')
+      await holder.end().catch(() => {})
       standby.control('promote')
       bouncer.repoint(standby.port)
       const atFailover = acknowledged.length
