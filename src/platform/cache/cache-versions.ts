@@ -42,3 +42,38 @@ export async function readCacheVersions(db: Executor): Promise<CacheVersions> {
     screening: { version: Number(row?.screening ?? -1), token: row?.screening_token ?? null },
   }
 }
+
+/**
+ * One version read shared by every request that arrives while it is not yet sent (issue 13: the read was one of a
+ * request's six round trips, each a system call on both sides). A request never takes an answer read before it
+ * arrived: when a read is already on its way, the request waits for the one sent after it, which every request
+ * arriving meanwhile shares. So a session revoked or a list changed before the request arrived is always seen, as
+ * with a read of its own; under load, a handful of requests share one read, and alone, a request reads once.
+ */
+export class SharedVersionReads {
+  private sent: Promise<CacheVersions> | null = null
+  private next: Promise<CacheVersions> | null = null
+
+  constructor(private readonly read: () => Promise<CacheVersions>) {}
+
+  /** The versions as read by a statement sent after this call. */
+  current(): Promise<CacheVersions> {
+    if (!this.sent) return this.send()
+    // The read on its way may have been answered before this request came: take the one after it.
+    this.next ??= this.sent
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null
+        return this.send()
+      })
+    return this.next
+  }
+
+  private send(): Promise<CacheVersions> {
+    const sent = this.read().finally(() => {
+      if (this.sent === sent) this.sent = null
+    })
+    this.sent = sent
+    return sent
+  }
+}

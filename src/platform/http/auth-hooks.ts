@@ -4,7 +4,7 @@ import { actorFromUser, type RequestActor } from '../../app/identity/actor.ts'
 import { authenticate } from '../../app/identity/authenticate.ts'
 import { SessionCache } from '../../app/identity/session-cache.ts'
 import { hashToken, SESSION_COOKIE } from '../../app/identity/session-token.ts'
-import { type CacheVersions, readCacheVersions } from '../cache/cache-versions.ts'
+import { type CacheVersions, readCacheVersions, SharedVersionReads } from '../cache/cache-versions.ts'
 import { ReferenceCache, type ReferenceLists, uncachedLists } from '../cache/reference-cache.ts'
 import { AppError } from '../errors/codes.ts'
 import type { AppContext } from './context.ts'
@@ -49,6 +49,7 @@ export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('screeningHead', null)
   const caches = { sessions: new SessionCache(), reference: new ReferenceCache() }
   app.decorate('caches', caches)
+  const versionReads = new SharedVersionReads(() => readCacheVersions(ctx.store.db))
   // Before validation, so an anonymous or forged request learns nothing about the schema.
   app.addHook('preValidation', async (req: FastifyRequest) => {
     // Unmatched paths go to the not-found handler, which answers the same to everyone.
@@ -59,8 +60,9 @@ export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
     const config = req.url.startsWith('/api/docs') ? { public: true } : req.routeOptions.config
     const token = req.cookies?.[SESSION_COOKIE]
     if (config.public && !token) return
-    // One statement: the versions every cache of this process is checked against (migration 0018).
-    const versions = token ? await readCacheVersions(ctx.store.db) : null
+    // One statement, shared with the requests arriving beside it: the versions every cache of this process is
+    // checked against (migration 0018).
+    const versions = token ? await versionReads.current() : null
     if (versions) {
       req.refs = caches.reference.at(versions.reference)
       req.screeningHead = versions.screening
