@@ -1,6 +1,7 @@
 import type { CrossingDecision, Direction, PastMovement } from '../../domain/crossings/index.ts'
 import type { ReferenceLists } from '../../platform/cache/reference-cache.ts'
 import type { Executor, Tx } from '../../platform/db/database.ts'
+import { deferWrite } from '../../platform/db/deferred-writes.ts'
 import type { CrossingRow, NewCrossingRow, RefusalReasonRow } from './crossings.tables.ts'
 
 /**
@@ -43,8 +44,10 @@ export function toMovement(r: CrossingRow): PastMovement {
 }
 
 /**
- * Inserts a crossing, its companions and (for a primary decision) the screening request's link to it in one
- * statement: data-modifying CTEs run together, and the foreign keys are checked at the end of the statement.
+ * Inserts a crossing, its companions and (for a primary decision) the screening request's link to it, deferred to the
+ * transaction's last statement (`deferWrite`: issue 13, one round trip less per recorded crossing). Every column is
+ * known here, so the row is returned as it will be stored, without reading it back; anything later in the
+ * transaction that reads the crossings, or writes a row whose key points at one, sends the writes first.
  */
 export async function insertMovement(
   trx: Tx,
@@ -61,25 +64,43 @@ export async function insertMovement(
     relation: c.relation,
   }))
   const screeningId = o.linkScreeningRequest
-  return trx
-    .with('c', (db) => db.insertInto('crossings').values(o.crossing).returningAll())
-    .with('k', (db) =>
-      companions.length
-        ? db.insertInto('crossing_companions').values(companions).returning('crossing_id')
-        : db.selectNoFrom((eb) => eb.lit(1).as('none')),
+  await deferWrite(trx, 'crossings', () => trx.insertInto('crossings').values(o.crossing))
+  if (companions.length)
+    await deferWrite(trx, 'crossing_companions', () =>
+      trx.insertInto('crossing_companions').values(companions),
     )
-    .with('s', (db) =>
-      screeningId
-        ? db
-            .updateTable('screening_requests')
-            .set({ crossing_id: id })
-            .where('id', '=', screeningId)
-            .returning('id')
-        : db.selectNoFrom((eb) => eb.lit(1).as('none')),
+  if (screeningId)
+    await deferWrite(trx, 'screening_requests', () =>
+      trx.updateTable('screening_requests').set({ crossing_id: id }).where('id', '=', screeningId),
     )
-    .selectFrom('c')
-    .selectAll()
-    .executeTakeFirstOrThrow()
+  return storedCrossing(o.crossing)
+}
+
+/** The row PostgreSQL will hold for `c`: its JSON parsed, its uuids in their canonical lower case. */
+function storedCrossing(c: NewCrossingRow): CrossingRow {
+  const uuid = (v: string | null | undefined) => (v == null ? null : v.toLowerCase())
+  return {
+    ...c,
+    crossed_at: new Date(c.crossed_at),
+    purpose: c.purpose ?? null,
+    permit_type: c.permit_type ?? null,
+    permit_number: c.permit_number ?? null,
+    permit_valid_from: c.permit_valid_from ?? null,
+    permit_valid_until: c.permit_valid_until ?? null,
+    permitted_stay_days: c.permitted_stay_days ?? null,
+    transport: c.transport ?? null,
+    vehicle_plate: c.vehicle_plate ?? null,
+    flight_number: c.flight_number ?? null,
+    vessel_name: c.vessel_name ?? null,
+    refusal_reason: c.refusal_reason ?? null,
+    risk_evaluation_id: uuid(c.risk_evaluation_id),
+    screening_request_id: uuid(c.screening_request_id),
+    matched_entry_id: uuid(c.matched_entry_id),
+    stay_days: c.stay_days ?? null,
+    overstay_days: c.overstay_days ?? null,
+    flags: JSON.parse(c.flags) as string[],
+    previous_admitted_id: uuid(c.previous_admitted_id),
+  }
 }
 
 export function companionsOf(db: Executor, crossingIds: readonly string[]) {

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engines, openTestStore } from '../../test/test-db.ts'
 import type { Store } from './database.ts'
-import { deferWrite, hasDeferredWrites, READ_THROUGH } from './deferred-writes.ts'
+import { deferWrite, hasDeferredWrites, READ_THROUGH, REFERRED_BY } from './deferred-writes.ts'
 
 /**
  * Deferred writes (issue 13): a transaction's deferred INSERTs and UPDATEs leave in ONE statement just before its
@@ -26,7 +26,15 @@ const probe = (trx: unknown) => trx as Transaction<Tables>
 const table = (name: keyof Tables) => name as never
 
 /** The tables the application defers writes to (every `deferWrite` call in src/). */
-const DEFERRED = ['audit_log', 'idempotency_keys', 'screening_requests', 'risk_evaluations']
+const DEFERRED = [
+  'audit_log',
+  'idempotency_keys',
+  'screening_requests',
+  'screening_hits',
+  'risk_evaluations',
+  'crossings',
+  'crossing_companions',
+]
 
 describe.each(engines())('deferred writes on %s', (engine) => {
   let store: Store
@@ -100,6 +108,36 @@ describe.each(engines())('deferred writes on %s', (engine) => {
     expect((await rows()).find((r) => r.id === 3)?.note).toBe('updated')
     // begin, (write, read) × 2, write, update, commit.
     expect(statements).toBe(8)
+  })
+
+  it('sends a pending parent before an immediate write whose foreign key points at it, not before a read', async () => {
+    REFERRED_BY.probe_parent = ['probe']
+    try {
+      let pendingAfterRead = false
+      const statements = await counted(() =>
+        store.db.transaction().execute(async (trx) => {
+          const p = probe(trx)
+          await deferWrite(trx, table('probe_parent'), () => p.insertInto('probe_parent').values({ id: 9 }))
+          // Reading the referring table needs nothing: no row of it can point at a parent still pending.
+          await p.selectFrom('probe').select('id').where('parent', '=', 9).execute()
+          pendingAfterRead = hasDeferredWrites(trx)
+          await p.insertInto('probe').values({ id: 9, parent: 9, note: 'builder' }).execute()
+          await deferWrite(trx, table('probe_parent'), () => p.insertInto('probe_parent').values({ id: 10 }))
+          await sql`INSERT INTO probe (id, parent, note) VALUES (10, 10, 'raw')`.execute(trx)
+        }),
+      )
+      expect(pendingAfterRead).toBe(true)
+      expect((await rows()).filter((r) => r.id >= 9 && r.id <= 10)).toEqual([
+        { id: 9, parent: 9, note: 'builder' },
+        { id: 10, parent: 10, note: 'raw' },
+      ])
+      // begin, the read, (parent, child) × 2, commit.
+      expect(statements).toBe(7)
+    } finally {
+      delete REFERRED_BY.probe_parent
+      await sql`DELETE FROM probe WHERE id IN (9, 10)`.execute(store.db)
+      await sql`DELETE FROM probe_parent WHERE id IN (9, 10)`.execute(store.db)
+    }
   })
 
   it('sends a pending write to a table before another deferred write to the same table, which would not see it', async () => {
@@ -202,8 +240,10 @@ describe.each(engines())('deferred writes on %s', (engine) => {
       JOIN pg_class t ON t.oid = d.refobjid
       WHERE t.relname = ANY(${DEFERRED}) AND v.oid <> t.oid`.execute(store.db)
     for (const { view, source } of views.rows) expect(READ_THROUGH[source] ?? []).toContain(view)
-    // Triggers on the deferred tables: the audit log's append-only guards (they refuse, write nothing) and the
-    // offline sealer's copy on UPDATE OF pos (the sealer's own immediate statement, never a deferred one).
+    // Triggers on the deferred tables: the audit log's append-only guards (they refuse, write nothing), the offline
+    // sealer's copy on UPDATE OF pos (the sealer's own immediate statement, never a deferred one), the offline
+    // apply's triggers (ENABLE REPLICA: they fire only when a subscription applies a row), and the statistics' and
+    // the plan's delta triggers, whose tables are in READ_THROUGH.
     const triggers = await sql<{ name: string }>`
       SELECT g.tgname AS name FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
       WHERE c.relname = ANY(${DEFERRED}) AND NOT g.tgisinternal ORDER BY 1`.execute(store.db)
@@ -211,6 +251,36 @@ describe.each(engines())('deferred writes on %s', (engine) => {
       'audit_log_append_only',
       'audit_log_no_truncate',
       'offline_audit_sealed',
+      'offline_crossing_arrives',
+      'offline_crossing_counted',
+      'plan_screening_hits_delete',
+      'plan_screening_hits_insert',
+      'plan_screening_hits_replicated',
+      'plan_screening_hits_update',
+      'stat_crossings_delete',
+      'stat_crossings_insert',
+      'stat_crossings_update',
     ])
+    expect(READ_THROUGH.crossings).toContain('stat_crossing_deltas')
+    expect(READ_THROUGH.screening_hits).toContain('plan_source_deltas')
+    const replicaOnly = await sql<{ name: string }>`
+      SELECT g.tgname AS name FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+      WHERE c.relname = ANY(${DEFERRED}) AND g.tgenabled = 'R' ORDER BY 1`.execute(store.db)
+    expect(replicaOnly.rows.map((r) => r.name)).toEqual([
+      'offline_crossing_arrives',
+      'offline_crossing_counted',
+      'plan_screening_hits_replicated',
+    ])
+  })
+
+  it('knows every foreign key that points at a table the application defers writes to', async () => {
+    // A write to a referring table must send the pending rows first, or its key would find no parent.
+    const keys = await sql<{ child: string; parent: string }>`
+      SELECT DISTINCT c.relname AS child, p.relname AS parent
+      FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+      WHERE k.contype = 'f' AND p.relname = ANY(${DEFERRED}) AND c.oid <> p.oid
+        AND c.relname NOT LIKE 'probe%'`.execute(store.db)
+    expect(keys.rows.length).toBeGreaterThan(0)
+    for (const { child, parent } of keys.rows) expect(REFERRED_BY[parent] ?? []).toContain(child)
   })
 })

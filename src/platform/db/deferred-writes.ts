@@ -9,11 +9,30 @@ import { isStoreTransaction } from './store-transaction.ts'
 export type Write = Compilable & OperationNodeSource
 
 /**
- * Views whose rows come from a table a transaction may defer writes to: reading one must send those writes first,
- * as reading the table does. None today; `deferred-writes.test.ts` asks the database which views and
- * triggers depend on each deferred table and fails when one is missing here.
+ * Views whose rows come from a table a transaction may defer writes to, and tables a trigger of one writes: reading
+ * one must send those writes first, as reading the table does. `deferred-writes.test.ts` asks the database which
+ * views and triggers depend on each deferred table and fails when one is missing here.
  */
-export const READ_THROUGH: Partial<Record<string, string[]>> = {}
+export const READ_THROUGH: Partial<Record<string, string[]>> = {
+  // The statistics' delta trigger (migration 0017) appends a crossing's counts in the statement that inserts it;
+  // the cells view reads the crossings.
+  crossings: ['stat_crossing_deltas', 'stat_crossing_cells'],
+  // The plan's source triggers (migration 0033) append a hit's counts, which the months view reads.
+  screening_hits: ['plan_source_deltas', 'plan_source_months_now'],
+}
+
+/**
+ * Tables whose foreign keys point at a table a transaction may defer writes to: an INSERT or UPDATE of one must send
+ * those writes first, or its key would not find a parent still pending. `deferred-writes.test.ts` asks the database
+ * for every such key and fails when a table is missing here. (A read of them needs nothing: what refers to a pending
+ * row cannot exist yet.)
+ */
+export const REFERRED_BY: Partial<Record<string, string[]>> = {
+  crossings: ['crossing_companions', 'secondary_inspections'],
+  risk_evaluations: ['risk_alerts', 'crossings'],
+  screening_requests: ['screening_hits', 'crossings'],
+  screening_hits: ['screening_dismissals', 'screening_notifications'],
+}
 
 interface Pending {
   trx: Tx
@@ -109,11 +128,16 @@ function forget(pending: Pending): void {
 const readsCache = new Map<string, RegExp>()
 
 function readsOf(writes: { table: string }[]): RegExp {
-  const names = [...new Set(writes.flatMap((w) => [w.table, ...(READ_THROUGH[w.table] ?? [])]))].join('|')
-  const known = readsCache.get(names)
+  const tables = [...new Set(writes.map((w) => w.table))]
+  const names = [...new Set(tables.flatMap((t) => [t, ...(READ_THROUGH[t] ?? [])]))].join('|')
+  const referring = [...new Set(tables.flatMap((t) => REFERRED_BY[t] ?? []))].join('|')
+  const key = `${names}/${referring}`
+  const known = readsCache.get(key)
   if (known) return known
-  const pattern = new RegExp(`\\b(?:${names})\\b`)
-  readsCache.set(names, pattern)
+  // Kysely quotes names (`insert into "crossings"`); hand-written SQL may not.
+  const writing = referring ? `|\\b(?:insert\\s+into|update)\\s+"?(?:${referring})\\b` : ''
+  const pattern = new RegExp(`\\b(?:${names})\\b${writing}`, 'i')
+  readsCache.set(key, pattern)
   return pattern
 }
 
