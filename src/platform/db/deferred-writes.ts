@@ -79,6 +79,12 @@ export async function deferWrite(trx: Tx, table: keyof Database & string, build:
   pendingOfConnection.set(created.connection, created)
 }
 
+/** Sends `trx`'s pending writes now if one of `sqls` names their tables, as the guard would before each of them. */
+export async function sendPendingBefore(trx: Tx, sqls: readonly string[]): Promise<void> {
+  const pending = pendingOfTrx.get(trx)
+  if (pending && sqls.some((s) => pending.reads?.test(s))) await send(pending, (q) => trx.executeQuery(q))
+}
+
 /** Whether `trx` has deferred writes still to send (tests and budgets). */
 export function hasDeferredWrites(trx: Tx): boolean {
   return (pendingOfTrx.get(trx)?.writes.length ?? 0) > 0

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { prepareValue } from 'pg/lib/utils.js'
 
 /**
  * A transaction's `begin` and `commit` without round trips of their own (issue 13). Kysely sends `begin`, waits for
@@ -22,19 +23,42 @@ import pg from 'pg'
  */
 export const THEN_COMMIT = '\n-- passage: commit follows'
 
+/**
+ * A statement that carries this at its end is held, and goes out with the next statement that does not, in one
+ * frame (`together`, `send-together.ts`): statements that do not depend on each other's answers cost one round trip
+ * between them, and run one after the other in the order they were given.
+ */
+export const SENT_WITH_NEXT = '\n-- passage: sent with the next'
+
+/** Not a statement: sends what waits (`SENT_WITH_NEXT`) now, if anything does, and is answered without a trip. */
+export const FLUSH = '-- passage: send what waits'
+
 /** What a connection has been asked but not yet sent. */
 interface Held {
   begin: boolean
   /** The statement before `commit` committed: the `commit` itself is answered without a trip. */
   committed: boolean
+  /** Statements waiting for the next one (`SENT_WITH_NEXT`), with whoever waits for each answer. */
+  waiting: Waiting[]
+}
+
+interface Waiting {
+  statement: pg.QueryConfig
+  answer: (result: unknown) => void
+  fail: (err: Error) => void
 }
 
 /** The protocol writer of a `pg` connection, as far as framing needs it. */
 interface Wire {
-  parse(o: { text: string; name?: string }): void
+  parse(o: { text: string; name?: string; types?: unknown }): void
   bind(o: object): void
+  describe(o: { type: string; name: string }): void
   execute(o: { portal?: string; rows?: number }): void
   sync(): void
+  on(event: 'parseComplete', listener: () => void): void
+  off(event: 'parseComplete', listener: () => void): void
+  parsedStatements: Record<string, string>
+  submittedNamedStatements: Record<string, string>
 }
 
 type Done = (err: Error | null, results?: unknown) => void
@@ -43,64 +67,99 @@ type Done = (err: Error | null, results?: unknown) => void
 interface PgQuery {
   name?: string
   text: string
-  portal: string
+  values?: unknown[]
+  types?: unknown
   prepare(wire: Wire): void
+  submit(wire: Wire): Error | null
+  handleError(err: Error, wire: Wire): void
+  handleReadyForQuery(wire: Wire): void
   _getRows(wire: Wire, rows?: number): void
 }
 const PgQuery = pg.Query as unknown as new (config: object) => PgQuery
 
-/** One statement framed by BEGIN before it, COMMIT after it, or both: one Sync, so one answer, after all ran. */
-class FramedQuery extends PgQuery {
+/**
+ * Statements sent as one message sequence with one Sync, BEGIN before them, COMMIT after them, or both: one answer,
+ * once all ran, with one result per statement in order. PostgreSQL runs them one after the other and, at the first
+ * error, skips the rest up to the Sync.
+ *
+ * The frame itself has no name, so `pg` credits none of its ParseCompletes; the frame counts them, in the order its
+ * Parses went out, and records each named statement as parsed only when its own ParseComplete came. A statement
+ * whose parse an earlier error skipped is parsed again next time.
+ */
+class FrameQuery extends PgQuery {
+  /** The Parses sent, in order: a statement's name, or null for an unnamed one (BEGIN, COMMIT, unnamed). */
+  private readonly parses: ({ name: string; text: string } | null)[] = []
+  private wire: Wire | null = null
+  private readonly parsed = () => {
+    const p = this.parses.shift()
+    if (p && this.wire) {
+      this.wire.parsedStatements[p.name] = p.text
+      delete this.wire.submittedNamedStatements[p.name]
+    }
+  }
+
   constructor(
-    config: pg.QueryConfig,
+    private readonly statements: pg.QueryConfig[],
     private readonly frame: { begin: boolean; commit: boolean },
     callback: Done,
   ) {
-    // Extended protocol even without parameters, so BEGIN and COMMIT can share the statement's Sync.
-    super({ ...config, queryMode: 'extended', callback })
+    // Extended protocol even without parameters, so BEGIN, the statements and COMMIT share one Sync.
+    super({ text: statements.map((s) => s.text).join(';\n'), queryMode: 'extended', callback })
+  }
+
+  override submit(wire: Wire): Error | null {
+    for (const s of this.statements) {
+      const known = s.name && (wire.parsedStatements[s.name] ?? wire.submittedNamedStatements[s.name])
+      if (known && known !== s.text)
+        return new Error(`Prepared statement ${s.name} was used for another text`)
+    }
+    this.wire = wire
+    wire.on('parseComplete', this.parsed)
+    return super.submit(wire)
   }
 
   override prepare(wire: Wire): void {
-    if (!this.frame.begin) {
-      super.prepare(wire)
-      return
+    if (this.frame.begin) this.unnamed(wire, 'BEGIN')
+    for (const s of this.statements) {
+      const name = s.name
+      if (!name || (wire.parsedStatements[name] ?? wire.submittedNamedStatements[name]) === undefined) {
+        wire.parse({ text: s.text, name, types: s.types })
+        this.parses.push(name ? { name, text: s.text } : null)
+        if (name) wire.submittedNamedStatements[name] = s.text
+      }
+      wire.bind({ statement: name, values: s.values, valueMapper: prepareValue })
+      wire.describe({ type: 'P', name: '' })
+      wire.execute({})
     }
-    // An unnamed statement must be parsed after BEGIN's unnamed one, which it replaces. A named one is parsed
-    // before BEGIN: `pg` credits every ParseComplete of the sequence to the statement's name, so the first one
-    // must be the statement's own (were its parse to fail after BEGIN's succeeded, `pg` would think it parsed).
-    if (this.name === undefined) {
-      sendUnnamed(wire, 'BEGIN')
-      super.prepare(wire)
-      return
-    }
-    const bind = wire.bind
-    wire.bind = (o) => {
-      wire.bind = bind
-      sendUnnamed(wire, 'BEGIN')
-      bind.call(wire, o)
-    }
-    try {
-      super.prepare(wire)
-    } finally {
-      wire.bind = bind
-    }
-  }
-
-  override _getRows(wire: Wire, rows?: number): void {
-    if (!this.frame.commit || rows) {
-      super._getRows(wire, rows)
-      return
-    }
-    wire.execute({ portal: this.portal })
-    sendUnnamed(wire, 'COMMIT')
+    if (this.frame.commit) this.unnamed(wire, 'COMMIT')
     wire.sync()
   }
-}
 
-function sendUnnamed(wire: Wire, text: string): void {
-  wire.parse({ text })
-  wire.bind({})
-  wire.execute({})
+  private unnamed(wire: Wire, text: string): void {
+    wire.parse({ text })
+    this.parses.push(null)
+    wire.bind({})
+    wire.execute({})
+  }
+
+  override handleError(err: Error, wire: Wire): void {
+    this.done()
+    super.handleError(err, wire)
+  }
+
+  override handleReadyForQuery(wire: Wire): void {
+    this.done()
+    super.handleReadyForQuery(wire)
+  }
+
+  /** Names whose parse never ran (an error skipped it) are forgotten, so they are parsed again. */
+  private done(): void {
+    const wire = this.wire
+    if (!wire) return
+    wire.off('parseComplete', this.parsed)
+    for (const p of this.parses.splice(0)) if (p) delete wire.submittedNamedStatements[p.name]
+    this.wire = null
+  }
 }
 
 /** The answer `pg` gives for a statement, for a `begin`/`commit`/`rollback` answered without sending it. */
@@ -117,9 +176,41 @@ type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown
 export function installFramedTransactions(pool: pg.Pool, trips: { roundTrips: number }): void {
   const held = new WeakMap<object, Held>()
   pool.on('connect', (client) => {
-    const state: Held = { begin: false, committed: false }
+    const state: Held = { begin: false, committed: false, waiting: [] }
     held.set(client, state)
     const send = client.query.bind(client) as Query
+    /**
+     * One frame: `statements` in order, with BEGIN before them if held, and COMMIT after them if asked, whose answer
+     * goes to `committed` (a failure of any statement skips it: the commit then fails with that error).
+     */
+    const frame = (statements: Waiting[], commit: boolean, committed?: Waiting): void => {
+      const begin = state.begin
+      state.begin = false
+      trips.roundTrips++
+      const all = committed ? [...statements, committed] : statements
+      send(
+        new FrameQuery(
+          statements.map((w) => w.statement),
+          { begin, commit },
+          (err, results) => {
+            const list = Array.isArray(results) ? results : [results]
+            const first = begin ? 1 : 0
+            if (!err && list.length !== first + statements.length + (commit ? 1 : 0))
+              err = new Error(`a frame of ${statements.length} statements had ${list.length} answers`)
+            // Inside a transaction a failure fails it whole: every statement of the frame gets the error.
+            if (err) for (const w of all) w.fail(err)
+            else {
+              if (commit && !committed) state.committed = true
+              all.forEach((w, i) => w.answer(list[first + i]))
+            }
+          },
+        ),
+      )
+    }
+    /** Statements still waiting go out now, before whatever is sent next on the connection. */
+    const flush = () => {
+      if (state.waiting.length) frame(state.waiting.splice(0), false)
+    }
     const query: Query = (config, values, callback) => {
       const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text
       const plain =
@@ -132,6 +223,17 @@ export function installFramedTransactions(pool: pg.Pool, trips: { roundTrips: nu
           state.begin = true
           return answered('BEGIN')
         }
+        if (text === FLUSH) {
+          flush()
+          return answered('FLUSH')
+        }
+        if (text === 'rollback')
+          for (const w of state.waiting.splice(0)) w.fail(new Error('rolled back before it was sent'))
+        if (text === 'commit' && state.waiting.length)
+          // What still waits goes with COMMIT behind it: should it fail, so does the commit, never a silent rollback.
+          return new Promise((answer, fail) =>
+            frame(state.waiting.splice(0), true, { statement: { text }, answer, fail }),
+          )
         if ((text === 'commit' || text === 'rollback') && state.begin) {
           state.begin = false
           return answered(text.toUpperCase())
@@ -141,26 +243,19 @@ export function installFramedTransactions(pool: pg.Pool, trips: { roundTrips: nu
           return answered('COMMIT')
         }
         state.committed = false
+        const statement =
+          typeof config === 'string'
+            ? { text, values: values as unknown[] | undefined }
+            : (config as pg.QueryConfig)
+        const later = text.endsWith(SENT_WITH_NEXT)
         const commit = text.endsWith(THEN_COMMIT)
-        if (state.begin || commit) {
-          const frame = { begin: state.begin, commit }
-          state.begin = false
-          const statement =
-            typeof config === 'string'
-              ? { text, values: values as unknown[] | undefined }
-              : (config as pg.QueryConfig)
-          trips.roundTrips++
-          return new Promise((resolve, reject) => {
-            send(
-              new FramedQuery(statement, frame, (err, results) => {
-                if (err) return reject(err)
-                if (commit) state.committed = true
-                resolve(Array.isArray(results) ? results[frame.begin ? 1 : 0] : results)
-              }),
-            )
+        if (later || commit || state.begin || state.waiting.length)
+          return new Promise((answer, fail) => {
+            state.waiting.push({ statement, answer, fail })
+            if (!later) frame(state.waiting.splice(0), commit)
           })
-        }
       }
+      flush()
       if (state.begin) {
         // Not a statement framing can carry: BEGIN goes first, queued in order before it, its own trip.
         state.begin = false
@@ -175,6 +270,9 @@ export function installFramedTransactions(pool: pg.Pool, trips: { roundTrips: nu
   // A connection goes back to the pool at the end of a transaction; nothing held may outlive it.
   pool.on('release', (_err: Error | undefined, client: object) => {
     const state = held.get(client)
-    if (state) Object.assign(state, { begin: false, committed: false })
+    if (!state) return
+    for (const w of state.waiting.splice(0))
+      w.fail(new Error('the connection was released with a statement unsent'))
+    Object.assign(state, { begin: false, committed: false })
   })
 }

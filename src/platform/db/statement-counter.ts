@@ -1,4 +1,5 @@
 import type { LogEvent } from 'kysely'
+import { FLUSH } from './framed-transactions.ts'
 
 /**
  * Counts the statements a store sends, commits apart, through Kysely's log hook (it sees `begin`, `commit` and
@@ -19,8 +20,10 @@ export class StatementCounter {
 
   readonly log = (event: LogEvent): void => {
     if (event.level !== 'query') return
-    this.statements++
     const text = event.query.sql
+    // Not a statement: framing's signal to send what waits (`send-together.ts`).
+    if (text === FLUSH) return
+    this.statements++
     if (text === 'commit') this.commits++
     this.trace?.push(text)
   }
