@@ -23,13 +23,17 @@ export async function lockTraveller(
 
 /** Every movement of a traveller at every post, oldest first: stays need the whole record. */
 export function crossingsOf(db: Executor, travellerId: string): Promise<CrossingRow[]> {
+  return movementsQuery(db, travellerId).execute()
+}
+
+/** The query `crossingsOf` sends, for sending it with other statements (`sendWithNext`). */
+export function movementsQuery(db: Executor, travellerId: string) {
   return db
     .selectFrom('crossings')
     .selectAll()
     .where('traveller_id', '=', travellerId)
     .orderBy('crossed_at')
     .orderBy('id')
-    .execute()
 }
 
 export function toMovement(r: CrossingRow): PastMovement {

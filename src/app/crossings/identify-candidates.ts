@@ -7,6 +7,7 @@ import {
   scoreParsed,
 } from '../../domain/screening/index.ts'
 import type { Executor } from '../../platform/db/database.ts'
+import type { Later } from '../../platform/db/send-together.ts'
 import type { TravelDocumentRow, TravellerRow } from '../documents/documents.tables.ts'
 
 /** An earlier traveller who may be the holder of a newly seen document: a proposal, never a merge. */
@@ -85,6 +86,8 @@ export function sameBirthDate(db: Executor, born: string, travellerId: string) {
     .limit(sql.lit(PREFILTER))
 }
 
+type SameBirthDateRow = Awaited<ReturnType<ReturnType<typeof sameBirthDate>['execute']>>[number]
+
 /**
  * Earlier travellers with the same birth date and a name the screening matcher finds alike (Khmer romanisation
  * variants, transliteration, order), for a document seen for the first time. A known document gets none.
@@ -95,10 +98,14 @@ export async function identityCandidates(o: {
   traveller: TravellerRow
   /** Already known by the caller (the inspection knows whether it just created the document, and the history). */
   newlySeen?: boolean
+  /** `sameBirthDate`, already sent by the caller with its other reads (`sendWithNext`). */
+  bornSameDay?: Later<SameBirthDateRow>
 }): Promise<IdentityCandidate[]> {
   const born = o.traveller.birth_date
   if (!born || !(o.newlySeen ?? (await isNewlySeen(o.db, o.document)))) return []
-  const rows = await sameBirthDate(o.db, born, o.traveller.id).execute()
+  const rows = o.bornSameDay
+    ? await o.bornSameDay.rows()
+    : await sameBirthDate(o.db, born, o.traveller.id).execute()
   // The passport's name is parsed once, not once per traveller born that day (about a hundred at a busy post),
   // and each comparison is scored without the explanation a proposal never shows (`scoreParsed`).
   const mine = details(o.traveller)

@@ -9,6 +9,7 @@ import {
 import type { ListsHead } from '../../platform/cache/cache-versions.ts'
 import type { ReferenceLists } from '../../platform/cache/reference-cache.ts'
 import type { Tx } from '../../platform/db/database.ts'
+import { sendWithNext } from '../../platform/db/send-together.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import type { TravelDocumentRow, TravellerRow } from '../documents/documents.tables.ts'
@@ -19,9 +20,9 @@ import { evaluateCrossing } from '../risk/evaluate-crossing.ts'
 import type { StoredEvaluation } from '../risk/evaluations.repository.ts'
 import { screenTraveller } from '../screening/screen-traveller.ts'
 import type { ScreeningIndex } from '../screening/screening-index.ts'
-import { crossingsOf, toMovement } from './crossings.repository.ts'
+import { movementsQuery, toMovement } from './crossings.repository.ts'
 import type { CrossingRow } from './crossings.tables.ts'
-import { type IdentityCandidate, identityCandidates } from './identify-candidates.ts'
+import { type IdentityCandidate, identityCandidates, sameBirthDate } from './identify-candidates.ts'
 
 export interface Inspection {
   day: string
@@ -97,9 +98,13 @@ export async function inspectTraveller(o: {
       .where('id', '=', document.traveller_id)
       .executeTakeFirstOrThrow())
   const day = todayInCambodia()
-  const history = created ? [] : await crossingsOf(o.trx, traveller.id)
-  const movements = history.map(toMovement)
-  const direction = o.travel?.direction ?? expectedDirection(movements)
+  // Neither the history nor a new passport's look-alikes are needed before the screening has read its hits: both go
+  // out with the screening's reads, in one round trip.
+  const pastLater = created ? null : await sendWithNext(o.trx, movementsQuery(o.trx, traveller.id))
+  const bornLater =
+    created && traveller.birth_date
+      ? await sendWithNext(o.trx, sameBirthDate(o.trx, traveller.birth_date, traveller.id))
+      : null
   const screening = await screenTraveller({
     trx: o.trx,
     actor: o.actor,
@@ -115,6 +120,9 @@ export async function inspectTraveller(o: {
     deferred: true,
     head: o.screeningHead,
   })
+  const history = pastLater ? await pastLater.rows() : []
+  const movements = history.map(toMovement)
+  const direction = o.travel?.direction ?? expectedDirection(movements)
   const risk = await evaluateCrossing({
     trx: o.trx,
     actor: o.actor,
@@ -150,6 +158,7 @@ export async function inspectTraveller(o: {
       traveller,
       // A document stored just now has a traveller of its own with nothing else; one with movements is not new.
       newlySeen: created ? true : history.length > 0 ? false : undefined,
+      bornSameDay: bornLater ?? undefined,
     }),
   }
 }

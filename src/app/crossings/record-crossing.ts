@@ -8,7 +8,7 @@ import { evaluationWithCompanions } from './companion-risk.ts'
 import { checkLinks } from './crossing-links.ts'
 import type { CrossingRow } from './crossings.tables.ts'
 import { enqueueSecondary } from './enqueue-secondary.ts'
-import { lockDocumentTraveller, movementFacts } from './movement-facts.ts'
+import { lockDocumentWithFacts } from './movement-facts.ts'
 import { type MovementFields, recordMovement, ruleViolation } from './record-movement.ts'
 
 export interface CrossingInput extends MovementFields {
@@ -40,18 +40,18 @@ export async function recordCrossing(o: {
     throw new AppError('validation_failed', {}, [
       { path: 'body.referralNote', code: 'crossings.secondary.note_only_for_referral' },
     ])
-  // One statement for the document and the traveller's lock, one for every fact after it.
-  const document = await lockDocumentTraveller(trx, c.documentId)
-  if (!document)
-    throw new AppError('validation_failed', {}, [
-      { path: 'body.documentId', code: 'crossings.unknown_document' },
-    ])
-  const facts = await movementFacts(trx, {
-    travellerId: document.travellerId,
+  // The document with the traveller's lock, and every fact after it: two statements in one round trip.
+  const locked = await lockDocumentWithFacts(trx, {
+    documentId: c.documentId,
     riskEvaluationId: c.riskEvaluationId,
     screeningRequestId: c.screeningRequestId,
     companionIds: c.companions.map((x) => x.travellerId),
   })
+  if (!locked)
+    throw new AppError('validation_failed', {}, [
+      { path: 'body.documentId', code: 'crossings.unknown_document' },
+    ])
+  const { document, facts } = locked
   if (facts.openSecondaryPost !== null)
     throw ruleViolation('crossings.rules.in_secondary', { post: facts.openSecondaryPost })
   checkLinks(postCode, c, facts)

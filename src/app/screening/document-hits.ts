@@ -1,11 +1,10 @@
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import {
   normaliseDocumentNumber,
   normaliseIssuingState,
   ocrCanonical,
   ocrVariants,
 } from '../../domain/screening/index.ts'
-import type { Executor } from '../../platform/db/database.ts'
 import { type HitEntry, hitEntry, PERSON_ENTRY } from './hits.repository.ts'
 
 export interface DocumentHit {
@@ -24,19 +23,20 @@ export interface DocumentHit {
  * Exact lookup of a document by issuing state and number, tolerating the characters OCR of the MRZ confuses:
  * both sides are indexed under their OCR-canonical form, and a candidate counts only when it is the number
  * itself or one of its variants with at most two characters swapped. Each hit comes with what the officer is shown
- * of its entry and whether it was dismissed for `travellerKey`, so the screening needs no further read.
+ * of its entry and whether it was dismissed for `travellerKey`, so the screening needs no further read. The query
+ * and the reading of its rows come apart, so the screening can send it with its name lookup in one round trip;
+ * null for a document no list could hold.
  */
-export async function findDocumentHits(
-  ex: Executor,
+export function documentHitsLookup(
   document: { issuingState: string; number: string },
   today: string,
   travellerKey: string,
-): Promise<DocumentHit[]> {
+) {
   const state = normaliseIssuingState(document.issuingState)
   const number = normaliseDocumentNumber(document.number)
-  if (!state || !number) return []
+  if (!state || !number) return null
   const key = ocrCanonical(number)
-  const { rows } = await sql<{
+  const query = sql<{
     kind: 'person' | 'document'
     id: string
     list_id: string
@@ -65,24 +65,29 @@ export async function findDocumentHits(
     WHERE pd.ocr_key = ${key} AND (pd.issuing_state IS NULL OR pd.issuing_state = ${state})
       AND p.removed_at IS NULL AND l.active
       AND (p.valid_from IS NULL OR p.valid_from <= ${today}) AND (p.valid_until IS NULL OR p.valid_until >= ${today})
-    LIMIT 50`.execute(ex)
-  const variants = new Set(ocrVariants(number, { maxChanges: 2, limit: 256 }))
-  const hits: DocumentHit[] = []
-  const seen = new Set<string>()
-  for (const r of rows) {
-    const listed = normaliseDocumentNumber(r.number)
-    if (!variants.has(listed) || seen.has(r.id)) continue
-    seen.add(r.id)
-    hits.push({
-      kind: r.kind,
-      entryId: r.id,
-      listId: r.list_id,
-      ownerAgency: r.owner,
-      listedNumber: r.number,
-      exact: listed === number,
-      entry: hitEntry(r.list_name, r.entry),
-      dismissed: r.dismissed,
-    })
+    LIMIT 50`
+  const read = (rows: QueryRow<typeof query>[]): DocumentHit[] => {
+    const variants = new Set(ocrVariants(number, { maxChanges: 2, limit: 256 }))
+    const hits: DocumentHit[] = []
+    const seen = new Set<string>()
+    for (const r of rows) {
+      const listed = normaliseDocumentNumber(r.number)
+      if (!variants.has(listed) || seen.has(r.id)) continue
+      seen.add(r.id)
+      hits.push({
+        kind: r.kind,
+        entryId: r.id,
+        listId: r.list_id,
+        ownerAgency: r.owner,
+        listedNumber: r.number,
+        exact: listed === number,
+        entry: hitEntry(r.list_name, r.entry),
+        dismissed: r.dismissed,
+      })
+    }
+    return hits
   }
-  return hits
+  return { query, read }
 }
+
+type QueryRow<Q> = Q extends RawBuilder<infer R> ? R : never

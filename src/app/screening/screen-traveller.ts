@@ -5,10 +5,11 @@ import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { ListsHead } from '../../platform/cache/cache-versions.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { deferWrite } from '../../platform/db/deferred-writes.ts'
+import { together } from '../../platform/db/send-together.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
-import { findDocumentHits } from './document-hits.ts'
+import { documentHitsLookup } from './document-hits.ts'
 import { type HitDetailRow, type HitEntry, hitEntry, PERSON_ENTRY } from './hits.repository.ts'
 import { systemActor } from './manage-watchlists.ts'
 import type { ScreeningIndex } from './screening-index.ts'
@@ -93,54 +94,39 @@ export async function screenTraveller(o: {
     )
     .filter((h) => h.decision !== 'no-match')
     .filter((h) => !o.listId || o.index.listOf(h.id) === o.listId)
-  if (found.length > 0) {
-    const rows = await trx
-      .selectFrom('watchlist_persons as p')
-      .innerJoin('watchlists as l', 'l.id', 'p.list_id')
-      .select(['p.id', 'p.list_id', 'p.names', 'p.valid_from', 'p.valid_until', 'l.owner_agency', 'l.name'])
-      // What the officer is shown of the entry, and whether it was dismissed for this traveller: no read after.
-      .select(PERSON_ENTRY.$castTo<Partial<HitEntry>>().as('entry'))
-      .select((eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('screening_dismissals as x')
-              .select('x.entry_id')
-              .where('x.traveller_key', '=', key)
-              .whereRef('x.entry_id', '=', 'p.id'),
-          )
-          .as('dismissed'),
-      )
-      .where(
-        'p.id',
-        'in',
-        found.map((h) => h.id),
-      )
-      .where('p.removed_at', 'is', null)
-      .where('l.active', '=', true)
-      .execute()
-    const byId = new Map(rows.map((r) => [r.id, r]))
-    for (const h of found) {
-      const row = byId.get(h.id)
-      // An entry not yet valid or expired stays on the list for the record but raises nothing.
-      if (!row || (row.valid_from && row.valid_from > today) || (row.valid_until && row.valid_until < today))
-        continue
-      pending.push({
-        kind: 'name',
-        personId: row.id,
-        documentId: null,
-        listId: row.list_id,
-        ownerAgency: row.owner_agency,
-        score: h.score,
-        decision: h.decision,
-        explanation: { ...h.explanation, matchedName: row.names[h.nameIndex] ?? row.names[0] },
-        entry: hitEntry(row.name, row.entry),
-        dismissed: Boolean(row.dismissed),
-      })
-    }
+  const documents = o.document ? documentHitsLookup(o.document, today, key) : null
+  // The name hits' entries and the document lookup do not depend on each other: one round trip for both.
+  const [rows, documentRows] = await together(trx, [
+    found.length > 0
+      ? personEntries(
+          trx,
+          key,
+          found.map((h) => h.id),
+        )
+      : null,
+    documents?.query ?? null,
+  ])
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  for (const h of found) {
+    const row = byId.get(h.id)
+    // An entry not yet valid or expired stays on the list for the record but raises nothing.
+    if (!row || (row.valid_from && row.valid_from > today) || (row.valid_until && row.valid_until < today))
+      continue
+    pending.push({
+      kind: 'name',
+      personId: row.id,
+      documentId: null,
+      listId: row.list_id,
+      ownerAgency: row.owner_agency,
+      score: h.score,
+      decision: h.decision,
+      explanation: { ...h.explanation, matchedName: row.names[h.nameIndex] ?? row.names[0] },
+      entry: hitEntry(row.name, row.entry),
+      dismissed: Boolean(row.dismissed),
+    })
   }
-  if (o.document) {
-    for (const d of await findDocumentHits(trx, o.document, today, key)) {
+  if (o.document && documents) {
+    for (const d of documents.read(documentRows)) {
       if (o.listId && d.listId !== o.listId) continue
       pending.push({
         kind: 'document',
@@ -167,6 +153,32 @@ export async function screenTraveller(o: {
     }
   }
   return record(o, key, pending)
+}
+
+/** The list entries behind the name hits, with what the officer is shown and whether each was dismissed. */
+function personEntries(trx: Tx, key: string, ids: string[]) {
+  return (
+    trx
+      .selectFrom('watchlist_persons as p')
+      .innerJoin('watchlists as l', 'l.id', 'p.list_id')
+      .select(['p.id', 'p.list_id', 'p.names', 'p.valid_from', 'p.valid_until', 'l.owner_agency', 'l.name'])
+      // What the officer is shown of the entry, and whether it was dismissed for this traveller: no read after.
+      .select(PERSON_ENTRY.$castTo<Partial<HitEntry>>().as('entry'))
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('screening_dismissals as x')
+              .select('x.entry_id')
+              .where('x.traveller_key', '=', key)
+              .whereRef('x.entry_id', '=', 'p.id'),
+          )
+          .as('dismissed'),
+      )
+      .where('p.id', 'in', ids)
+      .where('p.removed_at', 'is', null)
+      .where('l.active', '=', true)
+  )
 }
 
 async function record(o: Parameters<typeof screenTraveller>[0], key: string, pending: PendingHit[]) {

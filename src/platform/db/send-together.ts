@@ -8,7 +8,7 @@ export interface Sendable<R> {
   compile(provider: QueryExecutorProvider): CompiledQuery<R>
 }
 
-type RowsOf<Q> = Q extends Sendable<infer R> ? R[] : never
+type RowsOf<Q> = Q extends Sendable<infer R> ? R[] : never[]
 
 /** A statement held to go out with the transaction's next one (`sendWithNext`). */
 export interface Later<R> {
@@ -41,25 +41,32 @@ export async function sendWithNext<R>(trx: Tx, query: Sendable<R>): Promise<Late
 }
 
 /**
- * Sends `queries` in one round trip, one after the other in order, inside `trx`, and answers each one's rows: for
- * statements that do not depend on each other's answers. A failure of any fails the transaction, as it would have
- * one statement at a time.
+ * Sends `queries` in one round trip, one after the other in order, inside `trx`, and answers each one's rows (none
+ * for a null, which sends nothing): for statements that do not depend on each other's answers. A failure of any
+ * fails the transaction, as it would have one statement at a time.
  */
-export async function together<const Q extends readonly Sendable<unknown>[]>(
+export async function together<const Q extends readonly (Sendable<unknown> | null)[]>(
   trx: Tx,
   queries: Q,
 ): Promise<{ -readonly [K in keyof Q]: RowsOf<Q[K]> }> {
-  const compiled = queries.map((q) => q.compile(trx))
+  const compiled = queries.map((q) => q?.compile(trx) ?? null)
+  const sent = compiled.filter((c) => c !== null)
   await sendPendingBefore(
     trx,
-    compiled.map((c) => c.sql),
+    sent.map((c) => c.sql),
   )
-  const connection = await connectionOf(trx)
-  const last = compiled.length - 1
+  const connection = sent.length > 1 ? await connectionOf(trx) : null
   const answers = await Promise.all(
-    compiled.map((c, i) => connection.executeQuery(i < last ? { ...c, sql: c.sql + SENT_WITH_NEXT } : c)),
+    sent.map((c, i) =>
+      connection
+        ? connection.executeQuery(i < sent.length - 1 ? { ...c, sql: c.sql + SENT_WITH_NEXT } : c)
+        : trx.executeQuery(c),
+    ),
   )
-  return answers.map((a) => a.rows) as { -readonly [K in keyof Q]: RowsOf<Q[K]> }
+  let next = 0
+  return compiled.map((c) => (c === null ? [] : answers[next++]!.rows)) as {
+    -readonly [K in keyof Q]: RowsOf<Q[K]>
+  }
 }
 
 /** The transaction's one connection, reached past Kysely's queue so that several statements can be handed at once. */
