@@ -13,7 +13,7 @@ import { openReadReplica, type ReadReplica, type ReplicaLog } from './read-repli
 import type { Database } from './schema.ts'
 import { StatementCache } from './statement-cache.ts'
 import { StatementCounter } from './statement-counter.ts'
-import { storeTransactions } from './store-transaction.ts'
+import { AnswerAfterRollback, storeTransactions } from './store-transaction.ts'
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
@@ -24,10 +24,14 @@ export type Executor = Db | Tx
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
 
-/** Kysely whose `transaction().execute(fn)` marks the transaction as the store's while `fn` runs (`store-transaction.ts`). */
+/**
+ * Kysely whose `transaction().execute(fn)` marks the transaction as the store's while `fn` runs, and answers what an
+ * `AnswerAfterRollback` thrown by `fn` asks for once the rollback is done (`store-transaction.ts`).
+ */
 class StoreKysely extends Kysely<Database> {
   override transaction(): TransactionBuilder<Database> {
     const builder = super.transaction()
+    const store = this
     return new Proxy(builder, {
       get(target, prop) {
         if (prop !== 'execute') {
@@ -35,14 +39,19 @@ class StoreKysely extends Kysely<Database> {
           return typeof value === 'function' ? value.bind(target) : value
         }
         return <T>(fn: (trx: Tx) => Promise<T>) =>
-          target.execute(async (trx) => {
-            storeTransactions.add(trx)
-            try {
-              return await fn(trx)
-            } finally {
-              storeTransactions.delete(trx)
-            }
-          })
+          target
+            .execute(async (trx) => {
+              storeTransactions.add(trx)
+              try {
+                return await fn(trx)
+              } finally {
+                storeTransactions.delete(trx)
+              }
+            })
+            .catch((err: unknown) => {
+              if (err instanceof AnswerAfterRollback) return err.answer(store) as Promise<T>
+              throw err
+            })
       },
     })
   }

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { RequestActor } from '../../app/identity/actor.ts'
 import { canonicalJson } from '../audit/audit-hash.ts'
-import type { Db, Tx } from '../db/database.ts'
+import type { Db, Executor, Tx } from '../db/database.ts'
 import { deferWrite } from '../db/deferred-writes.ts'
+import { sendWithNext } from '../db/send-together.ts'
+import { AnswerAfterRollback, isStoreTransaction } from '../db/store-transaction.ts'
 import { AppError } from '../errors/codes.ts'
 import { actorOf } from './auth-hooks.ts'
 
@@ -37,14 +39,20 @@ export interface IdempotentOptions<T> {
 }
 
 /**
- * Runs a create at most once per (user, key). The key row is inserted first in the same transaction:
- * a concurrent retry blocks on it until the first commits, then reads the stored result instead of writing.
- * If the first attempt fails, its transaction (key included) rolls back and a retry runs afresh.
+ * Runs a create at most once per (user, key). The key row is inserted first in the same transaction: a concurrent
+ * retry blocks on it until the first commits, then answers the stored result instead of writing. If the first
+ * attempt fails, its transaction (key included) rolls back and a retry runs afresh.
+ *
+ * In a store transaction the key's insert goes out with the first statement of `run` (`sendWithNext`: one round
+ * trip less per create, issue 13) and is looked at once `run` is done: a retry whose key is taken then rolls back
+ * whatever `run` did (`AnswerAfterRollback`) and answers the first result, as if it had looked first. Should `run`
+ * fail, its error stands only if the key was this attempt's: a retry of a create that succeeded gets the first
+ * result, whatever `run` now thinks.
  */
 export async function idempotent<T>(o: IdempotentOptions<T>): Promise<{ result: T; replayed: boolean }> {
   if (!o.key) return { result: await o.run(), replayed: false }
   const requestHash = createHash('sha256').update(canonicalJson(o.request)).digest('hex')
-  const claimed = await o.trx
+  const claim = o.trx
     .insertInto('idempotency_keys')
     .values({
       user_id: o.userId,
@@ -55,20 +63,33 @@ export async function idempotent<T>(o: IdempotentOptions<T>): Promise<{ result: 
     })
     .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
     .returning('key')
-    .executeTakeFirst()
-  if (!claimed) {
-    const prior = await o.trx
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('user_id', '=', o.userId)
-      .where('key', '=', o.key)
-      .executeTakeFirstOrThrow()
-    if (prior.operation !== o.operation || prior.request_hash !== requestHash)
-      throw new AppError('idempotency_key_reused')
-    return { result: prior.response as T, replayed: true }
+  if (!isStoreTransaction(o.trx)) {
+    if (!(await claim.executeTakeFirst()))
+      return { result: await prior(o.trx, o, requestHash), replayed: true }
+    return { result: await runAndStore(o), replayed: false }
   }
+  const claimed = await sendWithNext(o.trx, claim)
+  let result: T
+  try {
+    result = await o.run()
+  } catch (err) {
+    // A claim that failed with the statement beside it: the transaction failed, and `err` says why.
+    if ((await claimed.rows().catch(() => null))?.length !== 0) throw err
+    throw answerPrior(o, requestHash)
+  }
+  if ((await claimed.rows()).length === 0) throw answerPrior(o, requestHash)
+  await storeResponse(o, result)
+  return { result, replayed: false }
+}
+
+async function runAndStore<T>(o: IdempotentOptions<T>): Promise<T> {
   const result = await o.run()
-  // Sent with the transaction's other deferred writes (its audit entries), one statement instead of two.
+  await storeResponse(o, result)
+  return result
+}
+
+/** Sent with the transaction's other deferred writes (its audit entries), one statement instead of two. */
+async function storeResponse<T>(o: IdempotentOptions<T>, result: T): Promise<void> {
   const response = JSON.stringify(result)
   await deferWrite(o.trx, 'idempotency_keys', () =>
     o.trx
@@ -77,7 +98,25 @@ export async function idempotent<T>(o: IdempotentOptions<T>): Promise<{ result: 
       .where('user_id', '=', o.userId)
       .where('key', '=', o.key!),
   )
-  return { result, replayed: false }
+}
+
+function answerPrior<T>(o: IdempotentOptions<T>, requestHash: string) {
+  return new AnswerAfterRollback(async (db) => ({ result: await prior(db, o, requestHash), replayed: true }))
+}
+
+/** The first attempt's answer, for a retry with the same request; the same key on another request is refused. */
+async function prior<T>(db: Executor, o: IdempotentOptions<T>, requestHash: string): Promise<T> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('user_id', '=', o.userId)
+    .where('key', '=', o.key!)
+    .executeTakeFirst()
+  // Gone between the two looks: only the week-old keys' clean-up deletes them. The client may try again.
+  if (!row) throw new AppError('conflict')
+  if (row.operation !== o.operation || row.request_hash !== requestHash)
+    throw new AppError('idempotency_key_reused')
+  return row.response as T
 }
 
 /**
