@@ -127,8 +127,11 @@ export class CandidatePool {
     for (let i = 0; i < count; i++) if (values[i]! > max) max = values[i]!
     if (max === 0) return []
     const picked = this.picked
-    let m = this.pick(values, null, count, max, n, picked)
-    if (birth && date) {
+    let m: number
+    if (!birth || !date) m = this.pick(values, null, count, max, n, picked)
+    else {
+      // The first cut only bounds which slots the lift could carry over it: nothing is picked by it.
+      this.cut(values, null, count, max, n)
       const lift = BIRTH_DATE_BONUS * max
       const floor = this.cutLow - lift
       const year = Math.floor(date / 10000)
@@ -164,14 +167,9 @@ export class CandidatePool {
     n: number,
     out: Int32Array,
   ): number {
-    const histogram = this.histogram
-    histogram.fill(0)
+    const above = this.cut(values, among, count, max, n)
     const scale = BUCKETS / max
-    for (let k = 0; k < count; k++) histogram[(values[among ? among[k]! : k]! * scale) | 0]!++
-    let cut = BUCKETS
-    let above = 0
-    while (cut > 0 && above + histogram[cut]! < n) above += histogram[cut--]!
-    this.cutLow = cut / scale
+    const cut = this.cutBucket
     let room = n - above
     let m = 0
     for (let k = 0; k < count; k++) {
@@ -180,6 +178,25 @@ export class CandidatePool {
       if (b > cut || (b === cut && room-- > 0)) out[m++] = i
     }
     return m
+  }
+
+  private cutBucket = 0
+
+  /**
+   * The histogram bucket where the `n` largest values end (`cutBucket`, and its weight `cutLow`), and how many
+   * values lie above it.
+   */
+  private cut(values: Float32Array, among: Int32Array | null, count: number, max: number, n: number): number {
+    const histogram = this.histogram
+    histogram.fill(0)
+    const scale = BUCKETS / max
+    for (let k = 0; k < count; k++) histogram[(values[among ? among[k]! : k]! * scale) | 0]!++
+    let cut = BUCKETS
+    let above = 0
+    while (cut > 0 && above + histogram[cut]! < n) above += histogram[cut--]!
+    this.cutLow = cut / scale
+    this.cutBucket = cut
+    return above
   }
 
   get bytes(): number {
