@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engines, openTestStore } from '../../test/test-db.ts'
 import type { Store } from './database.ts'
 import { deferWrite } from './deferred-writes.ts'
+import { outsideAnyTransaction, tripsOf } from './trips.testing.ts'
 
 /**
  * Framed transactions (issue 13): `begin` travels with a transaction's first statement and `commit` with its
@@ -36,52 +37,32 @@ describe.each(engines())('framed transactions on %s', (engine) => {
     (await sql<{ id: number }>`SELECT id FROM frame_probe ORDER BY id`.execute(store.db)).rows.map(
       (r) => r.id,
     )
-  const counted = async (fn: () => Promise<unknown>) => {
-    const before = store.statements.snapshot()
-    const outcome = await fn().then(
-      () => null,
-      (err: unknown) => err as { code?: string },
-    )
-    const after = store.statements.snapshot()
-    return {
-      error: outcome,
-      statements: after.statements - before.statements,
-      trips: after.roundTrips - before.roundTrips,
-    }
-  }
-  /** Inside a transaction `now()` stands still; outside, each statement has its own. */
-  const outsideAnyTransaction = async () => {
-    const first = await sql<{ t: string }>`SELECT now()::text AS t`.execute(store.db)
-    await new Promise((r) => setTimeout(r, 5))
-    const second = await sql<{ t: string }>`SELECT now()::text AS t`.execute(store.db)
-    return first.rows[0]!.t !== second.rows[0]!.t
-  }
   const insert = (trx: Transaction<Tables>, id: number, note = 'kept') =>
     trx.insertInto('frame_probe').values({ id, note })
 
   it('sends begin with the first statement and commit with the deferred writes; an empty transaction sends nothing', async () => {
-    const busy = await counted(() =>
+    const busy = await tripsOf(store, () =>
       store.db.transaction().execute(async (trx) => {
         await sql`SELECT count(*) FROM frame_probe`.execute(trx)
         await deferWrite(trx, table('frame_probe'), () => insert(probe(trx), 1))
       }),
     )
-    expect(busy).toEqual({ error: null, statements: 4, trips: 2 })
+    expect(busy).toMatchObject({ error: null, statements: 4, trips: 2 })
     expect(await ids()).toEqual([1])
 
-    const empty = await counted(() => store.db.transaction().execute(async () => {}))
-    expect(empty).toEqual({ error: null, statements: 2, trips: 0 })
-    const abandoned = await counted(() =>
+    const empty = await tripsOf(store, () => store.db.transaction().execute(async () => {}))
+    expect(empty).toMatchObject({ error: null, statements: 2, trips: 0 })
+    const abandoned = await tripsOf(store, () =>
       store.db.transaction().execute(async () => {
         throw new Error('changed my mind')
       }),
     )
     expect(abandoned).toMatchObject({ statements: 2, trips: 0 })
-    expect(await outsideAnyTransaction()).toBe(true)
+    expect(await outsideAnyTransaction(store)).toBe(true)
   })
 
   it('runs the first statement inside the transaction: a failure after it rolls it back', async () => {
-    const run = await counted(() =>
+    const run = await tripsOf(store, () =>
       store.db.transaction().execute(async (trx) => {
         await insert(probe(trx), 2).execute()
         throw new Error('refused after the first statement')
@@ -89,22 +70,22 @@ describe.each(engines())('framed transactions on %s', (engine) => {
     )
     expect(run.error).toBeInstanceOf(Error)
     expect(await ids()).toEqual([1])
-    expect(await outsideAnyTransaction()).toBe(true)
+    expect(await outsideAnyTransaction(store)).toBe(true)
   })
 
   it('a first statement that fails leaves nothing, and the connection outside any transaction', async () => {
-    const run = await counted(() =>
+    const run = await tripsOf(store, () =>
       store.db.transaction().execute(async (trx) => {
         await insert(probe(trx), 3, 'refused').execute()
       }),
     )
     expect(run.error?.code).toBe('23514')
     expect(await ids()).toEqual([1])
-    expect(await outsideAnyTransaction()).toBe(true)
+    expect(await outsideAnyTransaction(store)).toBe(true)
   })
 
   it('deferred writes that fail with the commit roll back the statements before them', async () => {
-    const run = await counted(() =>
+    const run = await tripsOf(store, () =>
       store.db.transaction().execute(async (trx) => {
         await insert(probe(trx), 4).execute()
         await deferWrite(trx, table('frame_probe'), () => insert(probe(trx), 5, 'refused'))
@@ -112,11 +93,11 @@ describe.each(engines())('framed transactions on %s', (engine) => {
     )
     expect(run.error?.code).toBe('23514')
     expect(await ids()).toEqual([1])
-    expect(await outsideAnyTransaction()).toBe(true)
+    expect(await outsideAnyTransaction(store)).toBe(true)
   })
 
   it('a COMMIT that fails is the answer of the statement it travelled with, and nothing of the transaction stays', async () => {
-    const run = await counted(() =>
+    const run = await tripsOf(store, () =>
       store.db.transaction().execute(async (trx) => {
         await insert(probe(trx), 6).execute()
         await deferWrite(trx, table('frame_later'), () =>
@@ -127,7 +108,7 @@ describe.each(engines())('framed transactions on %s', (engine) => {
     expect(run.error?.code).toBe('23503')
     expect(await ids()).toEqual([1])
     expect((await sql`SELECT * FROM frame_later`.execute(store.db)).rows).toEqual([])
-    expect(await outsideAnyTransaction()).toBe(true)
+    expect(await outsideAnyTransaction(store)).toBe(true)
     // The connection serves the next transaction as if nothing happened.
     await store.db.transaction().execute(async (trx) => {
       await deferWrite(trx, table('frame_later'), () =>
@@ -140,13 +121,13 @@ describe.each(engines())('framed transactions on %s', (engine) => {
   it('parses again a named statement whose first parse failed inside a frame (not "prepared statement does not exist")', async () => {
     // The statement cache names a text the second time it sees it; the frame's BEGIN answers ParseComplete first.
     for (let i = 0; i < 3; i++) {
-      const run = await counted(() =>
+      const run = await tripsOf(store, () =>
         store.db.transaction().execute(async (trx) => {
           await sql`SELECT * FROM frame_missing`.execute(trx)
         }),
       )
       expect(run.error?.code).toBe('42P01')
     }
-    expect(await outsideAnyTransaction()).toBe(true)
+    expect(await outsideAnyTransaction(store)).toBe(true)
   })
 })

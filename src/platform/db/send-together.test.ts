@@ -4,6 +4,7 @@ import { engines, openTestStore } from '../../test/test-db.ts'
 import type { Store, Tx } from './database.ts'
 import { deferWrite } from './deferred-writes.ts'
 import { sendWithNext, together } from './send-together.ts'
+import { outsideAnyTransaction, tripsOf } from './trips.testing.ts'
 
 /**
  * Several statements in one round trip (issue 13): each case checks the trips, the answers, and that the statements
@@ -24,34 +25,15 @@ describe.each(engines())('statements sent together on %s', (engine) => {
   })
   afterAll(() => store.close())
 
-  const counted = async <T>(fn: () => Promise<T>) => {
-    const before = store.statements.snapshot()
-    const outcome = await fn().then(
-      (value) => ({ value, error: null }),
-      (err: unknown) => ({ value: null, error: err as { code?: string } }),
-    )
-    const after = store.statements.snapshot()
-    return {
-      ...outcome,
-      statements: after.statements - before.statements,
-      trips: after.roundTrips - before.roundTrips,
-    }
-  }
   const ids = async () =>
     (await sql<{ id: number }>`SELECT id FROM together_probe ORDER BY id`.execute(store.db)).rows.map(
       (r) => r.id,
     )
-  const outsideAnyTransaction = async () => {
-    const first = await sql<{ t: string }>`SELECT now()::text AS t`.execute(store.db)
-    await new Promise((r) => setTimeout(r, 5))
-    const second = await sql<{ t: string }>`SELECT now()::text AS t`.execute(store.db)
-    return first.rows[0]!.t !== second.rows[0]!.t
-  }
 
   it('sends statements in one trip with BEGIN, runs them in order, and answers each its own rows', async () => {
     for (let round = 1; round <= 3; round++) {
       // Three rounds: unnamed, then named and parsed, then named and already parsed (statement cache).
-      const run = await counted(() =>
+      const run = await tripsOf(store, () =>
         store.db.transaction().execute((trx) =>
           together(trx, [
             sql<{ n: number }>`SELECT count(*)::int AS n FROM together_probe`,
@@ -78,7 +60,7 @@ describe.each(engines())('statements sent together on %s', (engine) => {
     await store.db.connection().execute(async (conn) => {
       // One connection throughout, so the frames below meet the names the earlier ones parsed (or did not).
       for (let round = 0; round < 3; round++) {
-        const run = await counted(() =>
+        const run = await tripsOf(store, () =>
           conn.transaction().execute((trx) =>
             together(trx as Tx, [
               probe(trx)
@@ -93,7 +75,7 @@ describe.each(engines())('statements sent together on %s', (engine) => {
       }
       // The third statement was named by now but never parsed on this connection (the error skipped its Parse):
       // it is parsed again, not "prepared statement does not exist".
-      const after = await counted(() =>
+      const after = await tripsOf(store, () =>
         conn
           .transaction()
           .execute((trx) =>
@@ -107,11 +89,11 @@ describe.each(engines())('statements sent together on %s', (engine) => {
       expect(after.value![1]).toEqual([{ n: 7, why: 'never parsed before' }])
     })
     expect(await ids()).toEqual(before)
-    expect(await outsideAnyTransaction()).toBe(true)
+    expect(await outsideAnyTransaction(store)).toBe(true)
   })
 
   it('holds a statement for the next one: both in one trip, in order; alone, it goes when its rows are asked for', async () => {
-    const run = await counted(() =>
+    const run = await tripsOf(store, () =>
       store.db.transaction().execute(async (trx) => {
         const held = await sendWithNext(
           trx,
@@ -128,7 +110,7 @@ describe.each(engines())('statements sent together on %s', (engine) => {
     expect(run.value).toEqual([{ n: 0 }])
     expect(run).toMatchObject({ statements: 4, trips: 2 })
 
-    const alone = await counted(() =>
+    const alone = await tripsOf(store, () =>
       store.db.transaction().execute(async (trx) => {
         const held = await sendWithNext(trx, sql<{ n: number }>`SELECT 42 AS n`)
         return held.rows()
@@ -140,7 +122,7 @@ describe.each(engines())('statements sent together on %s', (engine) => {
 
   it('sends pending deferred writes before a statement that reads them, and goes before the commit if never asked for', async () => {
     let seen: { n: number }[] = []
-    const run = await counted(() =>
+    const run = await tripsOf(store, () =>
       store.db.transaction().execute(async (trx) => {
         await deferWrite(trx, table('together_probe'), () =>
           probe(trx).insertInto('together_probe').values({ id: 60, note: 'deferred' }),
@@ -156,7 +138,7 @@ describe.each(engines())('statements sent together on %s', (engine) => {
     )
     expect(run.error).toBeNull()
     expect(seen).toEqual([{ n: 1 }])
-    const failing = await counted(() =>
+    const failing = await tripsOf(store, () =>
       store.db.transaction().execute(async (trx) => {
         await probe(trx).insertInto('together_probe').values({ id: 61, note: 'rolled back' }).execute()
         await sendWithNext(trx, sql`SELECT * FROM together_missing`)
@@ -164,6 +146,6 @@ describe.each(engines())('statements sent together on %s', (engine) => {
     )
     expect(failing.error?.code).toBe('42P01')
     expect(await ids()).not.toContain(61)
-    expect(await outsideAnyTransaction()).toBe(true)
+    expect(await outsideAnyTransaction(store)).toBe(true)
   })
 })
