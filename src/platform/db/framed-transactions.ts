@@ -201,7 +201,7 @@ export function installFramedTransactions(pool: pg.Pool, trips: { roundTrips: nu
             if (err) for (const w of all) w.fail(err)
             else {
               if (commit && !committed) state.committed = true
-              all.forEach((w, i) => w.answer(list[first + i]))
+              for (const [i, w] of all.entries()) w.answer(list[first + i])
             }
           },
         ),
