@@ -16,6 +16,8 @@ import { prepareValue } from 'pg/lib/utils.js'
  *   that follows is answered at once. If the statement fails, COMMIT is skipped and the transaction stays open and
  *   failed for the `rollback`; if COMMIT fails, the statement's answer is that error, as `commit`'s would have been.
  * - A transaction that sent nothing sends nothing: `begin` then `commit` or `rollback` costs no trip at all.
+ * - Statements marked `SENT_WITH_NEXT` wait, and go in one frame with the next statement that is not (below);
+ *   what still waits at `commit` goes with COMMIT behind it, and at `rollback` is dropped.
  *
  * Each statement still runs exactly as before, in the same transaction; only when the client waits changes. What
  * cannot be framed (a COPY, a cursor, a query with a callback) gets a plain BEGIN queued before it. PgBouncer in
