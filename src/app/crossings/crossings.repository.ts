@@ -26,6 +26,36 @@ export function crossingsOf(db: Executor, travellerId: string): Promise<Crossing
   return movementsQuery(db, travellerId).execute()
 }
 
+/** A document's number as its row is keyed (`travel_documents`' unique key). */
+export interface DocumentKey {
+  issuingState: string
+  documentCode: string
+  documentNumber: string
+}
+
+/** The traveller who holds the document with `key`, as a subquery: null while no such document is stored. */
+export function holderOf(db: Executor, key: DocumentKey) {
+  return db
+    .selectFrom('travel_documents as h')
+    .select('h.traveller_id')
+    .where('h.issuing_state', '=', key.issuingState)
+    .where('h.document_code', '=', key.documentCode)
+    .where('h.document_number', '=', key.documentNumber)
+}
+
+/**
+ * The movements of the traveller holding the document with `key`, oldest first: sent before the document is stored,
+ * with it (`inspection-arrival.ts`), it finds none for a document seen for the first time.
+ */
+export function movementsOfHolder(db: Executor, key: DocumentKey) {
+  return db
+    .selectFrom('crossings')
+    .selectAll()
+    .where('traveller_id', '=', holderOf(db, key))
+    .orderBy('crossed_at')
+    .orderBy('id')
+}
+
 /** The query `crossingsOf` sends, for sending it with other statements (`sendWithNext`). */
 export function movementsQuery(db: Executor, travellerId: string) {
   return db

@@ -9,6 +9,7 @@ import {
 import type { Executor } from '../../platform/db/database.ts'
 import type { Later } from '../../platform/db/send-together.ts'
 import type { TravelDocumentRow, TravellerRow } from '../documents/documents.tables.ts'
+import { type DocumentKey, holderOf } from './crossings.repository.ts'
 
 /** An earlier traveller who may be the holder of a newly seen document: a proposal, never a merge. */
 export interface IdentityCandidate {
@@ -86,7 +87,21 @@ export function sameBirthDate(db: Executor, born: string, travellerId: string) {
     .limit(sql.lit(PREFILTER))
 }
 
-type SameBirthDateRow = Awaited<ReturnType<ReturnType<typeof sameBirthDate>['execute']>>[number]
+/**
+ * `sameBirthDate` beside the holder of the document with `key` rather than a traveller's id: sent before the document
+ * is stored, with it (`inspection-arrival.ts`), so a document seen for the first time excludes no one (its traveller
+ * is not written yet).
+ */
+export function sameBirthDateBesideHolder(db: Executor, born: string, key: DocumentKey) {
+  return db
+    .selectFrom('travellers as t')
+    .select(['t.id', 't.surname', 't.given_names', 't.birth_date', 't.sex', 't.nationality'])
+    .where('t.birth_date', 'in', birthDateForms(born))
+    .where('t.id', 'is distinct from', holderOf(db, key))
+    .limit(sql.lit(PREFILTER))
+}
+
+export type SameBirthDateRow = Awaited<ReturnType<ReturnType<typeof sameBirthDate>['execute']>>[number]
 
 /**
  * Earlier travellers with the same birth date and a name the screening matcher finds alike (Khmer romanisation

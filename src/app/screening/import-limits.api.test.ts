@@ -143,21 +143,23 @@ describe.each(engines())('alert-list import limits and removals on %s', (engine)
   // On PostgreSQL the request thread and the database both stay free.
   it.skipIf(engine === 'pglite')('keeps answering /api/health while a hostile file is read', async () => {
     const list = await listOfThree()
-    const order: string[] = []
+    let imported = false
     const pending = upload(
       investigator,
       list.id,
       'un-xml',
       `<CONSOLIDATED_LIST>${' '.repeat(3 * 1024 * KiB)}`,
-    ).then((r) => {
-      order.push('import')
-      return r
+    ).finally(() => {
+      imported = true
     })
-    for (let i = 0; i < 10; i++) {
+    // Health is asked again and again while the file is read: were the reading to hold the event loop, no answer
+    // would come before the import's. How many come depends on the machine's load, so only that some do is checked.
+    let answeredBefore = 0
+    for (let i = 0; i < 10 && !imported; i++) {
       expect((await t.anonymous.request('GET', '/api/health')).statusCode).toBe(200)
-      order.push('health')
+      if (!imported) answeredBefore++
     }
     expect((await pending).statusCode).toBe(422)
-    expect(order).toEqual([...Array(10).fill('health'), 'import'])
+    expect(answeredBefore).toBeGreaterThan(0)
   })
 })

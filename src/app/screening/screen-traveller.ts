@@ -5,7 +5,7 @@ import { appendAudit } from '../../platform/audit/audit-log.ts'
 import type { ListsHead } from '../../platform/cache/cache-versions.ts'
 import type { Tx } from '../../platform/db/database.ts'
 import { deferWrite } from '../../platform/db/deferred-writes.ts'
-import { together } from '../../platform/db/send-together.ts'
+import { type RowsOf, together } from '../../platform/db/send-together.ts'
 import { AppError } from '../../platform/errors/codes.ts'
 import { todayInCambodia } from '../../platform/time/cambodia-day.ts'
 import { auditActor, type RequestActor } from '../identity/actor.ts'
@@ -45,14 +45,8 @@ interface PendingHit {
   dismissed: boolean
 }
 
-/**
- * Screens one traveller against every active alert list (or one list): name hits scored and explained by the
- * in-memory index, document hits by exact lookup with OCR variants. Hits are stored with what produced them;
- * a pair of traveller and entry once adjudicated a false positive is not raised again. Nothing is refused
- * here: the hits go to an officer. Runs in the caller's transaction (the crossings use case calls it inside its
- * own), so the actor may be null for a system caller.
- */
-export async function screenTraveller(o: {
+/** What a screening is asked: who, which document, for whom, and where it is recorded. */
+export interface ScreeningOptions {
   trx: Tx
   actor: RequestActor | null
   index: ScreeningIndex
@@ -70,7 +64,27 @@ export async function screenTraveller(o: {
   deferred?: boolean
   /** The lists' version the request read first (`readCacheVersions`): when the index holds it, no read here. */
   head?: ListsHead | null
-}) {
+}
+
+/**
+ * Screens one traveller against every active alert list (or one list): name hits scored and explained by the
+ * in-memory index, document hits by exact lookup with OCR variants. Hits are stored with what produced them;
+ * a pair of traveller and entry once adjudicated a false positive is not raised again. Nothing is refused
+ * here: the hits go to an officer. Runs in the caller's transaction (the crossings use case calls it inside its
+ * own), so the actor may be null for a system caller.
+ */
+export async function screenTraveller(o: ScreeningOptions) {
+  const screening = await startScreening(o)
+  // The name hits' entries and the document lookup do not depend on each other: one round trip for both.
+  return screening.finish(await together(o.trx, screening.lookups))
+}
+
+/**
+ * A screening in two steps, for a caller that sends its two lookups with statements of its own (the primary
+ * inspection sends them with the passport's upsert): `lookups` are the name hits' entries and the document lookup
+ * (null when there is nothing to look up), and `finish` takes their rows, in that order, and records the request.
+ */
+export async function startScreening(o: ScreeningOptions) {
   const { trx, actor } = o
   if (
     actor &&
@@ -81,7 +95,6 @@ export async function screenTraveller(o: {
   if (!o.head || !o.index.isCurrent(o.head)) await o.index.refresh(trx)
   const today = todayInCambodia()
   const key = travellerKey(o.person, o.document)
-  const pending: PendingHit[] = []
   const found = o.index.names
     .search(
       {
@@ -95,8 +108,7 @@ export async function screenTraveller(o: {
     .filter((h) => h.decision !== 'no-match')
     .filter((h) => !o.listId || o.index.listOf(h.id) === o.listId)
   const documents = o.document ? documentHitsLookup(o.document, today, key) : null
-  // The name hits' entries and the document lookup do not depend on each other: one round trip for both.
-  const [rows, documentRows] = await together(trx, [
+  const lookups = [
     found.length > 0
       ? personEntries(
           trx,
@@ -105,54 +117,64 @@ export async function screenTraveller(o: {
         )
       : null,
     documents?.query ?? null,
-  ])
-  const byId = new Map(rows.map((r) => [r.id, r]))
-  for (const h of found) {
-    const row = byId.get(h.id)
-    // An entry not yet valid or expired stays on the list for the record but raises nothing.
-    if (!row || (row.valid_from && row.valid_from > today) || (row.valid_until && row.valid_until < today))
-      continue
-    pending.push({
-      kind: 'name',
-      personId: row.id,
-      documentId: null,
-      listId: row.list_id,
-      ownerAgency: row.owner_agency,
-      score: h.score,
-      decision: h.decision,
-      explanation: { ...h.explanation, matchedName: row.names[h.nameIndex] ?? row.names[0] },
-      entry: hitEntry(row.name, row.entry),
-      dismissed: Boolean(row.dismissed),
-    })
+  ] as const
+  return {
+    lookups,
+    finish: ([rows, documentRows]: [PersonEntryRow[], DocumentLookupRow[]]) => {
+      const pending: PendingHit[] = []
+      const byId = new Map(rows.map((r) => [r.id, r]))
+      for (const h of found) {
+        const row = byId.get(h.id)
+        // An entry not yet valid or expired stays on the list for the record but raises nothing.
+        if (
+          !row ||
+          (row.valid_from && row.valid_from > today) ||
+          (row.valid_until && row.valid_until < today)
+        )
+          continue
+        pending.push({
+          kind: 'name',
+          personId: row.id,
+          documentId: null,
+          listId: row.list_id,
+          ownerAgency: row.owner_agency,
+          score: h.score,
+          decision: h.decision,
+          explanation: { ...h.explanation, matchedName: row.names[h.nameIndex] ?? row.names[0] },
+          entry: hitEntry(row.name, row.entry),
+          dismissed: Boolean(row.dismissed),
+        })
+      }
+      if (o.document && documents) {
+        for (const d of documents.read(documentRows)) {
+          if (o.listId && d.listId !== o.listId) continue
+          pending.push({
+            kind: 'document',
+            personId: d.kind === 'person' ? d.entryId : null,
+            documentId: d.kind === 'document' ? d.entryId : null,
+            listId: d.listId,
+            ownerAgency: d.ownerAgency,
+            score: d.exact ? 1 : 0.9,
+            decision: 'match',
+            explanation: {
+              listedNumber: d.listedNumber,
+              queriedNumber: o.document.number,
+              exact: d.exact,
+              ...(d.exact
+                ? {}
+                : {
+                    messageKey: 'screening.document.ocrVariant',
+                    params: { number: o.document.number, variant: d.listedNumber },
+                  }),
+            },
+            entry: d.entry,
+            dismissed: d.dismissed,
+          })
+        }
+      }
+      return record(o, key, pending)
+    },
   }
-  if (o.document && documents) {
-    for (const d of documents.read(documentRows)) {
-      if (o.listId && d.listId !== o.listId) continue
-      pending.push({
-        kind: 'document',
-        personId: d.kind === 'person' ? d.entryId : null,
-        documentId: d.kind === 'document' ? d.entryId : null,
-        listId: d.listId,
-        ownerAgency: d.ownerAgency,
-        score: d.exact ? 1 : 0.9,
-        decision: 'match',
-        explanation: {
-          listedNumber: d.listedNumber,
-          queriedNumber: o.document.number,
-          exact: d.exact,
-          ...(d.exact
-            ? {}
-            : {
-                messageKey: 'screening.document.ocrVariant',
-                params: { number: o.document.number, variant: d.listedNumber },
-              }),
-        },
-        entry: d.entry,
-        dismissed: d.dismissed,
-      })
-    }
-  }
-  return record(o, key, pending)
 }
 
 /** The list entries behind the name hits, with what the officer is shown and whether each was dismissed. */
@@ -181,7 +203,10 @@ function personEntries(trx: Tx, key: string, ids: string[]) {
   )
 }
 
-async function record(o: Parameters<typeof screenTraveller>[0], key: string, pending: PendingHit[]) {
+type PersonEntryRow = RowsOf<ReturnType<typeof personEntries>>[number]
+type DocumentLookupRow = Parameters<NonNullable<ReturnType<typeof documentHitsLookup>>['read']>[0][number]
+
+async function record(o: ScreeningOptions, key: string, pending: PendingHit[]) {
   const { trx, actor } = o
   const raised = pending.filter((p) => !p.dismissed)
   const requestId = randomUUID()

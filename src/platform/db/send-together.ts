@@ -8,7 +8,7 @@ export interface Sendable<R> {
   compile(provider: QueryExecutorProvider): CompiledQuery<R>
 }
 
-type RowsOf<Q> = Q extends Sendable<infer R> ? R[] : never[]
+export type RowsOf<Q> = Q extends Sendable<infer R> ? R[] : never[]
 
 /** A statement held to go out with the transaction's next one (`sendWithNext`). */
 export interface Later<R> {
