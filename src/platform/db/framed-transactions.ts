@@ -1,5 +1,4 @@
 import pg from 'pg'
-import { prepareValue } from 'pg/lib/utils.js'
 
 /**
  * A transaction's `begin` and `commit` without round trips of their own (issue 13). Kysely sends `begin`, waits for
@@ -163,6 +162,9 @@ class FrameQuery extends PgQuery {
     this.wire = null
   }
 }
+
+/** `pg`'s own conversion of a parameter to its text on the wire (Date, Buffer, arrays, JSON), which `pg` exports. */
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils
 
 /** The answer `pg` gives for a statement, for a `begin`/`commit`/`rollback` answered without sending it. */
 function answered(command: string) {
