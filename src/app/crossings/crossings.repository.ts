@@ -43,25 +43,19 @@ export function holderOf(db: Executor, key: DocumentKey) {
     .where('h.document_number', '=', key.documentNumber)
 }
 
-/**
- * The movements of the traveller holding the document with `key`, oldest first: sent before the document is stored,
- * with it (`inspection-arrival.ts`), it finds none for a document seen for the first time.
- */
-export function movementsOfHolder(db: Executor, key: DocumentKey) {
-  return db
-    .selectFrom('crossings')
-    .selectAll()
-    .where('traveller_id', '=', holderOf(db, key))
-    .orderBy('crossed_at')
-    .orderBy('id')
-}
+/** A traveller named by id, or as the holder of a document (`holderOf`, a subquery). */
+export type TravellerRef = string | ReturnType<typeof holderOf>
 
-/** The query `crossingsOf` sends, for sending it with other statements (`sendWithNext`). */
-export function movementsQuery(db: Executor, travellerId: string) {
+/**
+ * The query `crossingsOf` sends, for sending it with other statements (`sendWithNext`). Asked of a document's holder
+ * before the document is stored, with it (`inspection-arrival.ts`), it finds none for a document seen for the first
+ * time.
+ */
+export function movementsQuery(db: Executor, traveller: TravellerRef) {
   return db
     .selectFrom('crossings')
     .selectAll()
-    .where('traveller_id', '=', travellerId)
+    .where('traveller_id', '=', traveller)
     .orderBy('crossed_at')
     .orderBy('id')
 }

@@ -9,7 +9,7 @@ import {
 import type { Executor } from '../../platform/db/database.ts'
 import type { Later } from '../../platform/db/send-together.ts'
 import type { TravelDocumentRow, TravellerRow } from '../documents/documents.tables.ts'
-import { type DocumentKey, holderOf } from './crossings.repository.ts'
+import type { TravellerRef } from './crossings.repository.ts'
 
 /** An earlier traveller who may be the holder of a newly seen document: a proposal, never a merge. */
 export interface IdentityCandidate {
@@ -72,32 +72,20 @@ export async function isNewlySeen(db: Executor, document: TravelDocumentRow): Pr
 }
 
 /**
- * Travellers born on a day `born` can be, other than `travellerId`: the prefilter of the proposals. Only the columns
+ * Travellers born on a day `born` can be, other than `besides`: the prefilter of the proposals. Only the columns
  * the covering index holds (migration 0043), so no heap page is read per traveller born that day. The limit is a
  * literal, not a parameter: a prepared statement's generic plan costs a parameter limit as a tenth of the rows, and
  * on the crossings bench's database (3,485 travellers) it then read every traveller instead of the index, 0.5 ms of
- * the server's time per new passport (`identify-plan.test.ts` forces the generic plan).
+ * the server's time per new passport (`identify-plan.test.ts` forces the generic plan). Asked beside a document's
+ * holder before the document is stored, with it (`inspection-arrival.ts`), it excludes no one for a document seen
+ * for the first time (its traveller is not written yet, and the holder is null: hence `is distinct from`).
  */
-export function sameBirthDate(db: Executor, born: string, travellerId: string) {
+export function sameBirthDate(db: Executor, born: string, besides: TravellerRef) {
   return db
     .selectFrom('travellers as t')
     .select(['t.id', 't.surname', 't.given_names', 't.birth_date', 't.sex', 't.nationality'])
     .where('t.birth_date', 'in', birthDateForms(born))
-    .where('t.id', '!=', travellerId)
-    .limit(sql.lit(PREFILTER))
-}
-
-/**
- * `sameBirthDate` beside the holder of the document with `key` rather than a traveller's id: sent before the document
- * is stored, with it (`inspection-arrival.ts`), so a document seen for the first time excludes no one (its traveller
- * is not written yet).
- */
-export function sameBirthDateBesideHolder(db: Executor, born: string, key: DocumentKey) {
-  return db
-    .selectFrom('travellers as t')
-    .select(['t.id', 't.surname', 't.given_names', 't.birth_date', 't.sex', 't.nationality'])
-    .where('t.birth_date', 'in', birthDateForms(born))
-    .where('t.id', 'is distinct from', holderOf(db, key))
+    .where('t.id', typeof besides === 'string' ? '!=' : 'is distinct from', besides)
     .limit(sql.lit(PREFILTER))
 }
 

@@ -8,9 +8,9 @@ import { storeDocument } from '../documents/store-document.ts'
 import type { RequestActor } from '../identity/actor.ts'
 import { type ScreeningOptions, screenTraveller, startScreening } from '../screening/screen-traveller.ts'
 import type { ScreeningIndex } from '../screening/screening-index.ts'
-import { type DocumentKey, movementsOfHolder, movementsQuery } from './crossings.repository.ts'
+import { type DocumentKey, holderOf, movementsQuery } from './crossings.repository.ts'
 import type { CrossingRow } from './crossings.tables.ts'
-import { type SameBirthDateRow, sameBirthDateBesideHolder } from './identify-candidates.ts'
+import { type SameBirthDateRow, sameBirthDate } from './identify-candidates.ts'
 
 /** What an inspection knows once its document is in: the document, its traveller, the record and the screening. */
 export interface Arrival {
@@ -93,10 +93,9 @@ async function readArrival(o: ArrivalOptions, text: string): Promise<Arrival> {
   // Held in this order, and sent in it, ahead of the upsert that follows.
   const person = await hold(o.trx, screening.lookups[0])
   const documents = await hold(o.trx, screening.lookups[1])
-  const past = await sendWithNext(o.trx, movementsOfHolder(o.trx, key))
-  const born = d.birthDate
-    ? await sendWithNext(o.trx, sameBirthDateBesideHolder(o.trx, d.birthDate, key))
-    : null
+  const holder = holderOf(o.trx, key)
+  const past = await sendWithNext(o.trx, movementsQuery(o.trx, holder))
+  const born = d.birthDate ? await sendWithNext(o.trx, sameBirthDate(o.trx, d.birthDate, holder)) : null
   const {
     row: document,
     created,

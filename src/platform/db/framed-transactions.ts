@@ -54,7 +54,7 @@ interface Wire {
   parse(o: { text: string; name?: string; types?: unknown }): void
   bind(o: object): void
   describe(o: { type: string; name: string }): void
-  execute(o: { portal?: string; rows?: number }): void
+  execute(o: object): void
   sync(): void
   on(event: 'parseComplete', listener: () => void): void
   off(event: 'parseComplete', listener: () => void): void
@@ -66,15 +66,10 @@ type Done = (err: Error | null, results?: unknown) => void
 
 /** `pg`'s Query, with the parts of it framing builds on (not in its type declarations). */
 interface PgQuery {
-  name?: string
-  text: string
-  values?: unknown[]
-  types?: unknown
   prepare(wire: Wire): void
   submit(wire: Wire): Error | null
   handleError(err: Error, wire: Wire): void
   handleReadyForQuery(wire: Wire): void
-  _getRows(wire: Wire, rows?: number): void
 }
 const PgQuery = pg.Query as unknown as new (config: object) => PgQuery
 
