@@ -180,7 +180,7 @@ export class CandidateIndex {
     const date = packDate(query.birthDate)
     // Removed entries still sit in posting lists until compaction; they are skipped here.
     const slots = pool
-      .top(Math.max(40, limit * 4) + 8, this.store.birth, date)
+      .top(Math.max(40, limit * 4) + 8, { packed: this.store.birth, years: this.store.birthYears }, date)
       .filter((s) => this.store.isLive(s))
     const compare = memoised()
     const read = readQualifiers(query)

@@ -1,16 +1,39 @@
-import { addConstant, addMax, copyConstant, type List, maxConstant, maxTwoConstant } from './posting-merge.ts'
+import { yearByte } from './entry-store.ts'
+import {
+  addConstant,
+  addMax,
+  addWithin,
+  copyConstant,
+  type List,
+  maxConstant,
+  maxTwoConstant,
+} from './posting-merge.ts'
 
 /** Candidates sharing the query's birth date move up by up to this share of the best candidate's weight. */
 const BIRTH_DATE_BONUS = 0.15
 const BUCKETS = 256
+/**
+ * Whether the words left could still matter is asked only when their postings outnumber the candidates collected so
+ * far by this much: the question costs two passes over the candidates.
+ */
+const PRUNE_VOLUME = 2
 
 type Run = { buffer: number; length: number }
+/** Birth dates by slot: packed yyyymmdd (0 for none) and the year byte of each (`yearByte`). */
+export type BirthDates = { packed: Int32Array; years: Uint8Array }
+/** A query word: its posting lists (one per spelling reached), how many postings they hold, their best weight. */
+type Word = { lists: List[]; volume: number; best: number }
 
 /**
  * Per-search scratch space for collecting candidates. Posting lists are sorted by slot, so their
  * weighted union is built by merging them into ping-pong buffers: every memory access is sequential,
  * which is what keeps a search over a million entries (posting lists of 50,000 for "Nguyen" or "Sok")
  * within a few milliseconds. Nothing is allocated per search but the result.
+ *
+ * Words are merged rarest first. Once the candidates collected are enough to fill the top and the words left could
+ * not lift a newcomer to the top's floor (a common surname of low weight), the words left only add to the
+ * candidates already collected, looked up in their lists, instead of bringing in tens of thousands of bearers
+ * that would be cut anyway. The top is the same either way (`prune: false` skips this, for tests).
  */
 export class CandidatePool {
   /** Four run buffers: one holds the total so far, the others serve the current word's merges. */
@@ -20,10 +43,14 @@ export class CandidatePool {
   private among = new Int32Array(4096)
   private readonly histogram = new Int32Array(BUCKETS + 1)
   private lists: List[] = []
+  private words: Word[] = []
   private total: Run = { buffer: 0, length: 0 }
+
+  constructor(private readonly options: { prune: boolean } = { prune: true }) {}
 
   begin(): this {
     this.lists = []
+    this.words = []
     this.total = { buffer: 0, length: 0 }
     return this
   }
@@ -35,13 +62,70 @@ export class CandidatePool {
 
   /**
    * Closes the current query word: a slot reached through several of its spellings (an entry with a
-   * Latin and a Khmer-script alias) counts once, with its best weight; words then add up. A run is
-   * never copied only to be merged: the first word's run becomes the total as it stands.
+   * Latin and a Khmer-script alias) counts once, with its best weight; words then add up.
    */
   endWord(): void {
-    const lists = this.lists.sort((a, b) => a.length - b.length)
+    const lists = this.lists
     this.lists = []
     if (lists.length === 0) return
+    let volume = 0
+    let best = 0
+    for (const l of lists) {
+      volume += l.length
+      best = Math.max(best, l.w)
+    }
+    this.words.push({ lists, volume, best })
+  }
+
+  /** Adds up the words, rarest first; `n` and `liftShare` say what the top will take, for pruning. */
+  private collect(n: number, liftShare: number): void {
+    this.lookedUp = 0
+    const words = this.words.sort((a, b) => a.volume - b.volume)
+    this.words = []
+    // reach[i]: the most that words i and after can give a slot.
+    const reach = new Float64Array(words.length + 1)
+    const volume = new Float64Array(words.length + 1)
+    for (let i = words.length - 1; i >= 0; i--) {
+      reach[i] = reach[i + 1]! + words[i]!.best
+      volume[i] = volume[i + 1]! + words[i]!.volume
+    }
+    for (let i = 0; i < words.length; i++) {
+      const t = this.total
+      if (
+        this.options.prune &&
+        t.length >= n &&
+        volume[i]! > PRUNE_VOLUME * t.length &&
+        this.outOfReach(n, reach[i]!, liftShare)
+      ) {
+        this.lookedUp = words.length - i
+        for (const word of words.slice(i)) {
+          addWithin(this.slots[t.buffer]!, this.weights[t.buffer]!, t.length, word.lists)
+        }
+        return
+      }
+      this.merge(words[i]!.lists)
+    }
+  }
+
+  /**
+   * Whether a slot given at most `reach` by the words left stays below what `top` keeps, however those words
+   * raise the others: under the n-th weight so far (which only grows), less the birth date's lift and a histogram
+   * bucket of the best weight the words could make.
+   */
+  private outOfReach(n: number, reach: number, liftShare: number): boolean {
+    const t = this.total
+    const values = this.weights[t.buffer]!
+    let max = 0
+    for (let i = 0; i < t.length; i++) if (values[i]! > max) max = values[i]!
+    if (max === 0) return false
+    this.cut(values, null, t.length, max, n)
+    const most = max + reach
+    return reach < this.cutLow - (liftShare + 1 / BUCKETS + 1e-6) * most
+  }
+
+  /** Merges one word's lists into the total. A run is never copied only to be merged. */
+  private merge(unsorted: List[]): void {
+    const lists = unsorted.sort((a, b) => a.length - b.length)
     this.ensure(this.total.length + lists.reduce((n, l) => n + l.length, 0))
     const { slots, weights } = this
     const t = this.total
@@ -108,6 +192,9 @@ export class CandidatePool {
     this.among = new Int32Array(cap)
   }
 
+  /** How many words the last `top` looked up among the candidates instead of merging, for diagnostics. */
+  lookedUp = 0
+
   /** Distinct slots collected so far, for diagnostics. */
   get touchedCount(): number {
     return this.total.length
@@ -119,7 +206,8 @@ export class CandidatePool {
    * `birth[slot]` agrees is lifted by a share of the best weight, to break ties between equal names;
    * only slots that the lift could carry over the cut-off are looked at.
    */
-  top(n: number, birth?: Int32Array, date = 0): number[] {
+  top(n: number, birth?: BirthDates, date = 0): number[] {
+    this.collect(n, birth && date ? BIRTH_DATE_BONUS : 0)
     const slots = this.slots[this.total.buffer]!
     const values = this.weights[this.total.buffer]!
     const count = this.total.length
@@ -135,13 +223,18 @@ export class CandidatePool {
       const lift = BIRTH_DATE_BONUS * max
       const floor = this.cutLow - lift
       const year = Math.floor(date / 10000)
+      const byte = yearByte(date)
+      const { packed, years } = birth
       const among = this.among
       let k = 0
       for (let i = 0; i < count; i++) {
         if (values[i]! < floor) continue
-        const b = birth[slots[i]!]!
-        if (b !== 0 && Math.floor(b / 10000) === year)
-          values[i]! += b === date && date % 100 !== 0 ? lift : lift / 2
+        const slot = slots[i]!
+        const y = years[slot]!
+        if (y === byte || y === 255) {
+          const b = packed[slot]!
+          if (Math.floor(b / 10000) === year) values[i]! += b === date && date % 100 !== 0 ? lift : lift / 2
+        }
         among[k++] = i
       }
       m = this.pick(values, among, k, max + lift, n, picked)

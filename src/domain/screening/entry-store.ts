@@ -17,6 +17,11 @@ export class EntryStore {
   pool = new IntList(4096)
   /** yyyymmdd with 00 for an unknown month or day; 0 when no date. */
   birth = new Int32Array(1024)
+  /**
+   * The birth year of each slot in one byte (see `yearByte`), so that a search over thousands of candidates reads 1 MB
+   * per million entries at random rather than 4: derived from `birth`, never stored.
+   */
+  birthYears = new Uint8Array(1024)
   nationality = new Uint16Array(1024)
   sex = new Uint8Array(1024)
   private readonly nationalities: string[] = ['']
@@ -73,6 +78,7 @@ export class EntryStore {
       for (const p of parts) this.pool.push(p)
     }
     this.birth[slot] = birth
+    this.birthYears[slot] = yearByte(birth)
     this.nationality[slot] = nationality
     this.sex[slot] = sex
     return slot
@@ -142,6 +148,8 @@ export class EntryStore {
     store.start.set(s.start)
     store.birth = new Int32Array(cap)
     store.birth.set(s.birth)
+    store.birthYears = new Uint8Array(cap)
+    for (let slot = 0; slot < n; slot++) store.birthYears[slot] = yearByte(s.birth[slot]!)
     store.nationality = new Uint16Array(cap)
     store.nationality.set(s.nationality)
     store.sex = new Uint8Array(cap)
@@ -237,6 +245,7 @@ export class EntryStore {
     }
     this.start = grow(this.start, (c) => new Int32Array(c))
     this.birth = grow(this.birth, (c) => new Int32Array(c))
+    this.birthYears = grow(this.birthYears, (c) => new Uint8Array(c))
     this.nationality = grow(this.nationality, (c) => new Uint16Array(c))
     this.sex = grow(this.sex, (c) => new Uint8Array(c))
   }
@@ -247,10 +256,18 @@ export class EntryStore {
       this.pool.bytes +
       this.start.byteLength +
       this.birth.byteLength +
+      this.birthYears.byteLength +
       this.nationality.byteLength +
       this.sex.byteLength
     )
   }
+}
+
+/** A packed birth date's year as one byte: 0 for no date, 1–254 for 1801–2054, 255 for any other year. */
+export function yearByte(packed: number): number {
+  if (packed === 0) return 0
+  const year = Math.floor(packed / 10000)
+  return year > 1800 && year < 2055 ? year - 1800 : 255
 }
 
 /** An `EntryStore` as plain arrays (see the fields of the class); `nationalities` without the empty one. */

@@ -184,3 +184,42 @@ export function maxConstant(
   }
   return k
 }
+
+/**
+ * Run t plus one word, in place, for the slots already in t only: each gets the best weight among the word's lists
+ * that hold it. Each list is searched forward from where the last slot was found (galloping), so a list of 50,000
+ * costs a few steps per slot of t rather than a pass over it.
+ */
+export function addWithin(ts: Int32Array, tw: Float32Array, tl: number, lists: readonly List[]): void {
+  const at = new Int32Array(lists.length)
+  for (let i = 0; i < tl; i++) {
+    const s = ts[i]!
+    let word = 0
+    for (let j = 0; j < lists.length; j++) {
+      const list = lists[j]!
+      const found = gallop(list.data, list.length, at[j]!, s)
+      at[j] = found
+      if (found < list.length && list.data[found] === s && list.w > word) word = list.w
+    }
+    if (word > 0) tw[i] = word + tw[i]!
+  }
+}
+
+/** The first index at or after `from` whose slot is at least `s` (`length` if none). */
+function gallop(data: Int32Array, length: number, from: number, s: number): number {
+  if (from >= length || data[from]! >= s) return from
+  let low = from
+  let step = 1
+  while (low + step < length && data[low + step]! < s) {
+    low += step
+    step *= 2
+  }
+  let high = Math.min(low + step, length)
+  // data[low] < s, and data[high] >= s or high = length
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1
+    if (data[mid]! < s) low = mid
+    else high = mid
+  }
+  return high
+}
