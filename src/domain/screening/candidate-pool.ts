@@ -99,7 +99,9 @@ export class CandidatePool {
       ) {
         this.lookedUp = words.length - i
         for (const word of words.slice(i)) {
-          addWithin(this.slots[t.buffer]!, this.weights[t.buffer]!, t.length, word.lists)
+          // In the order `merge` takes them, which rounds all but the largest list's weight to a float first.
+          const lists = word.lists.sort((a, b) => a.length - b.length)
+          addWithin(this.slots[t.buffer]!, this.weights[t.buffer]!, t.length, lists)
         }
         return
       }

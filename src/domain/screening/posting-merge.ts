@@ -188,10 +188,12 @@ export function maxConstant(
 /**
  * Run t plus one word, in place, for the slots already in t only: each gets the best weight among the word's lists
  * that hold it. Each list is searched forward from where the last slot was found (galloping), so a list of 50,000
- * costs a few steps per slot of t rather than a pass over it.
+ * costs a few steps per slot of t rather than a pass over it. `lists` come shortest first, and the weights add up
+ * exactly as the merges above would: every list's weight but the last's is first stored as a float.
  */
 export function addWithin(ts: Int32Array, tw: Float32Array, tl: number, lists: readonly List[]): void {
   const at = new Int32Array(lists.length)
+  const weights = lists.map((l, j) => (j === lists.length - 1 ? l.w : Math.fround(l.w)))
   for (let i = 0; i < tl; i++) {
     const s = ts[i]!
     let word = 0
@@ -199,7 +201,7 @@ export function addWithin(ts: Int32Array, tw: Float32Array, tl: number, lists: r
       const list = lists[j]!
       const found = gallop(list.data, list.length, at[j]!, s)
       at[j] = found
-      if (found < list.length && list.data[found] === s && list.w > word) word = list.w
+      if (found < list.length && list.data[found] === s && weights[j]! > word) word = weights[j]!
     }
     if (word > 0) tw[i] = word + tw[i]!
   }
