@@ -28,7 +28,7 @@ type Word = { lists: List[]; volume: number; best: number }
  * Per-search scratch space for collecting candidates. Posting lists are sorted by slot, so their
  * weighted union is built by merging them into ping-pong buffers: every memory access is sequential,
  * which is what keeps a search over a million entries (posting lists of 50,000 for "Nguyen" or "Sok")
- * within a few milliseconds. Nothing is allocated per search but the result.
+ * within a few milliseconds. Nothing in proportion to the postings is allocated per search.
  *
  * Words are merged rarest first. Once the candidates collected are enough to fill the top and the words left could
  * not lift a newcomer to the top's floor (a common surname of low weight), the words left only add to the
@@ -205,8 +205,9 @@ export class CandidatePool {
   /**
    * Up to `n` slots with the most weight, best first, in linear time: a histogram of the weights gives
    * the cut-off and only slots above it are sorted. When `date` is given (packed yyyymmdd), a slot whose
-   * `birth[slot]` agrees is lifted by a share of the best weight, to break ties between equal names;
+   * birth date (`birth`) agrees is lifted by a share of the best weight, to break ties between equal names;
    * only slots that the lift could carry over the cut-off are looked at.
+   * The words closed since `begin` are added up first (`collect`).
    */
   top(n: number, birth?: BirthDates, date = 0): number[] {
     this.collect(n, birth && date ? BIRTH_DATE_BONUS : 0)
