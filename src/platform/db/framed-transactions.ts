@@ -34,6 +34,16 @@ export const SENT_WITH_NEXT = '\n-- passage: sent with the next'
 /** Not a statement: sends what waits (`SENT_WITH_NEXT`) now, if anything does, and is answered without a trip. */
 export const FLUSH = '-- passage: send what waits'
 
+/**
+ * Not a statement: an earlier answer made the rest of the transaction pointless (a retry's idempotency key found
+ * taken, `sendWithNext`'s `stopIf`). What waits is dropped, and every statement after it, `commit` included, is
+ * refused without being sent until the `rollback`. Only statements framing could carry are refused; the rare other
+ * kind (a COPY, a cursor) still goes out, inside the transaction that will be rolled back.
+ */
+export const REFUSE_FURTHER = '-- passage: refuse what follows'
+
+const REFUSED = 'not sent: an earlier answer in this transaction made the rest pointless'
+
 /** What a connection has been asked but not yet sent. */
 interface Held {
   begin: boolean
@@ -41,6 +51,8 @@ interface Held {
   committed: boolean
   /** Statements waiting for the next one (`SENT_WITH_NEXT`), with whoever waits for each answer. */
   waiting: Waiting[]
+  /** Since `REFUSE_FURTHER`: statements are refused until the `rollback`. */
+  refused: boolean
 }
 
 interface Waiting {
@@ -175,7 +187,7 @@ type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown
 export function installFramedTransactions(pool: pg.Pool, trips: { roundTrips: number }): void {
   const held = new WeakMap<object, Held>()
   pool.on('connect', (client) => {
-    const state: Held = { begin: false, committed: false, waiting: [] }
+    const state: Held = { begin: false, committed: false, waiting: [], refused: false }
     held.set(client, state)
     const send = client.query.bind(client) as Query
     /**
@@ -222,12 +234,19 @@ export function installFramedTransactions(pool: pg.Pool, trips: { roundTrips: nu
           state.begin = true
           return answered('BEGIN')
         }
+        if (text === REFUSE_FURTHER) {
+          state.refused = true
+          for (const w of state.waiting.splice(0)) w.fail(new Error(REFUSED))
+          return answered('REFUSE')
+        }
         if (text === FLUSH) {
           flush()
           return answered('FLUSH')
         }
-        if (text === 'rollback')
+        if (text === 'rollback') {
+          state.refused = false
           for (const w of state.waiting.splice(0)) w.fail(new Error('rolled back before it was sent'))
+        } else if (state.refused) return Promise.reject(new Error(REFUSED))
         if (text === 'commit' && state.waiting.length)
           // What still waits goes with COMMIT behind it: should it fail, so does the commit, never a silent rollback.
           return new Promise((answer, fail) =>
@@ -272,6 +291,6 @@ export function installFramedTransactions(pool: pg.Pool, trips: { roundTrips: nu
     if (!state) return
     for (const w of state.waiting.splice(0))
       w.fail(new Error('the connection was released with a statement unsent'))
-    Object.assign(state, { begin: false, committed: false })
+    Object.assign(state, { begin: false, committed: false, refused: false })
   })
 }

@@ -148,4 +148,41 @@ describe.each(engines())('statements sent together on %s', (engine) => {
     expect(await ids()).not.toContain(61)
     expect(await outsideAnyTransaction(store)).toBe(true)
   })
+
+  it('refuses, unsent, what follows a held statement whose answer says stop, the commit included, until the rollback', async () => {
+    const stopping = (stop: boolean) =>
+      tripsOf(store, () =>
+        store.db.transaction().execute(async (trx) => {
+          const held = await sendWithNext(trx, sql<{ n: number }>`SELECT 70 AS n`, () => stop)
+          await probe(trx).insertInto('together_probe').values({ id: 70, note: 'beside the held' }).execute()
+          // Held behind the answer that stops: dropped with the rest.
+          const waiting = await sendWithNext(trx, sql`SELECT 71 AS n`)
+          await probe(trx).insertInto('together_probe').values({ id: 72, note: 'after the stop' }).execute()
+          return [await held.rows(), await waiting.rows()]
+        }),
+      )
+    const stopped = await stopping(true)
+    expect(stopped.error).toBeInstanceOf(Error)
+    expect(String(stopped.error)).toMatch(/not sent/)
+    // BEGIN with the held read and the first insert; the rollback. Nothing after the answer went out.
+    expect(stopped.trips).toBe(2)
+    expect(await ids()).not.toContain(70)
+    expect(await ids()).not.toContain(72)
+    expect(await outsideAnyTransaction(store)).toBe(true)
+    // With nothing more to send, the commit itself is refused: what went out before the answer is rolled back.
+    const committing = await tripsOf(store, () =>
+      store.db.transaction().execute(async (trx) => {
+        await sendWithNext(trx, sql`SELECT 73 AS n`, () => true)
+        await probe(trx).insertInto('together_probe').values({ id: 73, note: 'before the commit' }).execute()
+      }),
+    )
+    expect(String(committing.error)).toMatch(/not sent/)
+    expect(await ids()).not.toContain(73)
+    expect(await outsideAnyTransaction(store)).toBe(true)
+    // Not stopping, the same transaction sends everything and commits.
+    const went = await stopping(false)
+    expect(went.error).toBeNull()
+    expect(went.value).toEqual([[{ n: 70 }], [{ n: 71 }]])
+    expect(await ids()).toEqual(expect.arrayContaining([70, 72]))
+  })
 })

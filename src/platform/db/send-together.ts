@@ -1,7 +1,7 @@
 import type { CompiledQuery, DatabaseConnection, QueryExecutorProvider } from 'kysely'
 import type { Tx } from './database.ts'
 import { sendPendingBefore } from './deferred-writes.ts'
-import { FLUSH, SENT_WITH_NEXT } from './framed-transactions.ts'
+import { FLUSH, REFUSE_FURTHER, SENT_WITH_NEXT } from './framed-transactions.ts'
 
 /** A query built with Kysely (a builder, or `sql` raw SQL) whose rows are `R`. */
 export interface Sendable<R> {
@@ -23,14 +23,30 @@ export interface Later<R> {
  * needed only later: the history of a traveller while the screening reads its hits. Await the call itself before the
  * transaction's next statement: that is what puts the statement first in line. Pending deferred writes it would read
  * are sent first, as for any statement.
+ *
+ * When its rows satisfy `stopIf`, the transaction sends nothing more: every later statement is refused unsent, until
+ * the rollback that must follow (`REFUSE_FURTHER`). A retry whose idempotency key was taken so stops at its first
+ * statement instead of running the whole create only to roll it back.
  */
-export async function sendWithNext<R>(trx: Tx, query: Sendable<R>): Promise<Later<R>> {
+export async function sendWithNext<R>(
+  trx: Tx,
+  query: Sendable<R>,
+  stopIf?: (rows: R[]) => boolean,
+): Promise<Later<R>> {
   const compiled = query.compile(trx)
   await sendPendingBefore(trx, [compiled.sql])
   const connection = await connectionOf(trx)
   const answer = connection.executeQuery<R>({ ...compiled, sql: compiled.sql + SENT_WITH_NEXT })
   // Whoever never asks for the rows must not leave a failure unhandled: the transaction fails anyway.
   answer.catch(() => {})
+  if (stopIf)
+    answer.then(
+      ({ rows }) => {
+        if (stopIf(rows))
+          connection.executeQuery({ ...compiled, sql: REFUSE_FURTHER, parameters: [] }).catch(() => {})
+      },
+      () => {},
+    )
   return {
     async rows() {
       // Nothing to send if a later statement took it along; otherwise it goes now, alone.

@@ -1,5 +1,5 @@
 import type { LogEvent } from 'kysely'
-import { FLUSH } from './framed-transactions.ts'
+import { FLUSH, REFUSE_FURTHER } from './framed-transactions.ts'
 
 /**
  * Counts the statements a store sends, commits apart, through Kysely's log hook (it sees `begin`, `commit` and
@@ -21,8 +21,8 @@ export class StatementCounter {
   readonly log = (event: LogEvent): void => {
     if (event.level !== 'query') return
     const text = event.query.sql
-    // Not a statement: framing's signal to send what waits (`send-together.ts`).
-    if (text === FLUSH) return
+    // Not statements: framing's signals to send what waits and to refuse what follows (`send-together.ts`).
+    if (text === FLUSH || text === REFUSE_FURTHER) return
     this.statements++
     if (text === 'commit') this.commits++
     this.trace?.push(text)

@@ -1,7 +1,10 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { crossingCount, decisionFor, inspect, passportMrz } from '../../app/crossings/crossings.testing.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { engines } from '../../test/test-db.ts'
+import { outsideAnyTransaction, tripsOf } from '../db/trips.testing.ts'
+import { idempotent } from './idempotency.ts'
 
 /**
  * Idempotency keys with the key's insert sent beside the create's first statement (`idempotency.ts`): whatever a
@@ -88,6 +91,40 @@ describe.each(engines())('idempotent creates on %s', (engine) => {
     const [row] = await keyRows('held-claim-0003')
     expect(row).toMatchObject({ operation: 'crossings.record' })
     expect((row!.response as { id: string }).id).toBe(created.json().id)
+  })
+
+  it('stops a retry at its taken key: what the create would send after its first statement is never sent', async () => {
+    const { id: userId } = await t.store.db.selectFrom('users').select('id').executeTakeFirstOrThrow()
+    let steps = 0
+    const attempt = () =>
+      t.store.db.transaction().execute((trx) =>
+        idempotent({
+          trx,
+          userId,
+          key: 'stop-at-key-0001',
+          operation: 'test.steps',
+          request: { steps: 3 },
+          run: async () => {
+            for (let i = 0; i < 3; i++) {
+              await sql`SELECT ${i}::int AS step`.execute(trx)
+              steps++
+            }
+            return { steps }
+          },
+        }),
+      )
+    const first = await tripsOf(t.store, attempt)
+    expect(first.value).toEqual({ result: { steps: 3 }, replayed: false })
+    steps = 0
+    const retry = await tripsOf(t.store, attempt)
+    expect(retry.value).toEqual({ result: { steps: 3 }, replayed: true })
+    // The key went with the first step; its answer refused the second, unsent. Then the rollback and the first answer.
+    expect(steps).toBe(1)
+    expect(retry.trips).toBe(3)
+    // The transaction was rolled back and the connection serves again.
+    expect(await outsideAnyTransaction(t.store)).toBe(true)
+    const again = await tripsOf(t.store, attempt)
+    expect(again.value).toEqual({ result: { steps: 3 }, replayed: true })
   })
 
   it('claims the key in the round trip of the first statement: a keyed recording makes three', async () => {

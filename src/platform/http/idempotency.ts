@@ -44,10 +44,11 @@ export interface IdempotentOptions<T> {
  * attempt fails, its transaction (key included) rolls back and a retry runs afresh.
  *
  * In a store transaction the key's insert goes out with the first statement of `run` (`sendWithNext`: one round
- * trip less per create, issue 13) and is looked at once `run` is done: a retry whose key is taken then rolls back
- * whatever `run` did (`AnswerAfterRollback`) and answers the first result, as if it had looked first. Should `run`
- * fail, its error stands only if the key was this attempt's: a retry of a create that succeeded gets the first
- * result, whatever `run` now thinks.
+ * trip less per create, issue 13). Once its answer says the key is taken, `run`'s later statements are refused
+ * unsent, so `run` fails at its next one (or ends, if it had nothing more to send); the retry then rolls back what
+ * `run` did (`AnswerAfterRollback`) and answers the first result, as if it had looked first. Should `run` fail, its
+ * error stands only if the key was this attempt's: a retry of a create that succeeded gets the first result,
+ * whatever `run` now thinks.
  */
 export async function idempotent<T>(o: IdempotentOptions<T>): Promise<{ result: T; replayed: boolean }> {
   if (!o.key) return { result: await o.run(), replayed: false }
@@ -68,7 +69,8 @@ export async function idempotent<T>(o: IdempotentOptions<T>): Promise<{ result: 
       return { result: await prior(o.trx, o, requestHash), replayed: true }
     return { result: await runAndStore(o), replayed: false }
   }
-  const claimed = await sendWithNext(o.trx, claim)
+  // A taken key stops the create at its next statement: a retry does not run it through only to roll it back.
+  const claimed = await sendWithNext(o.trx, claim, (rows) => rows.length === 0)
   let result: T
   try {
     result = await o.run()
