@@ -10,7 +10,7 @@ import {
 import { EntryStore, type EntryStoreSnapshot } from './entry-store.ts'
 import { type NamePart, type ParsedName, parseName } from './name-parts.ts'
 import { comparePart, type PartSimilarity } from './part-similarity.ts'
-import { adjustedRead, parsePartialDate, readQualifiers } from './qualifiers.ts'
+import { adjustedRead, packDate, readQualifiers } from './qualifiers.ts'
 import { expandQuery } from './query-expansion.ts'
 import { Vocabulary } from './vocabulary.ts'
 
@@ -229,11 +229,6 @@ export class CandidateIndex {
   get bytes(): number {
     return this.vocab.bytes + this.store.bytes + this.pool.bytes
   }
-}
-
-function packDate(date: string | undefined): number {
-  const d = parsePartialDate(date)
-  return d ? d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0) : 0
 }
 
 /** Part comparisons repeat across candidates ("Nguyen" against "Nguyen" a hundred times): remember them. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type BirthDates, CandidatePool } from './candidate-pool.ts'
-import { yearByte } from './entry-store.ts'
+import { yearByte } from './qualifiers.ts'
 
 const SLOTS = 3000
 

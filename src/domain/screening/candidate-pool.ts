@@ -1,4 +1,3 @@
-import { yearByte } from './entry-store.ts'
 import {
   addConstant,
   addMax,
@@ -8,6 +7,7 @@ import {
   maxConstant,
   maxTwoConstant,
 } from './posting-merge.ts'
+import { yearByte } from './qualifiers.ts'
 
 /** Candidates sharing the query's birth date move up by up to this share of the best candidate's weight. */
 const BIRTH_DATE_BONUS = 0.15
@@ -196,11 +196,6 @@ export class CandidatePool {
 
   /** How many words the last `top` looked up among the candidates instead of merging, for diagnostics. */
   lookedUp = 0
-
-  /** Distinct slots collected so far, for diagnostics. */
-  get touchedCount(): number {
-    return this.total.length
-  }
 
   /**
    * Up to `n` slots with the most weight, best first, in linear time: a histogram of the weights gives

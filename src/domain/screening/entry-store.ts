@@ -1,6 +1,6 @@
 import { IdTable, type IdTableSnapshot } from './id-table.ts'
 import { IntList } from './int-list.ts'
-import { parsePartialDate, type ReadQualifiers, readQualifiers, unpackDate } from './qualifiers.ts'
+import { packDate, type ReadQualifiers, readQualifiers, unpackDate, yearByte } from './qualifiers.ts'
 
 /** Packed sex (0 none, 1 F, 2 M, 3 X) as `readQualifiers` reads it: only F and M say anything. */
 const SEX_READ = [undefined, 'F', 'M', undefined] as const
@@ -56,12 +56,11 @@ export class EntryStore {
     nationality?: string | readonly string[],
     sex?: string,
   ): number {
-    const d = parsePartialDate(birthDate)
     const s = sex?.trim().toUpperCase()[0]
     return this.addPacked(
       id,
       names,
-      d ? d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0) : 0,
+      packDate(birthDate),
       this.internNationality(nationality),
       s === 'F' ? 1 : s === 'M' ? 2 : s === 'X' ? 3 : 0,
     )
@@ -192,10 +191,6 @@ export class EntryStore {
     return m === 0 ? String(y) : d === 0 ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`
   }
 
-  birthYear(slot: number): number {
-    return Math.floor(this.birth[slot]! / 10000)
-  }
-
   nationalityOf(slot: number): string[] | undefined {
     const v = this.nationalities[this.nationality[slot]!]!
     return v === '' ? undefined : v.split(',')
@@ -261,13 +256,6 @@ export class EntryStore {
       this.sex.byteLength
     )
   }
-}
-
-/** A packed birth date's year as one byte: 0 for no date, 1–254 for 1801–2054, 255 for any other year. */
-export function yearByte(packed: number): number {
-  if (packed === 0) return 0
-  const year = Math.floor(packed / 10000)
-  return year > 1800 && year < 2055 ? year - 1800 : 255
 }
 
 /** An `EntryStore` as plain arrays (see the fields of the class); `nationalities` without the empty one. */

@@ -192,6 +192,19 @@ export function readQualifiers(q: Qualified): ReadQualifiers {
   return { birth: parsePartialDate(q.birthDate), nationality: codes(q.nationality), sex: sexCode(q.sex) }
 }
 
+/** A birth date's text packed as yyyymmdd (0: none or unreadable; 00 for an unknown month or day). */
+export function packDate(date: string | undefined): number {
+  const d = parsePartialDate(date)
+  return d ? d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0) : 0
+}
+
+/** A packed date's year as one byte: 0 for no date, 1–254 for 1801–2054, 255 for any other year. */
+export function yearByte(packed: number): number {
+  if (packed === 0) return 0
+  const year = Math.floor(packed / 10000)
+  return year > 1800 && year < 2055 ? year - 1800 : 255
+}
+
 /** A birth date packed as yyyymmdd (0: none; 00 for an unknown month or day), read as its text would be. */
 export function unpackDate(packed: number): PartialDate | undefined {
   if (packed === 0) return undefined

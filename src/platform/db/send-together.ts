@@ -39,6 +39,9 @@ export async function sendWithNext<R>(
   const answer = connection.executeQuery<R>({ ...compiled, sql: compiled.sql + SENT_WITH_NEXT })
   // Whoever never asks for the rows must not leave a failure unhandled: the transaction fails anyway.
   answer.catch(() => {})
+  // The refusal is set as the answer arrives, before the caller's code resumes from the statement beside it. Were a
+  // statement ever to go out first, it would only run inside the transaction the caller then rolls back: the stop
+  // saves work, it is not what keeps a retry from writing (the caller still looks at the rows).
   if (stopIf)
     answer.then(
       ({ rows }) => {
