@@ -30,7 +30,7 @@ export interface ScreenedDocument {
 }
 
 /** Name hits considered per search: enough for the rare name borne by many list entries. */
-const NAME_CANDIDATES = 25
+export const NAME_CANDIDATES = 25
 
 interface PendingHit {
   kind: 'name' | 'document'

@@ -1,0 +1,80 @@
+/**
+ * What the crossings figure's ratio is made of, printed beside it: the CPU a crossing may cost for the issue's bar
+ * to be met on this machine, what it does cost, and the least any request of Passage costs (an authenticated read
+ * that sends one statement). A crossing is two requests, so twice that read is a floor no work on the crossing's
+ * own path can go under; the rest is the screening search, the statements and their round trips.
+ */
+import { availableParallelism } from 'node:os'
+import autocannon from 'autocannon'
+import { NAME_CANDIDATES } from '../../src/app/screening/screen-traveller.ts'
+import type { ScreeningIndex } from '../../src/app/screening/screening-index.ts'
+import { POSSIBLE_THRESHOLD } from '../../src/domain/screening/index.ts'
+import type { Session } from './crossings-load.ts'
+import { generator, syntheticPerson } from './screening-synthetic.ts'
+import { cpuSeconds } from './server-cpu.ts'
+
+/** Issue 13's bar for crossings/s over raw durable inserts/s. */
+export const RATIO_BAR = 0.05
+
+export interface Budget {
+  /** The crossings/s the bar asks for at this raw rate. */
+  rate: number
+  /** CPU ms per crossing, every process together, that rate leaves on this machine's cores. */
+  cpuMs: number
+  cores: number
+}
+
+/** `cores`: what the engine can use; PGlite runs in the API's own thread, so one whatever the machine has. */
+export function budgetAt(rawRate: number, cores = availableParallelism()): Budget {
+  const rate = RATIO_BAR * rawRate
+  return { rate, cpuMs: (cores * 1000) / rate, cores }
+}
+
+/**
+ * An authenticated `GET /api/posts` (the session check, one statement, a small JSON answer) under `connections`
+ * clients for `seconds`: requests/s and CPU ms per request of this process (server and load generator) and of
+ * PostgreSQL when `pgCpu` reads it.
+ */
+export async function authenticatedReadCost(
+  s: Session,
+  o: { seconds: number; connections: number; pgCpu: () => number | null },
+): Promise<{ rate: number; processMs: number; pgMs: number | null }> {
+  const pgBefore = o.pgCpu()
+  const before = cpuSeconds()
+  const result = await autocannon({
+    url: `${s.base}/api/posts`,
+    connections: o.connections,
+    duration: o.seconds,
+    headers: { cookie: s.cookie },
+  })
+  const processSeconds = cpuSeconds() - before
+  const pgAfter = o.pgCpu()
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`GET /api/posts: ${result.non2xx} non-2xx, ${result.errors} errors`)
+  const n = result.requests.total
+  return {
+    rate: n / result.duration,
+    processMs: (processSeconds * 1000) / n,
+    pgMs: pgBefore === null || pgAfter === null ? null : ((pgAfter - pgBefore) * 1000) / n,
+  }
+}
+
+/**
+ * The name search an inspection makes, alone and warm, with the inspection's options: mean ms over `count` synthetic
+ * travellers (the crossings load's kind, another seed). Synchronous work on one thread, so wall time is CPU time.
+ */
+export function searchCost(index: ScreeningIndex, count: number): number {
+  const g = generator(7)
+  const people = Array.from({ length: count }, () => syntheticPerson(g))
+  const query = (p: (typeof people)[number]) => ({
+    name: p.names[0]!,
+    birthDate: p.birthDate,
+    nationality: p.nationality,
+    sex: p.sex,
+  })
+  const options = { limit: NAME_CANDIDATES, minScore: POSSIBLE_THRESHOLD - 1e-9 }
+  for (const p of people.slice(0, 50)) index.names.search(query(p), options)
+  const started = performance.now()
+  for (const p of people) index.names.search(query(p), options)
+  return (performance.now() - started) / count
+}
