@@ -265,7 +265,7 @@ async function engine(
       const search = searchCost(screeningIndexFor(store), 1000)
       const readMs = oneThread ? 1000 / read.rate : read.processMs + (read.pgMs ?? 0)
       ctx.log(
-        `${kind}: floor: an authenticated read alone (GET /api/posts, one statement), ${CONNECTIONS} connections: ${read.rate.toFixed(0)}/s, ${readMs.toFixed(2)} ms ${oneThread ? 'of the thread' : `of CPU (this process ${read.processMs.toFixed(2)}, PostgreSQL ${read.pgMs?.toFixed(2) ?? '?'})`} per request; the name search alone, warm: ${search.toFixed(2)} ms; two such reads and one search: ${(2 * readMs + search).toFixed(2)} ms, before anything is written`,
+        `${kind}: floor: an authenticated read alone (GET /api/auth/session, one statement), ${CONNECTIONS} connections: ${read.rate.toFixed(0)}/s, ${readMs.toFixed(2)} ms ${oneThread ? 'of the thread' : `of CPU (this process ${read.processMs.toFixed(2)}, PostgreSQL ${read.pgMs?.toFixed(2) ?? '?'})`} per request; the name search alone, warm: ${search.toFixed(2)} ms; two such reads and one search: ${(2 * readMs + search).toFixed(2)} ms, before anything is written`,
       )
       fig({
         name: `primary-inspection-${kind}`,

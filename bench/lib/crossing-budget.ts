@@ -1,8 +1,8 @@
 /**
  * What the crossings figure's ratio is made of, printed beside it: the CPU a crossing may cost for the issue's bar
- * to be met on this machine, what it does cost, and the least any request of Passage costs (an authenticated read
- * that sends one statement). A crossing is two requests, so twice that read is a floor no work on the crossing's
- * own path can go under; the rest is the screening search, the statements and their round trips.
+ * to be met on this machine, what it does cost, and about the least a request of Passage costs (an authenticated
+ * read of the signed-in user). A crossing is two requests, so twice that read is a floor that trimming the
+ * crossing's own work cannot go under; above it are the screening search, the statements and their round trips.
  */
 import { availableParallelism } from 'node:os'
 import autocannon from 'autocannon'
@@ -31,7 +31,8 @@ export function budgetAt(rawRate: number, cores = availableParallelism()): Budge
 }
 
 /**
- * An authenticated `GET /api/posts` (the session check, one statement, a small JSON answer) under `connections`
+ * An authenticated `GET /api/auth/session` (the session check, one statement for the signed-in user, a small JSON
+ * answer: about the least an authenticated request does) under `connections`
  * clients for `seconds`: requests/s and CPU ms per request of this process (server and load generator) and of
  * PostgreSQL when `pgCpu` reads it.
  */
@@ -42,7 +43,7 @@ export async function authenticatedReadCost(
   const pgBefore = o.pgCpu()
   const before = cpuSeconds()
   const result = await autocannon({
-    url: `${s.base}/api/posts`,
+    url: `${s.base}/api/auth/session`,
     connections: o.connections,
     duration: o.seconds,
     headers: { cookie: s.cookie },
@@ -50,7 +51,7 @@ export async function authenticatedReadCost(
   const processSeconds = cpuSeconds() - before
   const pgAfter = o.pgCpu()
   if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`GET /api/posts: ${result.non2xx} non-2xx, ${result.errors} errors`)
+    throw new Error(`GET /api/auth/session: ${result.non2xx} non-2xx, ${result.errors} errors`)
   const n = result.requests.total
   return {
     rate: n / result.duration,
