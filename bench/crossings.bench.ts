@@ -9,7 +9,8 @@
  * statement counter), the lock waits sampled from `pg_locks` during the load, and p50/p99. On PostgreSQL the same
  * load is then run over two API processes on one database (`primary-inspection-postgres-2proc`). The main figure is
  * the median of `BENCH_CROSSINGS_ROUNDS` (3) rounds, each its own raw-insert measurement then the load; the first
- * round's details are logged in full.
+ * round's details are logged in full, with the time per crossing issue 13's bar leaves and the floor of the stack
+ * (`lib/crossing-budget.ts`).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,8 +1,8 @@
 /**
- * What the crossings figure's ratio is made of, printed beside it: the CPU a crossing may cost for the issue's bar
- * to be met on this machine, what it does cost, and about the least a request of Passage costs (an authenticated
- * read of the signed-in user). A crossing is two requests, so twice that read is a floor that trimming the
- * crossing's own work cannot go under; above it are the screening search, the statements and their round trips.
+ * What the crossings figure's ratio is made of, printed beside it: the time a crossing may take for the issue's bar
+ * to be met on this machine, what it does take, and a floor measured part by part. A crossing makes two
+ * authenticated requests (about the least of which is a read of the signed-in user), one name search, and two
+ * commits (none cheaper than a raw insert): trimming the crossing's own work cannot go under their sum.
  */
 import { availableParallelism } from 'node:os'
 import autocannon from 'autocannon'
@@ -19,7 +19,7 @@ export const RATIO_BAR = 0.05
 export interface Budget {
   /** The crossings/s the bar asks for at this raw rate. */
   rate: number
-  /** CPU ms per crossing, every process together, that rate leaves on this machine's cores. */
+  /** Ms per crossing that rate leaves on `cores`: CPU of every process together, or one thread's time. */
   cpuMs: number
   cores: number
 }
@@ -32,9 +32,8 @@ export function budgetAt(rawRate: number, cores = availableParallelism()): Budge
 
 /**
  * An authenticated `GET /api/auth/session` (the session check, one statement for the signed-in user, a small JSON
- * answer: about the least an authenticated request does) under `connections`
- * clients for `seconds`: requests/s and CPU ms per request of this process (server and load generator) and of
- * PostgreSQL when `pgCpu` reads it.
+ * answer: about the least an authenticated request does) under `connections` clients for `seconds`: requests/s and
+ * CPU ms per request of this process (server and load generator) and of PostgreSQL when `pgCpu` reads it.
  */
 export async function authenticatedReadCost(
   s: Session,
