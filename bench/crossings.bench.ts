@@ -27,7 +27,7 @@ import { runFlow, signIn, travellerMrz } from './lib/crossings-load.ts'
 import { loadWatchlist, prepareDatabase, rawInsertRate, watchlistChunks } from './lib/crossings-setup.ts'
 import { describeLockWaits, sampleLockWaits } from './lib/lock-waits.ts'
 import { generator } from './lib/screening-synthetic.ts'
-import { cpuSeconds, perCrossing, serverCpu } from './lib/server-cpu.ts'
+import { cpuBetween, cpuSeconds, perCrossing, serverCpu } from './lib/server-cpu.ts'
 import { median, percentile } from './lib/stats.ts'
 import { twoProcesses } from './lib/two-processes.ts'
 import type { BenchArea, BenchContext, Figure } from './lib/types.ts'
@@ -47,6 +47,8 @@ const PASSWORD = 'bench-password-for-demo-users'
 const BENCH_DB = 'passage_bench_crossings'
 
 const ms = (values: number[], p: number) => percentile(values, p).toFixed(1)
+/** Milliseconds to two places, or "?" when unknown. */
+const ms2 = (v: number | null) => (v === null ? '?' : v.toFixed(2))
 
 async function benchDatabaseUrl(ctx: BenchContext): Promise<string> {
   const u = new URL(await ctx.postgresUrl())
@@ -152,13 +154,12 @@ async function engine(
     // The baseline's own cost per row, to set beside a crossing's: what the ratio of the two rates is made of.
     const rawRows = raw * 5
     const rawProcessCpu = cpuSeconds() - rawCpuBefore
-    // One raw insert's CPU, both sides: a crossing commits twice, and no commit costs less than this.
-    const rawRowCpuMs =
-      ((rawProcessCpu + (rawPgBefore === null || rawPgAfter === null ? 0 : rawPgAfter - rawPgBefore)) *
-        1000) /
-      rawRows
+    const rawPgCpuUsed = kind === 'postgres' ? cpuBetween(rawPgBefore, rawPgAfter) : 0
+    // One raw insert's CPU, both sides (unknown when PostgreSQL is on another machine): a crossing commits twice,
+    // and no commit costs less than this.
+    const rawRowCpuMs = rawPgCpuUsed === null ? null : ((rawProcessCpu + rawPgCpuUsed) * 1000) / rawRows
     ctx.log(
-      `${kind}: raw durable single-row INSERT + commit, ${CONNECTIONS} writers: ${raw.toFixed(1)}/s; CPU per row: this process ${perCrossing(rawProcessCpu, rawRows)} ms${kind === 'postgres' ? `, PostgreSQL ${perCrossing(rawPgBefore === null || rawPgAfter === null ? null : rawPgAfter - rawPgBefore, rawRows)} ms` : ''}`,
+      `${kind}: raw durable single-row INSERT + commit, ${CONNECTIONS} writers: ${raw.toFixed(1)}/s; CPU per row: this process ${perCrossing(rawProcessCpu, rawRows)} ms${kind === 'postgres' ? `, PostgreSQL ${perCrossing(rawPgCpuUsed, rawRows)} ms` : ''}`,
     )
     const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' })
     const started = performance.now()
@@ -228,7 +229,7 @@ async function engine(
         `${kind}: under load, per recorded crossing (inspect + record): ${((sent.statements - counted.statements) / flow.crossings).toFixed(1)} statements, ${((sent.commits - counted.commits) / flow.crossings).toFixed(2)} commits, ${((sent.roundTrips - counted.roundTrips) / flow.crossings).toFixed(1)} round trips`,
       )
       ctx.log(
-        `${kind}: CPU per crossing: this process (API and load generator together) ${perCrossing(processCpu, flow.crossings)} ms${kind === 'postgres' ? `, PostgreSQL ${perCrossing(pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore, flow.crossings)} ms` : ''}`,
+        `${kind}: CPU per crossing: this process (API and load generator together) ${perCrossing(processCpu, flow.crossings)} ms${kind === 'postgres' ? `, PostgreSQL ${perCrossing(cpuBetween(pgBefore, pgAfter), flow.crossings)} ms` : ''}`,
       )
       ctx.log(
         `${kind}: lock waits: ${waits ? describeLockWaits(waits) : 'none possible, PGlite has one connection (requests queue for it instead)'}`,
@@ -258,22 +259,26 @@ async function engine(
       // saturated, is what counts. On PostgreSQL, the CPU of every process over the machine's cores.
       const oneThread = kind === 'pglite'
       const budget = budgetAt(rawMedian, oneThread ? 1 : undefined)
+      const pgCpuUsed = cpuBetween(pgBefore, pgAfter)
+      // Null, printed "?", where PostgreSQL's share is unknown (a server on another machine).
       const crossingMs = oneThread
         ? 1000 / rate
-        : ((processCpu + (pgBefore === null || pgAfter === null ? 0 : pgAfter - pgBefore)) * 1000) /
-          flow.crossings
+        : pgCpuUsed === null
+          ? null
+          : ((processCpu + pgCpuUsed) * 1000) / flow.crossings
       const what = oneThread
         ? 'of the one thread (1 / rate)'
         : `of CPU on ${budget.cores} cores, every process together`
       ctx.log(
-        `${kind}: the bar (ratio ${RATIO_BAR}) at raw ${rawMedian.toFixed(0)}/s is ${budget.rate.toFixed(0)} crossings/s: at most ${budget.cpuMs.toFixed(2)} ms ${what} per crossing; measured ${crossingMs.toFixed(2)} ms`,
+        `${kind}: the bar (ratio ${RATIO_BAR}) at raw ${rawMedian.toFixed(0)}/s is ${budget.rate.toFixed(0)} crossings/s: at most ${budget.cpuMs.toFixed(2)} ms ${what} per crossing; measured ${ms2(crossingMs)} ms`,
       )
       const read = await authenticatedReadCost(officer, { seconds: 5, connections: CONNECTIONS, pgCpu })
       const search = searchCost(screeningIndexFor(store), 1000)
-      const readMs = oneThread ? 1000 / read.rate : read.processMs + (read.pgMs ?? 0)
+      const readMs = oneThread ? 1000 / read.rate : read.pgMs === null ? null : read.processMs + read.pgMs
       const commitMs = oneThread ? 1000 / rawMedian : rawRowCpuMs
+      const floorMs = readMs === null || commitMs === null ? null : 2 * readMs + search + 2 * commitMs
       ctx.log(
-        `${kind}: floor: an authenticated read alone (GET /api/auth/session, one statement), ${CONNECTIONS} connections: ${read.rate.toFixed(0)}/s, ${readMs.toFixed(2)} ms ${oneThread ? 'of the thread' : `of CPU (this process ${read.processMs.toFixed(2)}, PostgreSQL ${read.pgMs?.toFixed(2) ?? '?'})`} per request; the name search alone, warm: ${search.toFixed(2)} ms; a raw insert ${commitMs.toFixed(2)} ms; two reads, one search and two raw inserts (a crossing's two commits): ${(2 * readMs + search + 2 * commitMs).toFixed(2)} ms`,
+        `${kind}: floor: an authenticated read alone (GET /api/auth/session, one statement), ${CONNECTIONS} connections: ${read.rate.toFixed(0)}/s, ${ms2(readMs)} ms ${oneThread ? 'of the thread' : `of CPU (this process ${read.processMs.toFixed(2)}, PostgreSQL ${read.pgMs?.toFixed(2) ?? '?'})`} per request; the name search alone, warm: ${search.toFixed(2)} ms; a raw insert ${ms2(commitMs)} ms; two reads, one search and two raw inserts (a crossing's two commits): ${ms2(floorMs)} ms`,
       )
       fig({
         name: `primary-inspection-${kind}`,

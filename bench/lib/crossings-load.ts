@@ -6,7 +6,7 @@
  */
 import autocannon from 'autocannon'
 import { generateMrz } from '../../src/domain/documents/index.ts'
-import { generator, syntheticPerson } from './screening-synthetic.ts'
+import { generator, type SyntheticPerson, syntheticPerson } from './screening-synthetic.ts'
 
 export interface Session {
   base: string
@@ -25,12 +25,15 @@ export async function signIn(base: string, username: string, password: string): 
   return { base, cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: csrfToken }
 }
 
+/** A synthetic person's first name as the load writes it into an MRZ: Latin letters only. */
+export function mrzNameOf(p: SyntheticPerson): string {
+  return p.names[0]!.replace(/[^A-Za-z ]/g, ' ').trim()
+}
+
 /** A passport MRZ for a new synthetic traveller; `n` makes the document number unique in the run. */
 export function travellerMrz(g: ReturnType<typeof generator>, n: number, run: string): string {
   const p = syntheticPerson(g)
-  const [surname, ...given] = p.names[0]!.replace(/[^A-Za-z ]/g, ' ')
-    .trim()
-    .split(/\s+/)
+  const [surname, ...given] = mrzNameOf(p).split(/\s+/)
   return generateMrz({
     format: 'TD3',
     documentCode: 'P',

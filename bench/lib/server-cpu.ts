@@ -47,6 +47,11 @@ export function cpuSeconds(): number {
   return (user + system) / 1e6
 }
 
+/** The CPU seconds between two readings of `serverCpu`, or null when either is missing. */
+export function cpuBetween(before: number | null, after: number | null): number | null {
+  return before === null || after === null ? null : after - before
+}
+
 /** CPU milliseconds per crossing, or "?" when a reading is missing. */
 export function perCrossing(seconds: number | null, crossings: number): string {
   return seconds === null || crossings === 0 ? '?' : ((seconds * 1000) / crossings).toFixed(1)

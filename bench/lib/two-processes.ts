@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { runFlow, signIn } from './crossings-load.ts'
 import { describeLockWaits, sampleLockWaits } from './lock-waits.ts'
-import { cpuSeconds, perCrossing, serverCpu } from './server-cpu.ts'
+import { cpuBetween, cpuSeconds, perCrossing, serverCpu } from './server-cpu.ts'
 import { percentile } from './stats.ts'
 
 interface ApiProcess {
@@ -107,7 +107,7 @@ export async function twoProcesses(o: {
       `per crossing (inspect + record, client) p50 ${percentile(crossingMs, 50).toFixed(1)} ms p99 ${percentile(crossingMs, 99).toFixed(1)} ms; per recorded crossing ${(statements / crossings).toFixed(1)} statements, ${(commits / crossings).toFixed(2)} commits, ${(trips / crossings).toFixed(1)} round trips`,
     )
     o.log(
-      `CPU per crossing: API ${apiCpu.map((c) => perCrossing(c, crossings)).join(' + ')} ms (${count} process(es)), PostgreSQL ${perCrossing(pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore, crossings)} ms, load generator ${perCrossing(clientCpu, crossings)} ms`,
+      `CPU per crossing: API ${apiCpu.map((c) => perCrossing(c, crossings)).join(' + ')} ms (${count} process(es)), PostgreSQL ${perCrossing(cpuBetween(pgBefore, pgAfter), crossings)} ms, load generator ${perCrossing(clientCpu, crossings)} ms`,
     )
     o.log(`lock waits: ${describeLockWaits(waits)}`)
     if (non2xx > crossings / 100) throw new Error(`${count}proc: ${non2xx} failed requests`)

@@ -29,8 +29,11 @@ export interface ScreenedDocument {
   type?: string
 }
 
-/** Name hits considered per search: enough for the rare name borne by many list entries. */
-export const NAME_CANDIDATES = 25
+/**
+ * The name search a screening makes: hits considered per search (enough for the rare name borne by many list
+ * entries), down to the possible-match threshold.
+ */
+export const NAME_SEARCH = { limit: 25, minScore: POSSIBLE_THRESHOLD - 1e-9 }
 
 interface PendingHit {
   kind: 'name' | 'document'
@@ -103,7 +106,7 @@ export async function startScreening(o: ScreeningOptions) {
         nationality: o.person.nationality,
         sex: o.person.sex,
       },
-      { limit: NAME_CANDIDATES, minScore: POSSIBLE_THRESHOLD - 1e-9 },
+      NAME_SEARCH,
     )
     .filter((h) => h.decision !== 'no-match')
     .filter((h) => !o.listId || o.index.listOf(h.id) === o.listId)
